@@ -1,0 +1,214 @@
+"""The ``newsgraph`` command line: parses arguments and calls the layers.
+
+Results go to stdout; progress bars, warnings and errors to stderr.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+
+from newsgraph import __version__
+from newsgraph.config import Settings, load_settings
+
+app = typer.Typer(
+    help="Turn raw geopolitical news into structured, evidence-backed data.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+eval_app = typer.Typer(help="Score the system on benchmark data.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+ConfigOpt = Annotated[Path | None, typer.Option("--config", help="A newsgraph.toml settings file.")]
+DbOpt = Annotated[Path | None, typer.Option("--db", help="DuckDB file (default: newsgraph.duckdb).")]
+
+
+def _settings(config: Path | None, **overrides: object) -> Settings:
+    try:
+        return load_settings(config, **overrides)
+    except (OSError, ValueError) as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(2) from None
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"newsgraph {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """newsgraph: who did, said and predicted what, to whom, when, and according to whom."""
+
+
+@app.command()
+def analyze(
+    inputs: Annotated[
+        list[str], typer.Argument(help="Files, directories, URLs, feeds, JSON Lines or WARC files.")
+    ],
+    db: DbOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per document on stdout.")] = False,
+    no_store: Annotated[
+        bool, typer.Option("--no-store", help="Analyse without writing to the database.")
+    ] = False,
+    model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline to use.")] = None,
+    batch_size: Annotated[
+        int | None, typer.Option("--batch-size", min=1, help="Documents per nlp.pipe batch.")
+    ] = None,
+    max_bytes: Annotated[
+        int | None, typer.Option("--max-bytes", min=1, help="Largest input accepted, bytes.")
+    ] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Read, clean and analyse news articles, store them, and print what was found."""
+    from newsgraph.engines.local import run
+    from newsgraph.ingest import Limits
+    from newsgraph.nlp.pipeline import ModelNotFound
+    from newsgraph.report import render_document
+    from newsgraph.store import Store, StoreError
+
+    settings = _settings(config, db=db, model=model, batch_size=batch_size, max_bytes=max_bytes)
+    limits = Limits(max_bytes=settings.max_bytes, timeout=settings.timeout)
+
+    def emit(doc) -> None:
+        if as_json:
+            sys.stdout.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+        else:
+            render_document(doc, out)
+
+    store = None
+    if not no_store:
+        try:
+            store = Store(settings.db)
+        except StoreError as exc:
+            err.print(f"[red]error:[/] {exc}")
+            raise typer.Exit(2) from None
+    show_progress = err.is_terminal and (len(inputs) > 1 or any(Path(i).is_dir() for i in inputs))
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("analysing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("inputs"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not show_progress,
+    )
+    try:
+        with progress:
+            task = progress.add_task("analyse", total=None)
+            stats = run(
+                inputs,
+                model=settings.model,
+                store=store,
+                batch_size=settings.batch_size,
+                limits=limits,
+                on_document=emit,
+                on_error=lambda line: err.print(line, markup=False, highlight=False),
+                on_progress=lambda n: progress.advance(task, n),
+            )
+    except ModelNotFound as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(2) from None
+    finally:
+        if store is not None:
+            store.close()
+    summary = f"{stats.documents} document(s) analysed"
+    if store is not None:
+        summary += f", {stats.added} added to {settings.db}, {stats.unchanged} already stored"
+    if stats.errors:
+        summary += f", {len(stats.errors)} input(s) failed"
+    err.print(summary, highlight=False)
+    if stats.documents == 0:
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    out_dir: Annotated[Path, typer.Option("--out", help="Directory to write to.")],
+    db: DbOpt = None,
+    fmt: Annotated[str, typer.Option("--format", help="Export format: parquet.")] = "parquet",
+    config: ConfigOpt = None,
+) -> None:
+    """Write every table of the database to files."""
+    from newsgraph.store import Store, StoreError
+
+    settings = _settings(config, db=db)
+    if fmt != "parquet":
+        err.print(f"[red]error:[/] unknown format {fmt!r} (available: parquet)")
+        raise typer.Exit(2)
+    if not Path(settings.db).exists():
+        err.print(f"[red]error:[/] {settings.db}: no such database")
+        raise typer.Exit(2)
+    try:
+        with Store(settings.db) as store:
+            paths = store.export_parquet(out_dir)
+    except StoreError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(2) from None
+    for path in paths:
+        out.print(str(path), highlight=False)
+
+
+@eval_app.command("extraction")
+def eval_extraction(
+    data: Annotated[Path, typer.Option("--data", help="Benchmark directory: ground-truth.json and html/.")],
+    predictions_out: Annotated[
+        Path | None, typer.Option("--predictions-out", help="Write predictions as JSON here.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Article-body extraction on the article-extraction-benchmark layout (shingle P/R/F1)."""
+    from newsgraph.eval.extraction import run_extraction_eval
+
+    if not (data / "ground-truth.json").is_file():
+        err.print(
+            f"[red]error:[/] {data}: no ground-truth.json (expected the article-extraction-benchmark layout)"
+        )
+        raise typer.Exit(2)
+    scores = run_extraction_eval(data, predictions_out=predictions_out)
+    _print_scores("article extraction", scores, as_json)
+
+
+def _print_scores(title: str, scores: dict, as_json: bool) -> None:
+    if as_json:
+        sys.stdout.write(json.dumps(scores, ensure_ascii=False, indent=2) + "\n")
+        return
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left")
+    table.add_column("metric")
+    table.add_column("value", justify="right")
+    for key, value in scores.items():
+        if isinstance(value, dict | list):
+            continue
+        table.add_row(key, f"{value:.4f}" if isinstance(value, float) else str(value))
+    out.print(table)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

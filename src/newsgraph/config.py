@@ -1,0 +1,55 @@
+"""Settings: defaults, overridden by a ``newsgraph.toml`` file, overridden by command-line options.
+
+The file is the one named by ``--config``, else ``$NEWSGRAPH_CONFIG``, else
+``./newsgraph.toml`` if present.  Its keys are the fields of :class:`Settings`
+at the top level or under a ``[newsgraph]`` table::
+
+    model = "en_core_web_trf"
+    db = "news.duckdb"
+    batch_size = 64
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from newsgraph.ingest.base import DEFAULT_MAX_BYTES
+from newsgraph.nlp.pipeline import DEFAULT_MODEL
+from newsgraph.store.db import DEFAULT_DB
+
+
+@dataclass(slots=True)
+class Settings:
+    model: str = DEFAULT_MODEL
+    db: str = DEFAULT_DB
+    batch_size: int = 32
+    max_bytes: int = DEFAULT_MAX_BYTES
+    timeout: float = 20.0
+
+
+def load_settings(path: Path | None = None, **overrides: object) -> Settings:
+    """Defaults < config file < ``overrides`` (None values are ignored)."""
+    settings = Settings()
+    if path is None:
+        env = os.environ.get("NEWSGRAPH_CONFIG")
+        path = Path(env) if env else (Path("newsgraph.toml") if Path("newsgraph.toml").is_file() else None)
+    if path is not None:
+        with Path(path).open("rb") as fh:
+            try:
+                data = tomllib.load(fh)
+            except tomllib.TOMLDecodeError as exc:
+                raise ValueError(f"{path}: not valid TOML ({exc})") from None
+        data = data.get("newsgraph", data)
+        known = {f.name for f in fields(Settings)}
+        unknown = set(data) - known
+        if unknown:
+            raise ValueError(f"{path}: unknown setting(s) {', '.join(sorted(unknown))}")
+        for key, value in data.items():
+            setattr(settings, key, value)
+    for key, value in overrides.items():
+        if value is not None:
+            setattr(settings, key, str(value) if key == "db" else value)
+    return settings

@@ -1,0 +1,84 @@
+"""The local engine: ingest -> NLP -> store, in batches, in this process.
+
+Documents are read lazily, run through the spaCy pipeline ``batch_size`` at a
+time with ``nlp.pipe``, and written to the store one transaction per batch.
+Inputs that fail are reported through ``on_error`` and never stop the run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+
+from newsgraph.ingest import IngestError, Limits, iter_documents
+from newsgraph.model import Document
+from newsgraph.nlp.pipeline import DEFAULT_MODEL, annotate, load_pipeline
+from newsgraph.store import Store
+
+
+@dataclass(slots=True)
+class RunStats:
+    documents: int = 0  # documents produced (analysed)
+    added: int = 0  # new rows in the store
+    unchanged: int = 0  # already in the store
+    errors: list[str] = field(default_factory=list)
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def run(
+    specs: Iterable[str],
+    *,
+    model: str = DEFAULT_MODEL,
+    store: Store | None = None,
+    batch_size: int = 32,
+    limits: Limits | None = None,
+    on_document: Callable[[Document], None] | None = None,
+    on_error: Callable[[str], None] | None = None,
+    on_progress: Callable[[int], None] | None = None,
+) -> RunStats:
+    """Analyse every article in ``specs``; returns counts and the error lines."""
+    stats = RunStats()
+    nlp = load_pipeline(model)
+
+    def report(message: str) -> None:
+        stats.errors.append(message)
+        if on_error:
+            on_error(message)
+
+    for batch in _batches(iter_documents(specs, limits), batch_size):
+        docs: list[Document] = []
+        for item in batch:
+            if isinstance(item, IngestError):
+                report(str(item))
+            else:
+                for note in item.notes:
+                    if on_error:
+                        on_error(note)
+                docs.append(item)
+        if not docs:
+            if on_progress:
+                on_progress(len(batch))
+            continue
+        docs = list(annotate(docs, nlp, batch_size=batch_size))
+        results = store.add_documents(docs) if store is not None else [None] * len(docs)
+        for doc, result in zip(docs, results, strict=True):
+            if result is not None and result.status == "failed":
+                report(f"{doc.origin}: not stored ({result.error})")
+                continue
+            if result is not None:
+                if result.status == "added":
+                    stats.added += 1
+                else:
+                    stats.unchanged += 1
+            stats.documents += 1
+            if on_document:
+                on_document(doc)
+        if on_progress:
+            on_progress(len(batch))
+    return stats

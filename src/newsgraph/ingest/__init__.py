@@ -1,0 +1,85 @@
+"""Ingestion: readers (file, html, jsonl, url, feed, warc) -> cleaning -> Document.
+
+:func:`iter_documents` is the one entry point the rest of the system uses: it
+takes what a user typed (paths, directories, URLs) and yields cleaned
+documents, or an :class:`IngestError` for each input that could not be read.
+It never raises for bad input, so a batch always goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from newsgraph.ingest.base import IngestError, Limits, RawItem
+from newsgraph.model import Document
+
+__all__ = ["IngestError", "Limits", "RawItem", "iter_documents", "iter_raw"]
+
+
+def _is_url(spec: str) -> bool:
+    return spec.startswith(("http://", "https://"))
+
+
+def iter_raw(specs: Iterable[str], limits: Limits | None = None) -> Iterator[RawItem | IngestError]:
+    """Expand inputs into raw articles: directories recursively, feeds into items, WARCs into records."""
+    from newsgraph.ingest import files
+
+    limits = limits or Limits()
+    for spec in specs:
+        if _is_url(spec):
+            from newsgraph.ingest.web import iter_url
+
+            yield from iter_url(spec, limits)
+            continue
+        path = Path(spec)
+        if not path.exists():
+            yield IngestError(spec, "no such file or directory")
+        elif path.is_dir():
+            found = False
+            for child in files.iter_directory(path):
+                found = True
+                yield from _iter_path(child, limits)
+            if not found:
+                yield IngestError(spec, "no readable documents in this directory")
+        else:
+            yield from _iter_path(path, limits)
+
+
+def _iter_path(path: Path, limits: Limits) -> Iterator[RawItem | IngestError]:
+    from newsgraph.ingest import files
+
+    suffix = files.suffix_of(path)
+    if suffix in files.JSONL_SUFFIXES:
+        yield from files.iter_jsonl(path, limits)
+    elif suffix in files.WARC_SUFFIXES:
+        from newsgraph.ingest.warc import iter_warc
+
+        yield from iter_warc(path, limits)
+    elif suffix in files.FEED_SUFFIXES:
+        from newsgraph.ingest.feeds import iter_feed
+
+        try:
+            data = files.read_bytes(path, limits)
+        except IngestError as err:
+            yield err
+            return
+        yield from iter_feed(data, str(path), limits)
+    else:
+        yield from files.iter_file(path, limits)
+
+
+def iter_documents(specs: Iterable[str], limits: Limits | None = None) -> Iterator[Document | IngestError]:
+    """Cleaned documents for every article in ``specs``; an IngestError for each one that failed."""
+    from newsgraph.ingest.document import to_document
+
+    for item in iter_raw(specs, limits):
+        if isinstance(item, IngestError):
+            yield item
+            continue
+        try:
+            yield to_document(item)
+        except IngestError as err:
+            yield err
+        except Exception as exc:  # an extractor bug must not stop the batch
+            yield IngestError(item.origin, f"could not be processed ({type(exc).__name__}: {exc})")

@@ -1,0 +1,280 @@
+"""Typed records shared by every layer.
+
+Data flows one way (ingest -> nlp -> link -> store -> api/web/export); these
+records are the only thing the layers have in common.  Each record knows how
+to turn itself into the public JSON shape of ``newsgraph analyze --json``
+(keys may be added over time, never renamed).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True)
+class DateValue:
+    """A normalised date: a TIMEX3-style ``value`` and the ``from``/``to`` day range it covers."""
+
+    value: str
+    start: str | None = None  # "from" in JSON (a Python keyword)
+    end: str | None = None  # "to" in JSON
+    precision: str | None = None  # day, month, year, decade, open
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"value": self.value, "from": self.start, "to": self.end}
+        if self.precision:
+            out["precision"] = self.precision
+        return out
+
+
+@dataclass(slots=True)
+class Mention:
+    """A span of the document text that names (or refers to) an actor."""
+
+    text: str
+    start: int
+    end: int
+    label: str
+    actor_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Actor:
+    """A canonical actor: state, alliance, organisation, outlet, person, ..."""
+
+    id: str
+    name: str
+    kind: str
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    wikidata: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Evidence:
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Event:
+    id: str
+    type: str
+    cameo: str | None
+    source: list[str]
+    target: list[str]
+    modality: str
+    certainty: float
+    date: DateValue | None
+    evidence: Evidence
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "cameo": self.cameo,
+            "source": list(self.source),
+            "target": list(self.target),
+            "modality": self.modality,
+            "certainty": self.certainty,
+            "date": self.date.to_dict() if self.date else None,
+            "evidence": self.evidence.to_dict(),
+        }
+
+
+@dataclass(slots=True)
+class ChainLink:
+    """One hop of the path by which a statement reached the page."""
+
+    name: str
+    actor_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Statement:
+    id: str
+    speaker: str | None
+    speaker_text: str | None
+    cue: str | None
+    content: str
+    form: str  # direct | indirect | mixed
+    date: DateValue | None
+    chain: list[ChainLink]
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "speaker": self.speaker,
+            "speaker_text": self.speaker_text,
+            "cue": self.cue,
+            "content": self.content,
+            "form": self.form,
+            "date": self.date.to_dict() if self.date else None,
+            "chain": [c.to_dict() for c in self.chain],
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(slots=True)
+class TimeExpr:
+    text: str
+    start: int
+    end: int
+    value: str | None
+    begin: str | None = None  # "from" in JSON
+    finish: str | None = None  # "to" in JSON
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "value": self.value,
+            "from": self.begin,
+            "to": self.finish,
+        }
+
+
+@dataclass(slots=True)
+class Forecast:
+    id: str
+    predictor: str | None
+    proposition: str
+    event: str | None
+    stated_on: str | None
+    not_before: str | None
+    by: str | None
+    confidence: str | None
+    status: str = "open"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Cluster:
+    """A group of documents that are reprints of, or report, the same story."""
+
+    id: str
+    kind: str  # reprint | story
+    members: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Segment:
+    """Maps ``text[start:end]`` (cleaned) to ``raw[raw_start:raw_end]`` (as read)."""
+
+    start: int
+    end: int
+    raw_start: int
+    raw_end: int
+
+
+@dataclass(slots=True)
+class OffsetMap:
+    """Offsets from the cleaned text back to the raw input text.
+
+    Segments are in cleaned-text order and never overlap.  Inside a segment
+    whose lengths agree the mapping is exact; otherwise it is proportional.
+    Offsets between segments (the paragraph separators the cleaner wrote)
+    map to the end of the preceding segment.
+    """
+
+    segments: list[Segment] = field(default_factory=list)
+
+    def to_raw(self, offset: int) -> int | None:
+        prev: Segment | None = None
+        for seg in self.segments:
+            if offset < seg.start:
+                break
+            if offset <= seg.end:
+                span, raw_span = seg.end - seg.start, seg.raw_end - seg.raw_start
+                if span == raw_span or span == 0:
+                    return seg.raw_start + (offset - seg.start)
+                return seg.raw_start + round((offset - seg.start) * raw_span / span)
+            prev = seg
+        return prev.raw_end if prev else None
+
+    def to_list(self) -> list[list[int]]:
+        return [[s.start, s.end, s.raw_start, s.raw_end] for s in self.segments]
+
+    @classmethod
+    def from_list(cls, rows: list[list[int]]) -> OffsetMap:
+        return cls([Segment(*row) for row in rows])
+
+
+@dataclass(slots=True)
+class Document:
+    """One article: cleaned text, metadata, and what the NLP stages found in it."""
+
+    id: str
+    text: str
+    url: str | None = None
+    origin: str | None = None  # the input that produced it: a path, URL, "file.jsonl:3", ...
+    title: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+    published_from: str | None = None  # where the date came from: metadata, text
+    author: str | None = None
+    site: str | None = None
+    language: str | None = None
+    credited_source: str | None = None
+    translated_from: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    duplicates_removed: int = 0
+    boilerplate: list[str] = field(default_factory=list)
+    offsets: OffsetMap = field(default_factory=OffsetMap)
+    notes: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    times: list[TimeExpr] = field(default_factory=list)
+    forecasts: list[Forecast] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The public JSON contract of ``newsgraph analyze --json``."""
+        return {
+            "id": self.id,
+            "url": self.url,
+            "title": self.title,
+            "published": self.published,
+            "language": self.language,
+            "credited_source": self.credited_source,
+            "translated_from": self.translated_from,
+            "text": self.text,
+            "paragraphs": list(self.paragraphs),
+            "duplicates_removed": self.duplicates_removed,
+            "boilerplate": list(self.boilerplate),
+            "mentions": [m.to_dict() for m in self.mentions],
+            "actors": [a.to_dict() for a in self.actors],
+            "events": [e.to_dict() for e in self.events],
+            "statements": [s.to_dict() for s in self.statements],
+            "times": [t.to_dict() for t in self.times],
+            "forecasts": [f.to_dict() for f in self.forecasts],
+            # added keys (the contract allows additions)
+            "origin": self.origin,
+            "author": self.author,
+            "site": self.site,
+            "notes": list(self.notes),
+        }

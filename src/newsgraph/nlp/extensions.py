@@ -1,0 +1,20 @@
+"""The ``Doc`` extension attributes the newsgraph components write.
+
+Each stage is a spaCy pipeline component that writes one of these; the
+pipeline wrapper turns them into :mod:`newsgraph.model` records.  Defaults are
+``None`` (a shared mutable default would leak between documents); a reader
+treats ``None`` as "stage not run".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+DOC_EXTENSIONS = ("mentions", "actors", "events", "statements", "times", "forecasts")
+
+
+def register_extensions() -> None:
+    """Register the ``Doc._.*`` attributes once per process (idempotent)."""
+    for name in DOC_EXTENSIONS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)

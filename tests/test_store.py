@@ -1,0 +1,70 @@
+import duckdb
+import pyarrow.parquet as pq
+import pytest
+
+from newsgraph.model import Document, Mention
+from newsgraph.store import TABLES, Store
+from newsgraph.store.db import migrations
+
+
+def _doc(doc_id: str, text: str = "Some text.", url: str | None = "https://example.org/a") -> Document:
+    return Document(
+        id=doc_id,
+        text=text,
+        url=url,
+        title="T",
+        published="2023-09-26",
+        paragraphs=[text],
+        mentions=[Mention("Russia", 0, 6, "GPE")],
+    )
+
+
+def test_migrations_applied_once(tmp_path):
+    path = tmp_path / "db.duckdb"
+    with Store(path) as store:
+        assert store.version == migrations()[-1][0]
+    with Store(path) as store:  # reopening applies nothing twice
+        assert store.con.execute("SELECT count(*) FROM schema_version").fetchone()[0] == len(migrations())
+
+
+def test_same_content_is_a_noop_and_changed_content_a_new_version(tmp_path):
+    with Store(tmp_path / "db.duckdb") as store:
+        assert [r.status for r in store.add_documents([_doc("a")])] == ["added"]
+        assert [r.status for r in store.add_documents([_doc("a")])] == ["unchanged"]
+        (r,) = store.add_documents([_doc("b", text="Changed text.")])
+        assert (r.status, r.version) == ("added", 2)
+        assert store.count("documents") == 2
+        assert store.count("mentions") == 2
+        back = store.get_document("a")
+        assert back.published == "2023-09-26" and back.mentions[0].text == "Russia"
+
+
+def test_bad_document_does_not_take_the_batch_down(tmp_path):
+    good1, good2 = _doc("g1", url=None), _doc("g2", url=None)
+    bad = _doc("bad", url=None)
+    bad.published = "not a date"  # DuckDB refuses it mid-batch
+    with Store(tmp_path / "db.duckdb") as store:
+        results = store.add_documents([good1, bad, good2])
+        assert [r.status for r in results] == ["added", "failed", "added"]
+        assert sorted(store.document_ids()) == ["g1", "g2"]
+        # no half-written rows of the failed document
+        assert store.con.execute("SELECT count(*) FROM mentions WHERE doc_id = 'bad'").fetchone()[0] == 0
+
+
+def test_parquet_export_writes_every_table(tmp_path):
+    with Store(tmp_path / "db.duckdb") as store:
+        store.add_documents([_doc("a")])
+        paths = store.export_parquet(tmp_path / "out")
+    assert sorted(p.stem for p in paths) == sorted(TABLES)
+    assert pq.read_table(tmp_path / "out" / "documents.parquet").num_rows == 1
+    assert pq.read_table(tmp_path / "out" / "mentions.parquet").column("text").to_pylist() == ["Russia"]
+
+
+def test_unopenable_database(tmp_path):
+    from newsgraph.store import StoreError
+
+    bad = tmp_path / "not-a-db.duckdb"
+    bad.write_bytes(b"this is not a database file" * 100)
+    with pytest.raises(StoreError, match="not-a-db.duckdb"):
+        Store(bad)
+    assert duckdb  # the store is DuckDB
