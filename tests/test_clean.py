@@ -70,3 +70,13 @@ def test_hard_wrapped_text_joined():
 def test_mojibake_fixed():
     c = clean_text("The ministerâ€™s statement was welcomed by the allies in Brussels last week.")
     assert "minister’s" in c.text
+
+
+def test_translation_traces(seed_text):
+    from newsgraph.ingest.translation import translated_from, translation_evidence
+
+    evidence = translation_evidence(seed_text)
+    assert "Menlu" in evidence["id"] and evidence["*"] == ["North Korea (North Korea)"]
+    assert translated_from(seed_text, "en") == "id"
+    plain = "The minister said on Tuesday that North Korea (DPRK) had fired a missile, officials in Seoul said."
+    assert translated_from(plain, "en") is None

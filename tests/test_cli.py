@@ -42,6 +42,7 @@ def test_analyze_seed_json_contract(tmp_path, seed_text):
     assert doc["credited_source"] == "CNBC"
     assert len(doc["paragraphs"]) == 10 and doc["duplicates_removed"] == 3
     assert doc["language"] == "en"
+    assert doc["translated_from"] == "id"
     for furniture in ("Home »", "Asia Defense Global News News", "Source : CNBC", "Translate"):
         assert furniture not in doc["text"]
     for m in doc["mentions"]:

@@ -14,6 +14,7 @@ from newsgraph.ingest.base import IngestError, RawItem, decode
 from newsgraph.ingest.clean import clean_text
 from newsgraph.ingest.dates import published_from_text
 from newsgraph.ingest.language import detect_language
+from newsgraph.ingest.translation import translated_from
 from newsgraph.model import Document
 
 
@@ -90,6 +91,7 @@ def to_document(item: RawItem) -> Document:
         site=site,
         language=language,
         credited_source=cleaned.credited_source,
+        translated_from=translated_from(cleaned.text, language),
         paragraphs=cleaned.paragraphs,
         duplicates_removed=cleaned.duplicates_removed,
         boilerplate=cleaned.boilerplate,
