@@ -1,23 +1,27 @@
 import pytest
 
-from newsgraph.nlp.mentions import MentionCollector
-from newsgraph.nlp.pipeline import ModelNotFound, load_pipeline
+from newsgraph.model import Document
+from newsgraph.nlp.pipeline import ModelNotFound, annotate, load_pipeline
 
 
-def test_mentions_component_on_a_doc(nlp):
-    assert "newsgraph_mentions" in nlp.pipe_names
-    doc = nlp("Russian President Vladimir Putin met officials of NATO in Moscow on Tuesday.")
-    got = {(m.text, m.label) for m in doc._.mentions}
-    assert ("Vladimir Putin", "PERSON") in got and ("NATO", "ORG") in got
-    for m in doc._.mentions:
-        assert doc.text[m.start : m.end] == m.text
-    assert not any(m.label == "DATE" for m in doc._.mentions)
+def test_pipeline_has_the_stages(nlp):
+    assert nlp.pipe_names[-1] == "newsgraph_actors"
+    assert "ner" in nlp.pipe_names
 
 
-def test_mentions_component_is_configurable(nlp):
-    collector = MentionCollector(nlp, "only_people", labels=["PERSON"])
-    doc = collector(nlp("Vladimir Putin visited China."))
-    assert [m.label for m in doc._.mentions] == ["PERSON"]
+def test_annotate_keeps_order_and_skips_other_languages(nlp):
+    docs = [
+        Document(id="a", text="NATO officials met in Brussels on Monday.", language="en", published="2023-01-01"),
+        Document(id="b", text="Die NATO tagte am Montag in Brüssel.", language="de"),
+        Document(id="c", text="Vladimir Putin spoke to reporters.", language="en"),
+    ]
+    out = list(annotate(docs, nlp))
+    assert [d.id for d in out] == ["a", "b", "c"]
+    assert any(m.text == "NATO" for m in out[0].mentions)
+    assert out[1].mentions == []  # English-only stages skipped
+    for d in (out[0], out[2]):
+        for m in d.mentions:
+            assert d.text[m.start : m.end] == m.text
 
 
 def test_unknown_model_is_a_clear_error():

@@ -32,6 +32,10 @@ app = typer.Typer(
 )
 eval_app = typer.Typer(help="Score the system on benchmark data.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
+actors_app = typer.Typer(help="Look up and resolve actors.", no_args_is_help=True)
+app.add_typer(actors_app, name="actors")
+kb_app = typer.Typer(help="Grow the actor knowledge base.", no_args_is_help=True)
+app.add_typer(kb_app, name="kb")
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -65,21 +69,13 @@ def main(
 
 @app.command()
 def analyze(
-    inputs: Annotated[
-        list[str], typer.Argument(help="Files, directories, URLs, feeds, JSON Lines or WARC files.")
-    ],
+    inputs: Annotated[list[str], typer.Argument(help="Files, directories, URLs, feeds, JSON Lines or WARC files.")],
     db: DbOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per document on stdout.")] = False,
-    no_store: Annotated[
-        bool, typer.Option("--no-store", help="Analyse without writing to the database.")
-    ] = False,
+    no_store: Annotated[bool, typer.Option("--no-store", help="Analyse without writing to the database.")] = False,
     model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline to use.")] = None,
-    batch_size: Annotated[
-        int | None, typer.Option("--batch-size", min=1, help="Documents per nlp.pipe batch.")
-    ] = None,
-    max_bytes: Annotated[
-        int | None, typer.Option("--max-bytes", min=1, help="Largest input accepted, bytes.")
-    ] = None,
+    batch_size: Annotated[int | None, typer.Option("--batch-size", min=1, help="Documents per nlp.pipe batch.")] = None,
+    max_bytes: Annotated[int | None, typer.Option("--max-bytes", min=1, help="Largest input accepted, bytes.")] = None,
     config: ConfigOpt = None,
 ) -> None:
     """Read, clean and analyse news articles, store them, and print what was found."""
@@ -186,12 +182,99 @@ def eval_extraction(
     from newsgraph.eval.extraction import run_extraction_eval
 
     if not (data / "ground-truth.json").is_file():
-        err.print(
-            f"[red]error:[/] {data}: no ground-truth.json (expected the article-extraction-benchmark layout)"
-        )
+        err.print(f"[red]error:[/] {data}: no ground-truth.json (expected the article-extraction-benchmark layout)")
         raise typer.Exit(2)
     scores = run_extraction_eval(data, predictions_out=predictions_out)
     _print_scores("article extraction", scores, as_json)
+
+
+@actors_app.command("resolve")
+def actors_resolve(
+    jsonl: Annotated[Path, typer.Option("--jsonl", help='Lines {"text", "date", "context"}; "-" for stdin.')],
+    model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline to use.")] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Resolve each line's text to an actor; one JSON line out per line in."""
+    from newsgraph.nlp.pipeline import ModelNotFound, load_pipeline
+    from newsgraph.nlp.resolve import resolve_mention
+
+    settings = _settings(config, model=model)
+    try:
+        nlp = load_pipeline(settings.model)
+    except ModelNotFound as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(2) from None
+    try:
+        stream = sys.stdin if str(jsonl) == "-" else jsonl.open(encoding="utf-8")
+    except OSError as exc:
+        err.print(f"[red]error:[/] {jsonl}: {exc.strerror}")
+        raise typer.Exit(2) from None
+    failed = done = 0
+    with stream:
+        for n, line in enumerate(stream, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                text = str(row["text"])
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                err.print(f"{jsonl}:{n}: skipped ({type(exc).__name__}: {exc})", markup=False, highlight=False)
+                failed += 1
+                continue
+            result = resolve_mention(nlp, text, row.get("date"), row.get("context"))
+            sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+            done += 1
+    if done == 0 and failed:
+        raise typer.Exit(1)
+
+
+@actors_app.command("show")
+def actors_show(
+    name: Annotated[str, typer.Argument(help="A name, alias, acronym or actor id.")],
+    date: Annotated[str | None, typer.Option("--date", help="Roles and memberships on this date.")] = None,
+) -> None:
+    """Print an actor with its aliases, memberships and roles."""
+    from newsgraph.kb import load_kb
+    from newsgraph.kb.show import describe
+
+    kb = load_kb()
+    entries = [kb.entries[name]] if name in kb.entries else kb.lookup(name)
+    if not entries:
+        err.print(f"no actor named {name!r}")
+        raise typer.Exit(1)
+    for entry in entries:
+        out.print(describe(kb, entry, date), highlight=False)
+
+
+@kb_app.command("import")
+def kb_import(
+    source: Annotated[str, typer.Argument(help="wikidata (entity JSON lines) or cameo (actor dictionary).")],
+    path: Annotated[Path, typer.Argument(help="The file to import.")],
+    out_path: Annotated[Path, typer.Option("--out", help="YAML file to write (use it with --kb).")],
+    kind: Annotated[str, typer.Option("--kind", help="Kind of CAMEO dictionary entries.")] = "person",
+) -> None:
+    """Convert Wikidata entities or a CAMEO/PETRARCH dictionary into knowledge-base YAML."""
+    from newsgraph.kb import load_kb
+    from newsgraph.kb.importers import ImportError_, from_cameo_dictionary, from_wikidata_jsonl, write_yaml
+
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        err.print(f"[red]error:[/] {path}: {exc}")
+        raise typer.Exit(2) from None
+    try:
+        if source == "wikidata":
+            entries = from_wikidata_jsonl(lines, load_kb(), origin=str(path))
+        elif source == "cameo":
+            entries = from_cameo_dictionary(lines, kind=kind, origin=str(path))
+        else:
+            err.print(f"[red]error:[/] unknown source {source!r} (wikidata, cameo)")
+            raise typer.Exit(2)
+    except ImportError_ as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(1) from None
+    write_yaml(entries, out_path)
+    err.print(f"{len(entries)} actor(s) written to {out_path}", highlight=False)
 
 
 def _print_scores(title: str, scores: dict, as_json: bool) -> None:

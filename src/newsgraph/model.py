@@ -37,6 +37,8 @@ class Mention:
     end: int
     label: str
     actor_id: str | None = None
+    # every actor the span refers to: one for a name, several for "the two countries"
+    actor_ids: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

