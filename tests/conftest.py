@@ -40,3 +40,10 @@ def nlp():
 @pytest.fixture
 def seed_text() -> str:
     return SEED.read_text("utf-8")
+
+
+@pytest.fixture(scope="session")
+def kb():
+    from newsgraph.kb import load_kb
+
+    return load_kb()

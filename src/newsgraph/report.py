@@ -35,21 +35,20 @@ def render_document(doc: Document, console: Console) -> None:
         parts.append(Text("\nremoved as page furniture:", style="bold"))
         for line in doc.boilerplate:
             parts.append(Text(f"  - {line}", style="dim"))
-    if doc.mentions:
-        counts = Counter((m.text, m.label) for m in doc.mentions)
-        table = Table(title="mentions", title_justify="left", show_edge=False)
-        table.add_column("text")
-        table.add_column("label")
-        table.add_column("n", justify="right")
-        table.add_column("actor")
-        ids = {(m.text, m.label): m.actor_id for m in doc.mentions}
-        for (text, label), n in counts.most_common():
-            table.add_row(text, label, str(n), ids.get((text, label)) or "")
+    if doc.actors:
+        counts = Counter(i for m in doc.mentions for i in m.actor_ids)
+        table = Table(title="actors", title_justify="left", show_edge=False)
+        for col in ("actor", "kind", "country", "sector", "role", "id"):
+            table.add_column(col)
+        table.add_column("mentions", justify="right")
+        for a in sorted(doc.actors, key=lambda a: -counts[a.id]):
+            table.add_row(a.name, a.kind, a.country or "", a.sector or "", a.role or "", a.id, str(counts[a.id]))
         parts.append(Text(""))
         parts.append(table)
+    unresolved = sorted({m.text for m in doc.mentions if not m.actor_ids})
+    if unresolved:
+        parts.append(Text("unresolved: " + ", ".join(unresolved), style="dim"))
     for note in doc.notes:
         parts.append(Text(f"note: {note}", style="yellow"))
     parts.append(Text("\n" + "\n\n".join(doc.paragraphs)))
-    console.print(
-        Panel(Group(*parts), title=Text(doc.title or "(untitled)", style="bold"), title_align="left")
-    )
+    console.print(Panel(Group(*parts), title=Text(doc.title or "(untitled)", style="bold"), title_align="left"))

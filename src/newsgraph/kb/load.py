@@ -122,9 +122,6 @@ def entry_from_dict(raw: dict[str, Any], default_kind: str | None, source: str =
         partners=_list(raw.get("partners")),
         source=source,
     )
-    if raw.get("capital") and raw.get("capital") not in entry.metonyms and kind == "state":
-        # The capital names the government in news ("Washington said"); listed as a metonym.
-        entry.metonyms.append(str(raw["capital"]))
     for role in raw.get("roles") or []:
         if isinstance(role, dict):
             role = [role.get("position"), role.get("title"), role.get("from"), role.get("to"), role.get("org")]

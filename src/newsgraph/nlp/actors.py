@@ -91,13 +91,20 @@ _SINGULAR_NOUNS = {
     "republic": ("state",),
     "organisation": ("igo", "alliance"),
     "organization": ("igo", "alliance"),
+    "project": ("alliance",),
+    "initiative": ("alliance",),
+    "partnership": ("alliance",),
+    "arrangement": ("alliance",),
+    "grouping": ("alliance", "igo"),
 }
 _GROUP_RE = re.compile(
     r"\b(?:[Tt]he|[Bb]oth|[Tt]hese|[Tt]hose|[Aa]ll)\s+(?:(?P<num>two|three|four|five)\s+)?"
     r"(?P<noun>countries|nations|states|governments|neighbou?rs|blocs|alliances|pacts|organi[sz]ations|sides|leaders)\b"
 )
 _SINGULAR_RE = re.compile(
-    r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?P<noun>alliance|bloc|pact|country|nation|kingdom|organi[sz]ation)\b(?!\s+of)"
+    r"\b(?:(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?P<noun>alliance|bloc|pact|country|nation|kingdom|organi[sz]ation)"
+    # "As part of this project, Australia will ...": a deictic "this" names the last pact mentioned
+    r"|[Tt]his\s+(?P<deictic>project|initiative|partnership|arrangement|grouping))\b(?!\s+of)"
 )
 
 
@@ -441,6 +448,12 @@ class ActorResolver:
             last_end = end
         return out
 
+    def resolve_name(self, text: str, on: dt.date | None) -> Actor | None:
+        """The actor a bare name denotes (a credit line's outlet, a feed's source), or None."""
+        entries = self.kb.lookup(text)
+        entry = self._choose(entries, _Cand(0, 0, "name"), on)
+        return self._from_entry(entry, on).to_actor() if entry else None
+
     # ----------------------------------------------------------- coreference
 
     def _coreference(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
@@ -465,7 +478,7 @@ class ActorResolver:
                 span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
                 if span is None:
                     continue
-                kinds = table[m.group("noun").lower()]
+                kinds = table[(m.group("noun") or m.groupdict().get("deictic") or "").lower()]
                 n = _NUMBERS.get((m.groupdict().get("num") or "").lower(), 0)
                 if rx is _GROUP_RE and n == 0:
                     n = 2 if m.group(0).lower().startswith("both") else 0

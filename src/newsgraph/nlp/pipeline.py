@@ -10,6 +10,7 @@ components appended after it; :func:`annotate` copies what they wrote on each
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+import datetime as dt
 from functools import lru_cache
 
 import spacy
@@ -48,8 +49,10 @@ def annotate(documents: Iterable[Document], nlp: Language, batch_size: int = 32)
     """Run the pipeline over English documents (others pass through untouched), in input order."""
     docs = list(documents)
     english = [d for d in docs if d.language in (None, "en")]
-    for document, doc in zip(english, nlp.pipe((d.text for d in english), batch_size=batch_size), strict=True):
+    for document, doc in zip(english, nlp.pipe(_make_docs(english, nlp), batch_size=batch_size), strict=True):
         document.mentions = list(doc._.mentions or [])
+        document.actors = list(doc._.actors or [])
+        _add_credited_source(document, nlp)
     return iter(docs)
 
 
@@ -59,3 +62,14 @@ def _make_docs(documents: list[Document], nlp: Language) -> Iterator:
         doc = nlp.make_doc(document.text)
         doc._.published = document.published
         yield doc
+
+
+def _add_credited_source(document: Document, nlp: Language) -> None:
+    """The outlet of the credit line ("Source : CNBC") is an actor of the document too."""
+    if not document.credited_source or "newsgraph_actors" not in nlp.pipe_names:
+        return
+    resolver = nlp.get_pipe("newsgraph_actors")
+    on = dt.date.fromisoformat(document.published) if document.published else None
+    actor = resolver.resolve_name(document.credited_source, on)
+    if actor is not None and all(a.id != actor.id for a in document.actors):
+        document.actors.append(actor)
