@@ -9,8 +9,8 @@ components appended after it; :func:`annotate` copies what they wrote on each
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 import datetime as dt
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import spacy
