@@ -25,11 +25,10 @@ def test_offsets_map_back_to_raw(seed_text):
 
 
 def test_credit_prefix_and_suffix():
-    c = clean_text(
-        "KYIV, Ukraine (AP) — Ukrainian forces said on Monday they had retaken two villages. -- AFP"
-    )
+    c = clean_text("KYIV, Ukraine (AP) — Ukrainian forces said on Monday they had retaken two villages. -- AFP")
     assert c.credited_source == "AP"
-    assert c.paragraphs == ["Ukrainian forces said on Monday they had retaken two villages."]
+    # the dateline stays (it opens the story as published); the trailing credit goes
+    assert c.paragraphs == ["KYIV, Ukraine (AP) — Ukrainian forces said on Monday they had retaken two villages."]
     assert "-- AFP" in c.boilerplate
 
 
@@ -45,14 +44,15 @@ def test_widgets_and_read_also_lines_dropped():
     assert "Read also" not in c.text and "Advertisement" not in c.text and "Reporting by" not in c.text
 
 
-def test_near_duplicate_paragraph_removed():
+def test_near_duplicate_run_removed():
     p = "The foreign ministers of both countries met in Jakarta on Tuesday to discuss maritime security and trade."
-    q = p.replace("Tuesday", "Tuesday,")  # a reprinted copy with a small difference
-    c = clean_text(
-        f"{p}\n\nSomething else entirely happened in the capital later that day, witnesses said.\n\n{q}"
-    )
-    assert c.duplicates_removed == 1
-    assert len(c.paragraphs) == 2
+    q = "Officials said the talks would continue next month in Manila, where a joint statement is expected."
+    other = "Something else entirely happened in the capital later that day, witnesses told reporters there."
+    # a reprinted block with small differences: a run of two near-duplicates
+    text = "\n\n".join([p, q, other, p.replace("Tuesday", "Tuesday,"), q.replace("Manila", "Manila,")])
+    c = clean_text(text)
+    assert c.duplicates_removed == 2
+    assert c.paragraphs == [p, q, other]
 
 
 def test_hard_wrapped_text_joined():
@@ -80,3 +80,30 @@ def test_translation_traces(seed_text):
     assert translated_from(seed_text, "en") == "id"
     plain = "The minister said on Tuesday that North Korea (DPRK) had fired a missile, officials in Seoul said."
     assert translated_from(plain, "en") is None
+
+
+def test_short_repeated_lines_are_content_but_repeated_runs_are_not():
+    item = "See it now: Amazon"
+    dish = "Asparagus and eggs with one cup of asparagus and two soft boiled eggs on toast"
+    text = "\n\n".join(
+        [
+            "The best gifts of the year, chosen by our editors after weeks of testing in the office and at home.",
+            "A warm scarf",
+            item,
+            dish,
+            "A good book",
+            item,
+            "Lunch: soup",
+            dish,
+        ]
+    )
+    c = clean_text(text, title="Gifts")
+    assert c.duplicates_removed == 0 and c.paragraphs.count(item) == 2 and c.paragraphs.count(dish) == 2
+
+
+def test_breadcrumb_needs_a_trail():
+    line = "そして表示されるメニューから「その他」→「ファイルの場所を開く」を選びます。"
+    c = clean_text(f"{line}\n\nThe second paragraph of the article explains the rest of the procedure in detail.")
+    assert line in c.paragraphs
+    c = clean_text("World › Asia › Japan\n\nThe prime minister said on Monday that the budget would grow next year.")
+    assert c.boilerplate == ["World › Asia › Japan"]

@@ -92,11 +92,7 @@ def test_export_parquet(tmp_path, seed_text):
 
 def test_config_file_sets_model(tmp_path):
     (tmp_path / "newsgraph.toml").write_text('model = "no_such_pipeline"\n', "utf-8")
-    (tmp_path / "a.txt").write_text(
-        "The ministers met in Geneva on Monday to talk about the ceasefire.", "utf-8"
-    )
-    result = _run(
-        "analyze", str(tmp_path / "a.txt"), "--no-store", "--config", str(tmp_path / "newsgraph.toml")
-    )
+    (tmp_path / "a.txt").write_text("The ministers met in Geneva on Monday to talk about the ceasefire.", "utf-8")
+    result = _run("analyze", str(tmp_path / "a.txt"), "--no-store", "--config", str(tmp_path / "newsgraph.toml"))
     assert result.exit_code == 2
     assert "no_such_pipeline" in result.stderr

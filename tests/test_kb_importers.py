@@ -83,7 +83,7 @@ def test_imported_yaml_loads_as_extra_kb(tmp_path):
     kb = load_kb((str(path),))
     (entry,) = kb.lookup("Vladimir Examplov")
     assert entry.kind == "person" and entry.country == "RUS"
-    assert [e.id for e in kb.holders("RUS", "other", None)] == [entry.id]
+    assert entry.id in [e.id for e in kb.holders("RUS", "other", None)]
 
 
 def test_kb_errors_name_the_file(tmp_path):

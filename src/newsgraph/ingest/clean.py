@@ -34,6 +34,9 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=Fal
 # A paragraph whose shingles overlap a kept one's this much is a near-duplicate.
 NEAR_DUPLICATE_JACCARD = 0.8
 _SHINGLE = 3
+# Paragraphs shorter than this are never de-duplicated (see _dedupe).
+DEDUPE_MIN_WORDS = 10
+DEDUPE_LONG_WORDS = 40
 # Near-duplicate search is quadratic; past this many paragraphs only exact duplicates are removed.
 _NEAR_DUPLICATE_MAX_PARAGRAPHS = 1500
 
@@ -71,9 +74,7 @@ class _Lexicon:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
-    raw = yaml.safe_load(
-        resources.files("newsgraph.ingest").joinpath("data/boilerplate.yaml").read_text("utf-8")
-    )
+    raw = yaml.safe_load(resources.files("newsgraph.ingest").joinpath("data/boilerplate.yaml").read_text("utf-8"))
 
     def alts(items: list[str]) -> str:
         return "|".join(re.escape(str(i)) for i in sorted(items, key=len, reverse=True))
@@ -82,9 +83,7 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         widget_labels=frozenset(_key(str(w)) for w in raw["widget_labels"]),
         widget_prefix_re=re.compile(rf"^\W*(?:{alts(raw['widget_prefixes'])})(?:\s*[:：\-–—|»]|\s*$)", re.I),
-        credit_re=re.compile(
-            rf"^\W*(?:{alts(raw['credit_labels'])})\s*[:：]\s*(?P<src>\S.{{0,60}}?)\s*$", re.I
-        ),
+        credit_re=re.compile(rf"^\W*(?:{alts(raw['credit_labels'])})\s*[:：]\s*(?P<src>\S.{{0,60}}?)\s*$", re.I),
         staff_credit_re=re.compile(rf"^\W*(?:{alts(raw['staff_credit_prefixes'])})\b", re.I),
         breadcrumb_roots=frozenset(_key(str(w)) for w in raw["breadcrumb_roots"]),
         breadcrumb_split_re=re.compile(rf"\s+[{seps}]\s+|\s*[»›→‣]\s*"),
@@ -102,18 +101,21 @@ _LEAD_CREDIT_RE = re.compile(
     r"\((?P<src>[A-Z][\w.&]*(?:\s[A-Z][\w.&]*){0,3})\)\s*[-–—]{1,2}\s*"
 )
 # "... text. -- AFP", "— Reuters" on its own line or at the very end.
-_TAIL_CREDIT_RE = re.compile(
-    r"(?:^|\s)[-–—]{1,2}\s*(?P<src>[A-Z][A-Za-z]{1,12}(?:/[A-Z][A-Za-z]{1,12})?)\s*$"
-)
+_TAIL_CREDIT_RE = re.compile(r"(?:^|\s)[-–—]{1,2}\s*(?P<src>[A-Z][A-Za-z]{1,12}(?:/[A-Z][A-Za-z]{1,12})?)\s*$")
 _BYLINE_RE = re.compile(r"^(?:by|oleh|por|von|par)\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4})\s*$")
 
 
-def clean_text(text: str, *, title: str | None = None) -> Cleaned:
+def clean_text(text: str, *, title: str | None = None, extracted: bool = False) -> Cleaned:
     """Clean one article's text.
 
     ``title`` is the title if the caller already knows it (HTML metadata, a
     JSON Lines field); a line repeating it is then dropped from the body.
     Without it, the title is read from the header lines of the text.
+
+    ``extracted`` says the text comes from a main-text extractor that read the
+    page's structure (our HTML path): the header and footer heuristics for
+    tag lines, meant for flat scraped text, are then left out, since short
+    lines an extractor kept are content (table cells, captions, list items).
     """
     lex = _lexicon()
     lines = _split_lines(text)
@@ -136,9 +138,10 @@ def clean_text(text: str, *, title: str | None = None) -> Cleaned:
             out.author = out.author or value
 
     # 2. Header (lines before the first body paragraph): title and tag lines.
-    kept = _strip_header(kept, title, crumb_title, out)
+    kept = _strip_header(kept, title, crumb_title, out, tag_lines=not extracted)
     # 3. Footer: short label lines after the last body paragraph.
-    kept = _strip_footer(kept, out)
+    if not extracted:
+        kept = _strip_footer(kept, out)
     # 4. Credit prefixes and suffixes inside paragraphs.
     kept = [_strip_credits(p, out) for p in kept]
     kept = [p for p in kept if p.text]
@@ -172,10 +175,7 @@ def _split_lines(text: str) -> list[_Para]:
     """
     paras: list[_Para] = []
     for block in re.finditer(r"[^\n]+(?:\n[ \t]*[^\s][^\n]*)*", text):
-        lines = [
-            (m.start() + block.start(), m.end() + block.start())
-            for m in re.finditer(r"[^\n]+", block.group())
-        ]
+        lines = [(m.start() + block.start(), m.end() + block.start()) for m in re.finditer(r"[^\n]+", block.group())]
         lines = [(s, e) for s, e in lines if text[s:e].strip()]
         if not lines:
             continue
@@ -238,7 +238,11 @@ def _classify(line: str, lex: _Lexicon) -> tuple[str | None, str | None]:
 
 
 def _has_crumb_marks(line: str) -> bool:
-    return sum(line.count(ch) for ch in "»›→‣") >= 1 and len(line) <= 250
+    """A trail of short crumbs joined by two or more arrow marks ("World › Asia › Japan")."""
+    marks = sum(line.count(ch) for ch in "»›→‣")
+    if marks < 2 or len(line) > 250 or line.rstrip().endswith((".", "!", "?")):
+        return False
+    return all(len(c.split()) <= 8 for c in re.split(r"[»›→‣]", line)[:-1])
 
 
 def _is_body(text: str) -> bool:
@@ -258,7 +262,7 @@ def _is_tag_line(text: str) -> bool:
 
 
 def _strip_header(
-    paras: list[_Para], title: str | None, crumb_title: str | None, out: Cleaned
+    paras: list[_Para], title: str | None, crumb_title: str | None, out: Cleaned, tag_lines: bool = True
 ) -> list[_Para]:
     """Find the title among the header lines and drop the tag lines around it.
 
@@ -292,7 +296,7 @@ def _strip_header(
             continue
         if _key(p.text) == known and known:
             continue
-        if _is_tag_line(p.text) and title_idx is not None:
+        if tag_lines and _is_tag_line(p.text) and title_idx is not None:
             out.boilerplate.append(p.text)
             continue
         kept.append(p)
@@ -320,9 +324,9 @@ def _strip_credits(p: _Para, out: Cleaned) -> _Para:
     text, start, end = p.text, p.raw_start, p.raw_end
     m = _LEAD_CREDIT_RE.match(text)
     if m and len(m.group(0)) < 80:
-        out.boilerplate.append(m.group(0).strip())
+        # The dateline ("WASHINGTON (AP) —") opens the story as published: it stays in
+        # the text, and names the agency the story is credited to.
         out.credited_source = out.credited_source or m.group("src")
-        text, start = text[m.end() :], start + m.end()
     m = _TAIL_CREDIT_RE.search(text)
     if m and len(text) > len(m.group(0)) + 20 and text[: m.start()].rstrip().endswith(_SENTENCE_END):
         out.boilerplate.append(m.group(0).strip())
@@ -351,31 +355,53 @@ def _shingles(key: str) -> set[tuple[str, ...]]:
 
 
 def _dedupe(paras: list[_Para]) -> tuple[list[_Para], int]:
-    """Drop exact and near-duplicate paragraphs, keeping the first of each."""
-    seen: set[str] = set()
+    """Drop exact and near-duplicate paragraphs, keeping the first of each.
+
+    Scraped pages print paragraphs twice in runs (a block of paragraphs
+    repeated) or repeat a long paragraph; articles themselves repeat short
+    lines ("See it now: Amazon" under every item of a gift guide, a meal
+    plan's dishes).  So a repeat is dropped when it is long
+    (``DEDUPE_LONG_WORDS`` words or more), or when it is prose
+    (``DEDUPE_MIN_WORDS`` or more) next to another repeat.  Repeated page
+    furniture is the widget lexicon's job.
+    """
+    repeats = _find_repeats(paras)
     kept: list[_Para] = []
-    kept_shingles: list[tuple[int, set[tuple[str, ...]]]] = []
     removed = 0
-    near = len(paras) <= _NEAR_DUPLICATE_MAX_PARAGRAPHS
-    for p in paras:
-        key = _key(unicodedata.normalize("NFKC", p.text))
-        if key in seen:
+    for i, p in enumerate(paras):
+        words = repeats.get(i)
+        if words is not None and (words >= DEDUPE_LONG_WORDS or (i - 1) in repeats or (i + 1) in repeats):
             removed += 1
             continue
-        if near and len(key.split()) >= 8:
-            sh = _shingles(key)
-            n = len(sh)
-            dup = False
-            for m, other in kept_shingles:
-                if min(n, m) / max(n, m) < NEAR_DUPLICATE_JACCARD:
-                    continue
-                if len(sh & other) / len(sh | other) >= NEAR_DUPLICATE_JACCARD:
-                    dup = True
-                    break
-            if dup:
-                removed += 1
-                continue
-            kept_shingles.append((n, sh))
-        seen.add(key)
         kept.append(p)
     return kept, removed
+
+
+def _find_repeats(paras: list[_Para]) -> dict[int, int]:
+    """Index -> word count of each prose paragraph that repeats an earlier one."""
+    seen: set[str] = set()
+    kept_shingles: list[tuple[int, set[tuple[str, ...]]]] = []
+    repeats: dict[int, int] = {}
+    near = len(paras) <= _NEAR_DUPLICATE_MAX_PARAGRAPHS
+    for i, p in enumerate(paras):
+        key = _key(unicodedata.normalize("NFKC", p.text))
+        words = len(key.split())
+        if words < DEDUPE_MIN_WORDS:
+            continue
+        if key in seen:
+            repeats[i] = words
+            continue
+        seen.add(key)
+        if not near:
+            continue
+        sh = _shingles(key)
+        n = len(sh)
+        for m, other in kept_shingles:
+            if min(n, m) / max(n, m) >= NEAR_DUPLICATE_JACCARD and len(sh & other) / len(sh | other) >= (
+                NEAR_DUPLICATE_JACCARD
+            ):
+                repeats[i] = words
+                break
+        else:
+            kept_shingles.append((n, sh))
+    return repeats

@@ -64,9 +64,7 @@ _WEEKDAY_ALT = "|".join(sorted((re.escape(w) for w in WEEKDAYS), key=len, revers
 
 _NUMERIC_RE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/.-]|\.\d)")
 _ISO_RE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
-_DMY_NAME_RE = re.compile(
-    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_ALT})\.?,?\s+(\d{{4}})\b", re.I
-)
+_DMY_NAME_RE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_ALT})\.?,?\s+(\d{{4}})\b", re.I)
 _MDY_NAME_RE = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
 # A dateline ends with a dash or a colon: "Jakarta, 26/09/2023 - ...", "(26 Sept 2023) — ...".
 _DATELINE_END_RE = re.compile(r"\s*[)\]]?\s*[-–—|:]")

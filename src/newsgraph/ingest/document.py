@@ -35,9 +35,7 @@ def normalise_date(value: str | None) -> str | None:
         pass
     import dateparser  # slow to import; most inputs never need it
 
-    parsed = dateparser.parse(
-        value, settings={"RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first"}
-    )
+    parsed = dateparser.parse(value, settings={"RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first"})
     return parsed.date().isoformat() if parsed else None
 
 
@@ -70,7 +68,7 @@ def to_document(item: RawItem) -> Document:
         url = url or page.url
         meta_language = page.language
 
-    cleaned = clean_text(text, title=title)
+    cleaned = clean_text(text, title=title, extracted=item.kind == "html")
     if not cleaned.text.strip():
         raise IngestError(item.origin, "no article text left after cleaning")
     if not published:

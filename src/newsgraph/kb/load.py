@@ -56,7 +56,7 @@ def load_kb(extra: tuple[str, ...] = ()) -> KnowledgeBase:
                     f"{path}: entry {i + 1} ({raw.get('id') if isinstance(raw, dict) else raw!r}): {exc}"
                 ) from None
     try:
-        return KnowledgeBase(entries, sectors)
+        return KnowledgeBase(merge_duplicates(entries), sectors)
     except ValueError as exc:
         raise KBError(str(exc)) from None
 
@@ -153,3 +153,53 @@ def _merge_sectors(lex: SectorLexicon, data: Any, path: Path) -> None:
     lex.former_prefixes.extend(fold(str(p)) for p in data.get("former_prefixes") or [])
     for title, (position, sector) in (data.get("titles") or {}).items():
         lex.titles[fold(str(title))] = (str(position), str(sector))
+
+
+def merge_duplicates(entries: list[Entry]) -> list[Entry]:
+    """One entry per actor.
+
+    The same person is written in several files (a head of government in the
+    regional file, the same person as a secretary-general in ``igo.yaml``):
+    entries with one id, or people with one name and country, are merged:
+    their aliases, roles and memberships joined, the first file's other fields
+    kept unless empty.  A QID beats a slug as the merged entry's id.
+    """
+    merged: dict[str, Entry] = {}
+    person_key: dict[tuple[str, str | None], str] = {}
+    for entry in entries:
+        target_id = entry.id if entry.id in merged else None
+        if target_id is None and entry.kind == "person":
+            target_id = person_key.get((fold(entry.name), entry.country))
+        if target_id is None:
+            merged[entry.id] = entry
+            if entry.kind == "person":
+                person_key[(fold(entry.name), entry.country)] = entry.id
+            continue
+        base = merged[target_id]
+        if base.kind != entry.kind:
+            raise KBError(
+                f"actor id {entry.id!r} is a {base.kind} in {base.source} and a {entry.kind} in {entry.source}"
+            )
+        if entry.id.startswith("Q") and not base.id.startswith("Q"):
+            del merged[base.id]
+            base.id, base.wikidata = entry.id, entry.wikidata
+            merged[base.id] = base
+            person_key[(fold(base.name), base.country)] = base.id
+        _merge_into(base, entry)
+    return list(merged.values())
+
+
+def _merge_into(base: Entry, other: Entry) -> None:
+    for name in ("aliases", "acronyms", "adjectives", "demonyms", "metonyms", "descriptions", "partners"):
+        items = getattr(base, name)
+        items.extend(x for x in getattr(other, name) if x not in items)
+    if other.name != base.name and other.name not in base.aliases:
+        base.aliases.append(other.name)
+    seen_roles = {(r.position, r.start, r.org) for r in base.roles}
+    base.roles.extend(r for r in other.roles if (r.position, r.start, r.org) not in seen_roles)
+    seen_members = {(m.country, m.start) for m in base.members}
+    base.members.extend(m for m in other.members if (m.country, m.start) not in seen_members)
+    for name in ("country", "wikidata", "code", "cameo", "iso2", "official", "gender", "medium", "parent"):
+        if getattr(base, name) is None and getattr(other, name) is not None:
+            setattr(base, name, getattr(other, name))
+    base.source = f"{base.source}, {other.source}"

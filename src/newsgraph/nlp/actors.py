@@ -219,8 +219,13 @@ class ActorResolver:
         taken = [False] * len(doc)
         chosen: list[_Cand] = []
         ent_label = {i: ent.label_ for ent in doc.ents for i in range(ent.start, ent.end)}
+        # Words inside a title ("Minister of Foreign Affairs") name no actor of their own.
+        in_title = [False] * len(doc)
+        for _, start, end in self.titles(doc):
+            for i in range(start, end):
+                in_title[i] = True
         for cand in found:
-            if any(taken[cand.start : cand.end]):
+            if any(taken[cand.start : cand.end]) or all(in_title[cand.start : cand.end]):
                 continue
             for i in range(cand.start, cand.end):
                 taken[i] = True

@@ -183,10 +183,7 @@ class Store:
         if doc.mentions:
             self.con.executemany(
                 "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
-                    [doc.id, i, m.start, m.end, m.text, m.label, m.actor_id]
-                    for i, m in enumerate(doc.mentions)
-                ],
+                [[doc.id, i, m.start, m.end, m.text, m.label, m.actor_id] for i, m in enumerate(doc.mentions)],
             )
         for actor in doc.actors:
             self.con.execute(
@@ -231,10 +228,7 @@ class Store:
         if doc.times:
             self.con.executemany(
                 "INSERT INTO times VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    [doc.id, i, t.text, t.start, t.end, t.value, t.begin, t.finish]
-                    for i, t in enumerate(doc.times)
-                ],
+                [[doc.id, i, t.text, t.start, t.end, t.value, t.begin, t.finish] for i, t in enumerate(doc.times)],
             )
         return WriteResult(doc.id, "added", version)
 
@@ -245,9 +239,7 @@ class Store:
             [doc.id, doc.origin, doc.url],
         ).fetchone()
         if not seen:
-            self.con.execute(
-                "INSERT INTO document_sources VALUES (?, ?, ?, ?)", [doc.id, doc.origin, doc.url, now]
-            )
+            self.con.execute("INSERT INTO document_sources VALUES (?, ?, ?, ?)", [doc.id, doc.origin, doc.url, now])
 
     # -- reading ------------------------------------------------------------
 
@@ -258,9 +250,7 @@ class Store:
         return int(row[0]) if row else 0
 
     def document_ids(self) -> list[str]:
-        return [
-            r[0] for r in self.con.execute("SELECT id FROM documents ORDER BY ingested_at, id").fetchall()
-        ]
+        return [r[0] for r in self.con.execute("SELECT id FROM documents ORDER BY ingested_at, id").fetchall()]
 
     def get_document(self, doc_id: str) -> Document | None:
         """A stored document with its mentions (the stages' other records are read by their own queries)."""
@@ -323,10 +313,7 @@ def _insert_json_rows(
     for row in rows:
         values.append(
             [doc_id]
-            + [
-                json.dumps(row[c], ensure_ascii=False) if isinstance(row[c], (dict, list)) else row[c]
-                for c in cols
-            ]
+            + [json.dumps(row[c], ensure_ascii=False) if isinstance(row[c], (dict, list)) else row[c] for c in cols]
         )
     con.executemany(f"INSERT INTO {table} VALUES ({marks})", values)
 

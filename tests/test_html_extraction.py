@@ -1,0 +1,232 @@
+"""Main-text extraction from HTML (newsgraph.ingest.html)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.ingest.base import IngestError
+from newsgraph.ingest.html import ExtractedPage, extract_html
+
+PARAGRAPHS = [
+    "The foreign ministers of Norway and Finland met in Oslo on Tuesday to discuss a joint plan "
+    "for monitoring shipping in the Barents Sea, officials from both countries said afterwards.",
+    "Under the draft agreement, the two coast guards would share radar data in real time and hold "
+    "joint exercises twice a year, starting next spring, according to a statement from Oslo.",
+    "Finland's minister said the plan was a response to a sharp rise in traffic along the northern "
+    "route, and that Sweden had been invited to join the talks at a later stage.",
+    "Norway's minister told reporters the arrangement was not directed at any third country and "
+    "would be presented to parliament in both capitals before the end of the year.",
+]
+
+NAV = "Home News World Politics Business Sport Weather"
+FOOTER = "Copyright 2024 Example Media Group. All rights reserved. Privacy policy. Terms of use."
+SIDEBAR = ["Most read: Celebrity chef opens new restaurant", "Most read: Local team wins the derby"]
+
+
+def page(
+    body_paragraphs: list[str] = PARAGRAPHS,
+    head: str = "",
+    before: str = "",
+    after: str = "",
+    lang: str = "en",
+) -> str:
+    paras = "\n".join(f"<p>{p}</p>" for p in body_paragraphs)
+    nav = "".join(f'<li><a href="/{w.lower()}">{w}</a></li>' for w in NAV.split())
+    side = "".join(f'<li><a href="/story/{i}">{t}</a></li>' for i, t in enumerate(SIDEBAR))
+    return f"""<!DOCTYPE html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<title>Norway and Finland plan joint Barents patrols | Example News</title>
+{head}
+</head>
+<body>
+<header class="site-header"><nav class="main-nav"><ul>{nav}</ul></nav></header>
+<main>
+<article>
+<h1>Norway and Finland plan joint Barents patrols</h1>
+{before}
+{paras}
+{after}
+</article>
+<aside class="sidebar"><h3>Most read</h3><ul>{side}</ul></aside>
+</main>
+<footer class="site-footer"><p>{FOOTER}</p></footer>
+</body>
+</html>"""
+
+
+def test_article_paragraphs_only() -> None:
+    result = extract_html(page())
+    assert isinstance(result, ExtractedPage)
+    assert result.text.split("\n\n") == PARAGRAPHS
+    for junk in ("Weather", "Celebrity chef", "All rights reserved", "Privacy policy"):
+        assert junk not in result.text
+
+
+def test_headline_is_not_repeated_in_text() -> None:
+    result = extract_html(page())
+    assert result.title == "Norway and Finland plan joint Barents patrols"
+    assert "Norway and Finland plan joint Barents patrols" not in result.text
+
+
+def test_metadata_from_meta_tags() -> None:
+    head = """
+<meta property="og:title" content="Nordic ministers agree on Barents monitoring">
+<meta property="og:site_name" content="Example News">
+<meta property="article:published_time" content="2024-03-05T09:30:00+01:00">
+<meta name="author" content="Kari Nordmann">
+<link rel="canonical" href="https://news.example.com/world/barents-patrols">
+"""
+    result = extract_html(page(head=head, lang="en-GB"), url="https://news.example.com/amp/1")
+    assert result.title == "Nordic ministers agree on Barents monitoring"
+    assert result.published == "2024-03-05"
+    assert result.author == "Kari Nordmann"
+    assert result.site == "Example News"
+    assert result.url == "https://news.example.com/world/barents-patrols"
+    assert result.language == "en-gb"
+
+
+def test_url_falls_back_to_the_given_one() -> None:
+    result = extract_html(page(), url="https://example.org/a/1")
+    assert result.url == "https://example.org/a/1"
+    assert result.published is None
+
+
+def test_author_from_byline_when_no_meta_tag() -> None:
+    before = '<p class="byline">By <a rel="author" href="/staff/jane">Jane Doe</a></p>'
+    result = extract_html(page(before=before))
+    assert result.author == "Jane Doe"
+
+
+def test_broken_html() -> None:
+    # Unclosed paragraphs and inline tags, stray end tags, no <head>.
+    broken = (
+        "<html><title>Barents</title><body><div class='story'><p>"
+        + PARAGRAPHS[0]
+        + "<p>"
+        + PARAGRAPHS[1]
+        + "</span><p>"
+        + PARAGRAPHS[2]
+        + " <b>Unclosed bold, <i>and italic.</p></table><p>"
+        + PARAGRAPHS[3]
+    )
+    result = extract_html(broken)
+    for p in PARAGRAPHS:
+        assert p in result.text
+    assert "Unclosed bold, and italic." in result.text
+    assert result.title == "Barents"
+
+
+def test_fragment_without_html_element() -> None:
+    fragment = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    result = extract_html(fragment)
+    assert result.text.split("\n\n") == PARAGRAPHS
+
+
+def test_bytes_in_a_legacy_charset() -> None:
+    paras = [p.replace("Finland's", "Suomen ministeri Päivi Räsänen, Finland's") for p in PARAGRAPHS]
+    html = page(body_paragraphs=paras).replace('<meta charset="utf-8">', '<meta charset="windows-1252">')
+    result = extract_html(html.encode("cp1252"))
+    assert "Päivi Räsänen" in result.text
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "",
+        "   ",
+        b"",
+        "<html><head><title>Nothing here</title></head><body><div></div></body></html>",
+        "<html><body><nav><a href='/'>Home</a></nav><script>var x = 1;</script></body></html>",
+    ],
+)
+def test_no_text_raises_ingest_error(html: str | bytes) -> None:
+    with pytest.raises(IngestError) as info:
+        extract_html(html, origin="page-42")
+    assert info.value.origin == "page-42"
+    assert "no article text" in str(info.value)
+
+
+def test_short_extraction_is_rescued() -> None:
+    # Text kept as tails of empty <div> separators: the precision pass keeps only the first
+    # sentence, too little, so the full cascade runs and its longer result wins.
+    html = (
+        "<html><head><title>Ferry sinks off Crete</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
+        "<div class='article-inner-content' itemprop='articleBody'>"
+        "A passenger ferry sank off the coast of Crete on Wednesday after hitting rocks in heavy seas, "
+        "the Greek coast guard said.<div class='fake-br'></div>"
+        "All 212 passengers and crew were rescued by fishing boats and a navy frigate within two hours."
+        "<br><div class='fake-br'></div>"
+        "An investigation into the cause of the accident has been opened by prosecutors in Heraklion."
+        "</div><footer>Contact us</footer></body></html>"
+    )
+    result = extract_html(html)
+    assert "All 212 passengers and crew were rescued" in result.text
+    assert "opened by prosecutors in Heraklion" in result.text
+
+
+def test_related_link_teasers_are_dropped() -> None:
+    paras = list(PARAGRAPHS)
+    teaser = '<p>Related: <a href="/world/arctic-council-meets">Arctic Council meets in Tromso next week</a></p>'
+    run = (
+        '<h3><a href="/world/a">Sweden weighs its own coast guard reform</a></h3>'
+        '<h3><a href="/world/b">Denmark renews Greenland fisheries accord</a></h3>'
+    )
+    html = page(body_paragraphs=paras[:2], after="")
+    html = html.replace(
+        f"<p>{paras[1]}</p>", f"<p>{paras[1]}</p>\n{teaser}\n<p>{paras[2]}</p>\n{run}\n<p>{paras[3]}</p>"
+    )
+    result = extract_html(html)
+    assert result.text.split("\n\n") == PARAGRAPHS
+    assert "Arctic Council" not in result.text
+    assert "Greenland" not in result.text
+
+
+def test_lone_linked_line_survives_the_teaser_filter() -> None:
+    # A lone linked line (a product, a document) is content; two in a row are a teaser run.
+    from lxml import etree
+    from lxml.html import fromstring
+
+    from newsgraph.ingest.html import _filter_blocks
+
+    tree = fromstring(
+        "<html><body><a href='/doc.pdf'>Barents Monitoring Agreement full text</a>"
+        "<a href='/a'>Sweden weighs its own coast guard reform</a>"
+        "<a href='/b'>Denmark renews Greenland fisheries accord</a></body></html>"
+    )
+    body = etree.Element("body")
+    for text in [
+        PARAGRAPHS[0],
+        "Barents Monitoring Agreement full text",
+        PARAGRAPHS[1],
+        "Sweden weighs its own coast guard reform",
+        "Denmark renews Greenland fisheries accord",
+        PARAGRAPHS[2],
+    ]:
+        etree.SubElement(body, "p").text = text
+    _filter_blocks(body, tree, title=None)
+    kept = [el.text for el in body]
+    assert kept == [PARAGRAPHS[0], "Barents Monitoring Agreement full text", PARAGRAPHS[1], PARAGRAPHS[2]]
+
+
+def test_trailing_calls_to_action_are_dropped() -> None:
+    after = (
+        "<p>Follow us on Twitter and Facebook for the latest updates from the Nordic region.</p>"
+        "<p>Sign up for our daily newsletter to get the top stories delivered to your inbox.</p>"
+    )
+    result = extract_html(page(after=after))
+    assert result.text.split("\n\n") == PARAGRAPHS
+
+
+def test_embedded_tweet_is_kept() -> None:
+    tweet = (
+        '<div class="social-media-embed"><blockquote class="twitter-tweet"><p lang="en">'
+        "Productive talks with my Finnish colleague today on Barents security and shipping."
+        '</p>&mdash; Foreign Minister (@minister) <a href="https://twitter.com/x/status/1">March 5, 2024</a>'
+        '</blockquote><script async src="https://platform.twitter.com/widgets.js"></script></div>'
+    )
+    html = page().replace(f"<p>{PARAGRAPHS[1]}</p>", f"<p>{PARAGRAPHS[1]}</p>\n{tweet}")
+    result = extract_html(html)
+    assert "Productive talks with my Finnish colleague" in result.text
