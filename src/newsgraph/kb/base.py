@@ -138,6 +138,7 @@ class SectorLexicon:
     nouns: dict[str, str] = field(default_factory=dict)  # folded noun phrase -> sector code
     former_prefixes: list[str] = field(default_factory=list)
     titles: dict[str, tuple[str, str]] = field(default_factory=dict)  # folded title -> (position, sector)
+    not_actors: list[str] = field(default_factory=list)  # fixed expressions that name no actor ("Swiss cheese")
 
 
 class KnowledgeBase:
@@ -154,6 +155,7 @@ class KnowledgeBase:
         self.descriptions: dict[str, list[str]] = defaultdict(list)
         self.by_country_code: dict[str, str] = {}
         self.holders_index: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self.surnames: dict[str, list[str]] = defaultdict(list)  # folded last name -> people
         for entry in entries:
             self.add(entry)
 
@@ -167,7 +169,7 @@ class KnowledgeBase:
                 index[key].append(entry.id)
 
         for name in [entry.name, entry.official or "", *entry.aliases]:
-            put(self.names, fold(name))
+            put(self.names, fold(_strip_article(name)) if name else "")
         for acr in entry.acronyms:
             put(self.acronyms, acr)
         for adj in entry.adjectives:
@@ -182,6 +184,11 @@ class KnowledgeBase:
             self.by_country_code[entry.country] = entry.id
             if entry.cameo:
                 self.by_country_code.setdefault(entry.cameo, entry.id)
+        if entry.kind == "person":
+            for name in [entry.name, *entry.aliases]:
+                parts = name.split()
+                if len(parts) > 1:
+                    put(self.surnames, fold(parts[-1]))
         for role in entry.roles:
             key = (role.org or entry.country or "", role.position)
             if entry.id not in self.holders_index[key]:
@@ -221,4 +228,6 @@ class KnowledgeBase:
 
 
 def _strip_article(text: str) -> str:
-    return re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I)
+    """Without a leading article or a trailing possessive: "the U.N.'s" -> "U.N."."""
+    text = re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I)
+    return re.sub(r"\s*['’]s?$", "", text) if re.search(r"\w['’]s?$", text) else text

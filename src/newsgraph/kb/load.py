@@ -40,7 +40,7 @@ def load_kb(extra: tuple[str, ...] = ()) -> KnowledgeBase:
     sectors = SectorLexicon()
     for path in _yaml_files([data_dir(), *(Path(e) for e in extra)]):
         data = _read(path)
-        if path.name in ("sectors.yaml", "titles.yaml"):
+        if path.name in ("sectors.yaml", "titles.yaml", "not_actors.yaml"):
             _merge_sectors(sectors, data, path)
             continue
         if not isinstance(data, list):
@@ -151,6 +151,7 @@ def _merge_sectors(lex: SectorLexicon, data: Any, path: Path) -> None:
     for noun, code in (data.get("nouns") or {}).items():
         lex.nouns[fold(str(noun))] = str(code)
     lex.former_prefixes.extend(fold(str(p)) for p in data.get("former_prefixes") or [])
+    lex.not_actors.extend(fold(str(p)) for p in data.get("not_actors") or [])
     for title, (position, sector) in (data.get("titles") or {}).items():
         lex.titles[fold(str(title))] = (str(position), str(sector))
 

@@ -63,6 +63,8 @@ _LABEL_KINDS = {
     "FAC": ("media", "state", "igo", "alliance"),
 }
 _DEFAULT_KIND_ORDER = ("state", "alliance", "igo", "media", "party", "armed_group", "ngo", "region", "group", "person")
+# Posts whose holder news names by title alone ("the Japanese foreign minister") or by surname alone.
+_SENIOR = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister", "military_chief")
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
 _GROUP_NOUNS = {
@@ -167,6 +169,10 @@ class ActorResolver:
             self.phrases.add(how, list(tok.pipe(sorted(surfaces))))
         self.acronyms.add("acronym", list(tok.pipe(sorted(self.kb.acronyms))))
         self.titles.add("title", list(tok.pipe(sorted(self.kb.sectors.titles))))
+        # names written with a small letter first ("al-Qaeda", "de Gaulle"), matched as written
+        self.lowercase_names = {n for e in self.kb.entries.values() for n in (e.name, *e.aliases) if n[:1].islower()}
+        self.not_actors = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.not_actors.add("not_actor", list(tok.pipe(sorted(self.kb.sectors.not_actors))))
 
     # ------------------------------------------------------------------ main
 
@@ -200,23 +206,57 @@ class ActorResolver:
     # ----------------------------------------------------------- recognition
 
     def _recognise(self, doc: Doc) -> list[_Cand]:
+        kb = self.kb
         found: list[_Cand] = []
+        adjective_spans = set()
         for match_id, start, end in self.phrases(doc):
             how = self.vocab.strings[match_id]
             span = doc[start:end]
-            if how != "description" and not _capitalised(span):
+            if how != "description" and not (_capitalised(span) or span.text in self.lowercase_names):
                 continue
+            if how == "adjective":
+                adjective_spans.add((start, end))
             found.append(_Cand(start, end, how))
+        # A word that is both adjective and demonym ("Russian") is read as the adjective.
+        found = [c for c in found if not (c.how == "demonym" and (c.start, c.end) in adjective_spans)]
+        kb_spans = [(c.start, c.end) for c in found]
         for _, start, end in self.acronyms(doc):
             found.append(_Cand(start, end, "acronym"))
+            kb_spans.append((start, end))
         for ent in doc.ents:
-            if ent.label_ in self.ner_labels and not self._is_title(ent):
-                start = ent.start + (1 if ent[0].lower_ == "the" and len(ent) > 1 else 0)
-                found.append(_Cand(start, ent.end, "ner", ent.label_))
+            if ent.label_ not in self.ner_labels or self._is_title(ent):
+                continue
+            start, end = ent.start, ent.end
+            if ent[0].lower_ == "the" and end - start > 1:
+                start += 1
+            if doc[end - 1].lower_ in ("'s", "’s", "'") and end - start > 1:
+                end -= 1  # "Guinea-Bissau's" -> "Guinea-Bissau"
+            span = doc[start:end]
+            if not _capitalised(span):
+                continue  # "china" in "fine china"
+            if ent.label_ != "PERSON" and not kb.lookup(span.text):
+                # "the Government of the United States of America": the name inside it counts,
+                # when a function word sets it apart ("Denzel Washington" stays one unknown name)
+                if any(
+                    start < s and e <= end and doc[s - 1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT") for s, e in kb_spans
+                ):
+                    continue
+            found.append(_Cand(start, end, "ner", ent.label_))
+        # A capital glued to another proper noun is part of a name ("Real Madrid", "Santiago Bernabeu").
+        kb_tokens = {i for s_, e_ in kb_spans for i in range(s_, e_)}
+        found = [
+            c
+            for c in found
+            if not (c.how in ("metonym", "name") and c.end - c.start == 1 and self._glued(doc, c, kb_tokens))
+        ]
         # Longest first; on equal length the knowledge base beats the tagger.
         prio = {"acronym": 0, "name": 1, "description": 1, "metonym": 2, "demonym": 3, "adjective": 3, "ner": 4}
         found.sort(key=lambda c: (-(c.end - c.start), prio[c.how], c.start))
         taken = [False] * len(doc)
+        # Fixed expressions ("Swiss cheese", "guinea pigs") name no actor.
+        for _, start, end in self.not_actors(doc):
+            for i in range(start, end):
+                taken[i] = True
         chosen: list[_Cand] = []
         ent_label = {i: ent.label_ for ent in doc.ents for i in range(ent.start, ent.end)}
         # Words inside a title ("Minister of Foreign Affairs") name no actor of their own.
@@ -235,6 +275,25 @@ class ActorResolver:
         chosen.sort(key=lambda c: c.start)
         return chosen
 
+    def _glued(self, doc: Doc, cand: _Cand, kb_tokens: set[int]) -> bool:
+        """The one-word name has a proper-noun neighbour that is no actor, no title and no date."""
+        if cand.how == "name" and self.kb.lookup(doc[cand.start].text)[0].kind != "state":
+            return False
+        for i in (cand.start - 1, cand.end):
+            if not 0 <= i < len(doc) or i in kb_tokens:
+                continue
+            tok = doc[i]
+            if (
+                tok.pos_ == "PROPN"
+                and tok.text[:1].isupper()
+                and tok.ent_type_ not in ("DATE", "TIME")
+                and not self._title_follows(doc, i)
+                and fold(tok.text) not in self.kb.sectors.titles
+                and not (i == cand.start - 1 and tok.is_sent_start and tok.lower_ in ("in", "the"))
+            ):
+                return True
+        return False
+
     def _is_title(self, ent: Span) -> bool:
         """An entity the tagger cut out of a title ("the Minister of Foreign Affairs (Menlu")."""
         words = fold(re.sub(r"^the\s+", "", ent.text, flags=re.I)).split()
@@ -250,19 +309,18 @@ class ActorResolver:
         span = doc[cand.start : cand.end]
         kb = self.kb
         if cand.how in ("adjective", "demonym"):
-            states = [
-                kb.entries[i]
-                for i in (kb.adjectives if cand.how == "adjective" else kb.demonyms).get(fold(span.text), [])
-            ]
+            index = kb.adjectives if cand.how == "adjective" else kb.demonyms
+            states = [kb.entries[i] for i in index.get(fold(span.text), [])]
             states = [s for s in states if s.kind == "state"] or states
             if not states:
                 return
             state = states[0]
-            agent = self._agent_phrase(doc, cand, state)
+            agent = None if self._title_follows(doc, cand.end, senior=True) else self._agent_phrase(doc, cand, state)
             if agent is not None:
                 cand.resolved = [agent]
                 cand.out_label = "AGENT"
-            elif cand.how == "demonym" and span[-1].tag_ in ("NNS", "NNPS"):
+            elif cand.how == "demonym":
+                # "Ukrainians", "a Saudi": the country's people
                 cand.resolved = [self._agent(state, "CVL")]
                 cand.out_label = "AGENT"
             else:
@@ -270,30 +328,91 @@ class ActorResolver:
                 cand.out_label = "NORP"
             return
         entries = kb.lookup(span.text)
-        if cand.how == "ner" and not entries and cand.label == "PERSON":
-            cand.resolved = [self._person(doc, cand, on, persons)]
-            return
         if cand.how == "ner" and not entries:
-            # "the Russian Communist Party": try without a leading adjective's article only
+            if cand.label in ("PERSON", "ORG", "GPE", "NORP") and len(span) == 1:
+                known = persons.get(fold(span.text)) or self._by_surname(span.text, on)
+                if known is not None:
+                    cand.resolved = [known]
+                    cand.out_label = "PERSON"
+                    return
+            if cand.label == "PERSON":
+                person = self._person(doc, cand, on, persons)
+                if person is not None:
+                    cand.resolved = [person]
             return
         entry = self._choose(entries, cand, on)
         if entry is None:
             return
         resolved = self._from_entry(entry, on)
         if entry.kind == "person":
-            self._note_person(resolved, span.text, persons)
             title = self._title_for(doc, cand)
-            if title and not resolved.role:
-                resolved.role = title[0]
+            if title:
+                self._role_from_title(entry, resolved, title, on)
+            self._note_person(resolved, span.text, persons)
+        elif (
+            entry.kind == "state"
+            and cand.how in ("name", "acronym")
+            and not self._title_follows(doc, cand.end, senior=True)
+        ):
+            agent = self._agent_phrase(doc, cand, entry, nouns_only=True)  # "US senators", "Myanmar troops"
+            if agent is not None:
+                cand.resolved = [agent]
+                cand.out_label = "AGENT"
+                return
         cand.resolved = [resolved]
         if cand.how == "description":
             cand.out_label = "DESC"
+
+    def _title_follows(self, doc: Doc, i: int, senior: bool = False) -> bool:
+        """A title starts at token ``i`` ("Japanese | foreign minister"); with ``senior``, one of _SENIOR."""
+        titles = self.kb.sectors.titles
+        for j in range(i + 1, min(len(doc), i + 6) + 1):
+            hit = titles.get(fold(doc[i:j].text))
+            if hit and (not senior or hit[0] in _SENIOR):
+                return True
+        return False
+
+    def _by_surname(self, text: str, on: dt.date | None) -> Resolved | None:
+        """A bare surname ("Hayashi") naming the one KB person of that name who held office around the date."""
+        if on is None:
+            return None  # a bare surname without a date is anybody's
+        ids = self.kb.surnames.get(fold(re.sub(r"['’]s$", "", text)), [])
+        # only holders of the senior posts news names by surname alone
+        people = [self.kb.entries[i] for i in ids]
+        people = [p for p in people if any(r.position in _SENIOR for r in p.roles)]
+        active = [p for p in people if p.role_on(on)]
+        if len(active) != 1 and on is not None:
+            window = [p for p in people if any(_near(r.start, r.end, on) for r in p.roles)]
+            active = window if len(window) == 1 else active
+        return self._from_entry(active[0], on) if len(active) == 1 else None
+
+    def _role_from_title(self, entry: Entry, resolved: Resolved, title: tuple, on: dt.date | None) -> None:
+        """The text's title for a known person: the role they held as the article speaks of them.
+
+        A minister quoted a few days after leaving office is still "the foreign
+        minister" for the statement reported; a title that matches a role held
+        within the past year gives that role.  Otherwise the title is kept as
+        text when the knowledge base has no role for the date.
+        """
+        text, sector, _country = title[0], title[1], title[2]
+        position = self.kb.sectors.titles.get(fold(text.split(";")[0]), (None, None))[0]
+        if position is not None:
+            for role in sorted(entry.roles, key=lambda r: _ordinal(r.start), reverse=True):
+                if role.position == position and (role.active(on) or _near(role.start, role.end, on)):
+                    resolved.role = role.title
+                    resolved.sector = POSITION_SECTOR.get(role.position) or sector
+                    return
+        if not resolved.role:
+            resolved.role = text
 
     def _choose(self, entries: list[Entry], cand: _Cand, on: dt.date | None) -> Entry | None:
         if not entries:
             return None
         kinds = _LABEL_KINDS.get(cand.label or "", _DEFAULT_KIND_ORDER)
-        fitting = [e for e in entries if e.kind in kinds] or (entries if cand.label not in ("PERSON",) else [])
+        fitting = [e for e in entries if e.kind in kinds]
+        if not fitting and (cand.label != "PERSON" or cand.how != "ner"):
+            # the tagger's label is wrong ("Chad" as a person): the knowledge base decides
+            fitting, kinds = entries, _DEFAULT_KIND_ORDER
         if not fitting:
             return None
         if cand.how == "metonym":
@@ -312,7 +431,7 @@ class ActorResolver:
         if entry.kind == "person":
             current = entry.role_on(on)
             if current is not None:
-                role, sector = current.title, POSITION_SECTOR.get(current.position)
+                role, sector = current.title, self._role_sector(current.position, current.title)
             else:
                 past = entry.last_role_before(on)
                 if past is not None:
@@ -327,17 +446,37 @@ class ActorResolver:
             entry.id, entry.name, entry.kind, entry.country or entry.code, sector, role, entry.wikidata, entry.gender
         )
 
+    def _role_sector(self, position: str, title: str) -> str | None:
+        """The sector of a role: by its position, else by the words of its title ("Vice President")."""
+        sector = POSITION_SECTOR.get(position)
+        if sector:
+            return sector
+        words = fold(title).split()
+        for n in range(len(words), 0, -1):
+            for i in range(len(words) - n + 1):
+                hit = self.kb.sectors.titles.get(" ".join(words[i : i + n]))
+                if hit:
+                    return hit[1]
+        return None
+
     def _agent(self, state: Entry, sector: str) -> Resolved:
         desc = self.kb.sectors.codes.get(sector, sector).split(":")[0].split(",")[0].strip().lower()
         kind = "state" if sector in STATE_SECTORS else "group"
         return Resolved(f"{state.country}-{sector}", f"{state.name} ({desc})", kind, state.country, sector)
 
-    def _agent_phrase(self, doc: Doc, cand: _Cand, state: Entry) -> Resolved | None:
-        """Nationality + agent noun: "four Saudi men", "an American destroyer"."""
+    def _agent_phrase(self, doc: Doc, cand: _Cand, state: Entry, nouns_only: bool = False) -> Resolved | None:
+        """Nationality + agent noun: "four Saudi men", "an American destroyer".
+
+        With ``nouns_only`` (a country name used as a modifier: "US senators")
+        the agent noun must follow at once.
+        """
         nouns = self.kb.sectors.nouns
         i = cand.end
+        if nouns_only:
+            if i >= len(doc) or doc[i].pos_ != "NOUN" or doc[i].dep_ == "poss":
+                return None
         # the noun phrase continues with at most two modifiers before its head noun
-        for j in range(i, min(i + 3, len(doc))):
+        for j in range(i, min(i + (1 if nouns_only else 3), len(doc))):
             tok = doc[j]
             if tok.pos_ not in ("NOUN", "PROPN", "ADJ") and tok.tag_ not in ("NN", "NNS"):
                 break
@@ -358,14 +497,22 @@ class ActorResolver:
         for key in {fold(surface), fold(person.name), fold(person.name.split()[-1]), fold(surface.split()[-1])}:
             persons.setdefault(key, person)
 
-    def _person(self, doc: Doc, cand: _Cand, on: dt.date | None, persons: dict[str, Resolved]) -> Resolved:
+    def _person(self, doc: Doc, cand: _Cand, on: dt.date | None, persons: dict[str, Resolved]) -> Resolved | None:
+        """A person the knowledge base does not know.
+
+        The same person as a fuller name seen before in the document, else a
+        document-local actor -- but only when the text says who they are (a
+        title or an apposition naming a role): a bare name stays unresolved.
+        """
         span = doc[cand.start : cand.end]
         text = re.sub(r"['’]s$", "", span.text).strip()
         known = persons.get(fold(text)) or persons.get(fold(text.split()[-1]))
         if known is not None:
             return known
         title = self._title_for(doc, cand)
-        role, sector, country = title if title else (None, None, None)
+        if title is None:
+            return None
+        role, sector, country = title
         person = Resolved(f"person:{_slug(text)}", text, "person", country, sector, role)
         self._note_person(person, text, persons)
         return person
@@ -387,7 +534,7 @@ class ActorResolver:
                 best = (" ".join(words), sector, country)
                 break
         appos = [t for t in doc[cand.start : cand.end].root.children if t.dep_ == "appos"]
-        if appos:
+        if appos and self._names_a_role(doc[appos[0].left_edge.i : appos[0].right_edge.i + 1].text):
             phrase = doc[appos[0].left_edge.i : appos[0].right_edge.i + 1]
             country = self._country_near(phrase.text)
             desc = re.sub(r"^(?:a|an|the)\s+", "", phrase.text)
@@ -400,9 +547,20 @@ class ActorResolver:
                 best = (f"{best[0]}; {desc}", best[1], best[2] or country)
         return best
 
+    def _names_a_role(self, text: str) -> bool:
+        """An apposition that says what a person is ("a member of the ... Party", "the army chief")."""
+        words = fold(text).split()
+        lex = self.kb.sectors
+        if any(w in lex.titles or w in lex.nouns for w in words):
+            return True
+        return bool(
+            re.search(r"\b(?:member|leader|head|chief|founder|chairman|chairwoman|secretary)\b", " ".join(words))
+        )
+
     def _country_near(self, text: str) -> str | None:
-        for word in re.findall(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w-]+)?", text):
-            word = re.sub(r"['’]s$", "", word)
+        words = [re.sub(r"['’]s$", "", w) for w in re.findall(r"[A-Z][\w’'.-]*", text)]
+        # two-word names first ("South Korean", "United States"), then single words
+        for word in [f"{a} {b}" for a, b in zip(words, words[1:])] + words:
             for index in (self.kb.adjectives, self.kb.names, self.kb.metonyms):
                 for actor_id in index.get(fold(word), []):
                     entry = self.kb.entries[actor_id]
@@ -431,9 +589,21 @@ class ActorResolver:
             if nxt in person_starts or (nxt < len(doc) and doc[nxt].ent_type_ == "PERSON"):
                 continue  # a title before a name: the name carries it
             position, sector = self.kb.sectors.titles[fold(doc[start:end].text)]
+            if position not in _SENIOR:
+                continue  # "a Canadian judge" is an agent, not the one holder of a post
             country = None
+            # "the South Korean president", "Japan's foreign minister", "the US secretary of state"
+            for c in cands:
+                gap = start - c.end
+                if (
+                    c.resolved
+                    and c.resolved[0].kind == "state"
+                    and (gap == 0 or (gap == 1 and doc[c.end].lower_ in ("'s", "’s")))
+                ):
+                    country, start = c.resolved[0].country, _left_edge(doc, c.start)
+                    break
             before = doc[max(0, start - 3) : start]
-            for tok in reversed(before):
+            for tok in reversed(before) if country is None else ():
                 country = self._country_near(tok.text) if tok.text[:1].isupper() else None
                 if country:
                     start = _left_edge(doc, tok.i)
@@ -512,6 +682,19 @@ def _doc_date(doc: Doc) -> dt.date | None:
         return dt.date.fromisoformat(str(value)[:10])
     except ValueError:
         return None
+
+
+def _ordinal(d: dt.date | None) -> int:
+    return d.toordinal() if d else 0
+
+
+def _near(start: dt.date | None, end: dt.date | None, on: dt.date | None, days: int = 400) -> bool:
+    """A role that ended within ``days`` before ``on`` (or is active on it)."""
+    if on is None:
+        return end is None
+    if start is not None and start > on:
+        return False
+    return end is None or 0 <= (on - end).days <= days
 
 
 def _capitalised(span: Span) -> bool:
