@@ -234,13 +234,16 @@ class ActorResolver:
             span = doc[start:end]
             if not _capitalised(span):
                 continue  # "china" in "fine china"
-            if ent.label_ != "PERSON" and not kb.lookup(span.text):
-                # "the Government of the United States of America": the name inside it counts,
-                # when a function word sets it apart ("Denzel Washington" stays one unknown name)
-                if any(
+            # "the Government of the United States of America": the name inside it counts,
+            # when a function word sets it apart ("Denzel Washington" stays one unknown name)
+            if (
+                ent.label_ != "PERSON"
+                and not kb.lookup(span.text)
+                and any(
                     start < s and e <= end and doc[s - 1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT") for s, e in kb_spans
-                ):
-                    continue
+                )
+            ):
+                continue
             found.append(_Cand(start, end, "ner", ent.label_))
         # A capital glued to another proper noun is part of a name ("Real Madrid", "Santiago Bernabeu").
         kb_tokens = {i for s_, e_ in kb_spans for i in range(s_, e_)}
@@ -472,9 +475,8 @@ class ActorResolver:
         """
         nouns = self.kb.sectors.nouns
         i = cand.end
-        if nouns_only:
-            if i >= len(doc) or doc[i].pos_ != "NOUN" or doc[i].dep_ == "poss":
-                return None
+        if nouns_only and (i >= len(doc) or doc[i].pos_ != "NOUN" or doc[i].dep_ == "poss"):
+            return None
         # the noun phrase continues with at most two modifiers before its head noun
         for j in range(i, min(i + (1 if nouns_only else 3), len(doc))):
             tok = doc[j]
@@ -560,7 +562,7 @@ class ActorResolver:
     def _country_near(self, text: str) -> str | None:
         words = [re.sub(r"['’]s$", "", w) for w in re.findall(r"[A-Z][\w’'.-]*", text)]
         # two-word names first ("South Korean", "United States"), then single words
-        for word in [f"{a} {b}" for a, b in zip(words, words[1:])] + words:
+        for word in [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)] + words:
             for index in (self.kb.adjectives, self.kb.names, self.kb.metonyms):
                 for actor_id in index.get(fold(word), []):
                     entry = self.kb.entries[actor_id]
