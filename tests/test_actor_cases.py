@@ -70,5 +70,8 @@ def test_check_semantics() -> None:
 def test_actor_resolution_accuracy(nlp) -> None:
     report = run_actor_eval(CASES, nlp)
     assert report["n"] == len(load_cases(CASES))
-    # A floor, not a target: the knowledge base is still being written.  Raise it as the KB fills.
-    assert report["accuracy"] >= 0.5, {k: round(v["accuracy"], 2) for k, v in report["by_category"].items()}
+    # A regression floor: the resolver scores 1.0 on this (development) set; the blind set
+    # (actor_cases_blind.jsonl) gives the honest figure, see docs/BENCHMARKS.md.
+    assert report["accuracy"] >= 0.97, {k: round(v["accuracy"], 2) for k, v in report["by_category"].items()}
+    for category, row in report["by_category"].items():
+        assert row["accuracy"] >= 0.9, (category, report["failures"])

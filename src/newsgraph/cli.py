@@ -277,6 +277,40 @@ def kb_import(
     err.print(f"{len(entries)} actor(s) written to {out_path}", highlight=False)
 
 
+@eval_app.command("actors")
+def eval_actors(
+    data: Annotated[Path, typer.Option("--data", help="Resolution cases, JSON Lines (see newsgraph.eval.actors).")],
+    predictions_out: Annotated[
+        Path | None, typer.Option("--predictions-out", help="Write each case's resolution as JSON Lines here.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    failures: Annotated[bool, typer.Option("--failures", help="List the failed cases on stderr.")] = False,
+) -> None:
+    """Actor resolution accuracy, overall and by category."""
+    from newsgraph.eval.actors import run_actor_eval
+
+    if not data.is_file():
+        err.print(f"[red]error:[/] {data}: no such file")
+        raise typer.Exit(2)
+    scores = run_actor_eval(data, predictions_out=predictions_out)
+    if failures:
+        for f in scores["failures"]:
+            err.print(json.dumps(f, ensure_ascii=False), markup=False, highlight=False)
+    report = {k: v for k, v in scores.items() if k != "failures"}
+    if as_json:
+        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+        return
+    from rich.table import Table
+
+    table = Table(title=f"actor resolution: {scores['accuracy']:.3f} on {scores['n']} cases", title_justify="left")
+    table.add_column("category")
+    table.add_column("cases", justify="right")
+    table.add_column("accuracy", justify="right")
+    for cat, row in scores["by_category"].items():
+        table.add_row(cat, str(row["n"]), f"{row['accuracy']:.3f}")
+    out.print(table)
+
+
 def _print_scores(title: str, scores: dict, as_json: bool) -> None:
     if as_json:
         sys.stdout.write(json.dumps(scores, ensure_ascii=False, indent=2) + "\n")

@@ -188,7 +188,7 @@ def _got(result: dict[str, Any]) -> dict[str, Any]:
     return {k: result[k] for k in keys if k in result and (result[k] is not None or k == "actor_id")}
 
 
-def run_actor_eval(path: str | Path, nlp: Any = None) -> dict[str, Any]:
+def run_actor_eval(path: str | Path, nlp: Any = None, predictions_out: str | Path | None = None) -> dict[str, Any]:
     """Resolve every case of ``path`` and score it.
 
     Returns ``{"n", "accuracy", "by_category": {category: {"n", "accuracy"}},
@@ -207,6 +207,7 @@ def run_actor_eval(path: str | Path, nlp: Any = None) -> dict[str, Any]:
     passed: Counter[str] = Counter()
     total: Counter[str] = Counter()
     failures: list[dict[str, Any]] = []
+    predictions: list[dict[str, Any]] = []
     for case in cases:
         category = case.get("category") or "uncategorised"
         total[category] += 1
@@ -215,11 +216,16 @@ def run_actor_eval(path: str | Path, nlp: Any = None) -> dict[str, Any]:
             ok = check(case, result, kb)
         except Exception as exc:  # noqa: BLE001 - one broken case must not stop the run
             result, ok = {"actor_id": None, "error": f"{type(exc).__name__}: {exc}"}, False
+        predictions.append({"id": case.get("id"), **result})
         if ok:
             passed[category] += 1
         else:
             failures.append({"id": case.get("id"), "text": case["text"], "expect": case["expect"], "got": _got(result)})
     n = sum(total.values())
+    if predictions_out is not None:
+        Path(predictions_out).write_text(
+            "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in predictions), "utf-8"
+        )
     return {
         "n": n,
         "accuracy": sum(passed.values()) / n if n else 0.0,
