@@ -76,8 +76,11 @@ def test_seed_outlets_party_and_regions(seed_doc):
 
 
 def test_seed_references(seed_doc):
-    usa, nato = "Q30", "Q7184"
-    assert all(ids == [usa] for ids in _refs(seed_doc, "Washington"))
+    nato = "Q7184"
+    # "Washington" is the US government
+    assert all(ids == ["USA-GOV"] for ids in _refs(seed_doc, "Washington"))
+    washington = next(a for a in seed_doc.actors if a.id == "USA-GOV")
+    assert (washington.kind, washington.country, washington.sector) == ("state", "USA", "GOV")
     assert _refs(seed_doc, "US-led military bloc") == [[nato]]
     assert _refs(seed_doc, "military pact of Western countries") == [[nato]]
     assert _refs(seed_doc, "the two countries") == [["Q17", "Q884"]]

@@ -180,8 +180,10 @@ class ActorResolver:
         on = _doc_date(doc)
         cands = self._recognise(doc)
         persons: dict[str, Resolved] = {}  # surname / full name (folded) -> person seen in this doc
+        agents: list[_Cand] = []  # "Myanmar's military": an agent mention beside the country's
         for cand in cands:
-            self._resolve(doc, cand, on, persons)
+            self._resolve(doc, cand, on, persons, agents)
+        cands += agents
         extra = self._titles_without_names(doc, cands, on)
         cands = sorted(cands + extra, key=lambda c: c.start)
         corefs = self._coreference(doc, cands)
@@ -308,7 +310,9 @@ class ActorResolver:
 
     # ------------------------------------------------------------ resolution
 
-    def _resolve(self, doc: Doc, cand: _Cand, on: dt.date | None, persons: dict[str, Resolved]) -> None:
+    def _resolve(
+        self, doc: Doc, cand: _Cand, on: dt.date | None, persons: dict[str, Resolved], agents: list[_Cand]
+    ) -> None:
         span = doc[cand.start : cand.end]
         kb = self.kb
         if cand.how in ("adjective", "demonym"):
@@ -318,9 +322,9 @@ class ActorResolver:
             if not states:
                 return
             state = states[0]
-            agent = None if self._title_follows(doc, cand.end, senior=True) else self._agent_phrase(doc, cand, state)
-            if agent is not None:
-                cand.resolved = [agent]
+            found = None if self._title_follows(doc, cand.end, senior=True) else self._agent_phrase(doc, cand, state)
+            if found is not None:
+                cand.resolved, cand.start, cand.end = [found[0]], found[1], found[2]
                 cand.out_label = "AGENT"
             elif cand.how == "demonym":
                 # "Ukrainians", "a Saudi": the country's people
@@ -352,16 +356,24 @@ class ActorResolver:
             if title:
                 self._role_from_title(entry, resolved, title, on)
             self._note_person(resolved, span.text, persons)
+        elif entry.kind == "state" and cand.how == "metonym":
+            # "Washington", "the Kremlin": the government, not the city
+            cand.resolved = [self._agent(entry, "GOV")]
+            cand.out_label = "GPE"
+            return
         elif (
             entry.kind == "state"
             and cand.how in ("name", "acronym")
             and not self._title_follows(doc, cand.end, senior=True)
         ):
-            agent = self._agent_phrase(doc, cand, entry, nouns_only=True)  # "US senators", "Myanmar troops"
-            if agent is not None:
-                cand.resolved = [agent]
-                cand.out_label = "AGENT"
-                return
+            found = self._agent_phrase(doc, cand, entry, nouns_only=True)  # "US senators", "Myanmar's army"
+            if found is not None:
+                agent, start, end = found
+                if doc[cand.end].lower_ in ("'s", "’s"):
+                    agents.append(_Cand(start, end, "agent", None, [agent], "AGENT"))
+                else:
+                    cand.start, cand.end, cand.resolved, cand.out_label = start, end, [agent], "AGENT"
+                    return
         cand.resolved = [resolved]
         if cand.how == "description":
             cand.out_label = "DESC"
@@ -456,7 +468,7 @@ class ActorResolver:
             return sector
         words = fold(title).split()
         for n in range(len(words), 0, -1):
-            for i in range(len(words) - n + 1):
+            for i in range(len(words) - n, -1, -1):  # rightmost first: the head noun ("Deputy President")
                 hit = self.kb.sectors.titles.get(" ".join(words[i : i + n]))
                 if hit:
                     return hit[1]
@@ -467,7 +479,9 @@ class ActorResolver:
         kind = "state" if sector in STATE_SECTORS else "group"
         return Resolved(f"{state.country}-{sector}", f"{state.name} ({desc})", kind, state.country, sector)
 
-    def _agent_phrase(self, doc: Doc, cand: _Cand, state: Entry, nouns_only: bool = False) -> Resolved | None:
+    def _agent_phrase(
+        self, doc: Doc, cand: _Cand, state: Entry, nouns_only: bool = False
+    ) -> tuple[Resolved, int, int] | None:
         """Nationality + agent noun: "four Saudi men", "an American destroyer".
 
         With ``nouns_only`` (a country name used as a modifier: "US senators")
@@ -475,23 +489,38 @@ class ActorResolver:
         """
         nouns = self.kb.sectors.nouns
         i = cand.end
-        if nouns_only and (i >= len(doc) or doc[i].pos_ != "NOUN" or doc[i].dep_ == "poss"):
-            return None
+        possessive = i < len(doc) and doc[i].lower_ in ("'s", "’s")
+        if possessive:
+            i += 1  # "Myanmar's military", "Pakistan's Supreme Court"
+            if self._title_follows(doc, i, senior=True):
+                return None  # "Russia's defence minister": the holder of the post
+        elif nouns_only and (i >= len(doc) or doc[i].pos_ != "NOUN" or doc[i].dep_ in ("poss", "compound")):
+            return None  # "US senators" yes; "Macedonia candidate status" no
         # the noun phrase continues with at most two modifiers before its head noun
-        for j in range(i, min(i + (1 if nouns_only else 3), len(doc))):
+        for j in range(i, min(i + (1 if nouns_only and not possessive else 3), len(doc))):
             tok = doc[j]
             if tok.pos_ not in ("NOUN", "PROPN", "ADJ") and tok.tag_ not in ("NN", "NNS"):
                 break
             two = fold(doc[j : j + 2].text) if j + 1 < len(doc) else None
             sector = (nouns.get(two) if two else None) or nouns.get(tok.lower_) or nouns.get(fold(tok.lemma_))
-            if sector and tok.pos_ in ("NOUN", "PROPN"):
+            head = tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "ADJ" and tok.dep_ != "amod")  # "Myanmar's military"
+            if sector and head:
                 end = j + (2 if two and nouns.get(two) else 1)
-                cand.start = _left_edge(doc, cand.start)
-                cand.end = end
-                return self._agent(state, sector)
-            if tok.pos_ == "PROPN":
+                start = _left_edge(doc, cand.start)
+                if self._former_before(doc, start):
+                    sector = "ELI"  # "a former Peruvian minister"
+                return self._agent(state, sector), start, end
+            if tok.pos_ == "PROPN" and not possessive:
                 break
         return None
+
+    def _former_before(self, doc: Doc, i: int) -> bool:
+        """ "former", "ex-", "exiled" just before the phrase (after its determiner)."""
+        prefixes = set(self.kb.sectors.former_prefixes) or {"former", "ex-", "ex"}
+        for j in range(i, max(-1, i - 3), -1):
+            if j < len(doc) and (doc[j].lower_ in prefixes or doc[j].lower_.rstrip("-") in prefixes):
+                return True
+        return False
 
     # ---------------------------------------------------------------- people
 

@@ -24,10 +24,12 @@ def resolve_mention(nlp: Language, text: str, date: str | None = None, context: 
     actors: dict[str, Actor] = {a.id: a for a in doc._.actors or []}
     best = None
     best_overlap = 0
+    best_miss = 0
     for m in doc._.mentions or []:
         overlap = min(end, m.end) - max(start, m.start)
-        if overlap > best_overlap and m.actor_ids:
-            best, best_overlap = m, overlap
+        miss = abs((m.end - m.start) - (end - start))  # on equal overlap, the span closest in length
+        if m.actor_ids and overlap > 0 and (overlap > best_overlap or (overlap == best_overlap and miss < best_miss)):
+            best, best_overlap, best_miss = m, overlap, miss
     out: dict[str, Any] = {
         "text": text,
         "actor_id": None,
