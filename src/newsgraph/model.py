@@ -81,6 +81,17 @@ class Event:
     certainty: float
     date: DateValue | None
     evidence: Evidence
+    mode: str | None = None  # PLOVER mode ("withdraw", "explosives", ...)
+    trigger: str | None = None  # the word(s) that express the event
+    intensity: float | None = None  # PLOVER scale, -10..+10
+    goldstein: float | None = None  # Goldstein weight of the CAMEO code
+    hedges: list[str] = field(default_factory=list)  # "reportedly", "could", ...
+    reported_by: list[str] = field(default_factory=list)  # actor ids of who reports it, when not the source
+    background: bool = False  # a past event recalled as context ("last year's invasion"), not news
+
+    def counts_as_new(self) -> bool:
+        """Whether aggregates (counts, dyad scores) may count it: asserted or reported news, not background."""
+        return self.modality in ("asserted", "reported") and not self.background
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -93,6 +104,13 @@ class Event:
             "certainty": self.certainty,
             "date": self.date.to_dict() if self.date else None,
             "evidence": self.evidence.to_dict(),
+            "mode": self.mode,
+            "trigger": self.trigger,
+            "intensity": self.intensity,
+            "goldstein": self.goldstein,
+            "hedges": list(self.hedges),
+            "reported_by": list(self.reported_by),
+            "background": self.background,
         }
 
 

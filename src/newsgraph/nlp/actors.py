@@ -443,10 +443,15 @@ class ActorResolver:
 
     def _from_entry(self, entry: Entry, on: dt.date | None) -> Resolved:
         sector = role = None
+        country = entry.country or entry.code
         if entry.kind == "person":
             current = entry.role_on(on)
             if current is not None:
                 role, sector = current.title, self._role_sector(current.position, current.title)
+                org = self.kb.get(current.org) if current.org else None
+                if org is not None and org.kind in ("igo", "alliance") and org.code:
+                    # an official acting for an organisation: PLOVER codes the organisation
+                    country = org.code
             else:
                 past = entry.last_role_before(on)
                 if past is not None:
@@ -457,9 +462,7 @@ class ActorResolver:
             sector = "PTY"
         elif entry.kind == "armed_group":
             sector = "REB"
-        return Resolved(
-            entry.id, entry.name, entry.kind, entry.country or entry.code, sector, role, entry.wikidata, entry.gender
-        )
+        return Resolved(entry.id, entry.name, entry.kind, country, sector, role, entry.wikidata, entry.gender)
 
     def _role_sector(self, position: str, title: str) -> str | None:
         """The sector of a role: by its position, else by the words of its title ("Vice President")."""

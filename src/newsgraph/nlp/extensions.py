@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-DOC_EXTENSIONS = ("published", "mentions", "actors", "events", "statements", "times", "forecasts")
+DOC_EXTENSIONS = ("published", "mentions", "actors", "events", "main_event", "statements", "times", "forecasts")
 
 
 def register_extensions() -> None:

@@ -1,0 +1,667 @@
+"""The ``newsgraph_events`` component: who did what to whom, coded in PLOVER and CAMEO.
+
+For every clause it finds a trigger (a verb, a nominal such as "attack on",
+or a predicative adjective such as "willing to") in the trigger lexicon
+(``data/event_lexicon.yaml``), picks the trigger's sense by its object and
+prepositions, and reads the roles off the dependency parse:
+
+* source: the subject, the by-phrase of a passive, the possessor of a
+  nominal ("Russia's attack"), or, for a clause without its own subject, the
+  subject of the clause that governs it; coordinated subjects give several
+  sources ("announced by Australia, the UK and the US");
+* target: the object, the subject of a passive, or the object of one of the
+  trigger's target prepositions ("attack on Ukraine"), else the complement's
+  subject ("demanded that President Mugabe abandon ...").
+
+Actors are the resolved mentions of the actor stage.  The CAMEO code gives
+the PLOVER type, mode and Goldstein weight (``data/cameo.yaml``).
+
+Modality and certainty, which published coders leave out, come from the
+clause around the trigger (``data/modality.yaml``): negation, conditionals,
+modal verbs, governing verbs of intent and plan, speech verbs (an event in
+someone else's words is *reported*), prediction verbs, and hedges
+("reportedly", "is said to", "possible") that lower a certainty in [0, 1].
+An event dated well before the document is *background*: kept, marked, and
+not counted as news (:meth:`Event.counts_as_new`).
+
+A speech verb whose complement says another actor is seeking, trying or
+planning something ("Lavrov stated that NATO was seeking to base its troops
+...") is the speaker accusing that actor (ACCUSE), as a reader would code it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from newsgraph.model import DateValue, Event, Evidence, TimeExpr
+from newsgraph.nlp.extensions import register_extensions
+
+# Dependency labels of a verb's subject and object.
+_SUBJ = ("nsubj", "csubj")
+_SUBJ_PASS = ("nsubjpass", "csubjpass")
+_OBJ = ("dobj", "obj", "dative", "iobj", "attr")
+# Children that stay inside a noun phrase when we collect the actors it names.
+_NP_DEPS = ("amod", "compound", "poss", "nmod", "nummod", "det", "case", "flat", "appos", "npadvmod", "quantmod")
+# Clauses below a trigger whose words belong to another event.
+_CLAUSE_DEPS = ("ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "pcomp", "csubj")
+_DEFAULT_TARGET_PREPS = {
+    "ASSAULT": ("on", "against", "at", "upon", "in", "into"),
+    "COERCE": ("on", "against", "in"),
+    "SANCTION": ("on", "against", "from"),
+    "THREATEN": ("with", "against", "on"),
+    "PROTEST": ("against", "outside", "at"),
+    "ACCUSE": ("of", "against", "on"),
+    "REQUEST": ("on", "from", "to", "of"),
+    "CONSULT": ("with", "to", "in"),
+    "AGREE": ("with", "to", "in"),
+    "COOPERATE": ("with", "to", "in"),
+    "SUPPORT": ("for", "to"),
+    "AID": ("to", "for"),
+    "CONCEDE": ("to",),
+    "RETREAT": ("from", "to"),
+    "REJECT": ("from", "by"),
+    "MOBILIZE": ("to", "near", "along", "in", "into", "on", "against"),
+}
+_HOSTILE = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "SANCTION", "PROTEST", "ACCUSE", "REJECT"}
+# PLOVER types an expressed intention turns into: cooperative intentions are AGREE, hostile ones THREATEN.
+_INTENT_CAMEO = {
+    "AGREE": "030",
+    "CONSULT": "036",
+    "SUPPORT": "032",
+    "COOPERATE": "031",
+    "AID": "033",
+    "CONCEDE": "035",
+    "RETREAT": "035",
+    "REQUEST": "030",
+}
+_THREAT_CAMEO = {"ASSAULT": "138", "COERCE": "137", "SANCTION": "131", "MOBILIZE": "138", "PROTEST": "130"}
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    cameo: str | None = None
+    object: tuple[str, ...] = ()
+    prep: str | None = None
+    particle: str | None = None
+    intent: bool = False
+    speech: bool = False
+    negated_cameo: str | None = None
+    target_preps: tuple[str, ...] = ()
+    source_preps: tuple[str, ...] = ("by",)
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    name: str
+    goldstein: float | None
+    plover: str | None
+    mode: str | None
+
+
+@dataclass(slots=True)
+class Lexicon:
+    verbs: dict[str, list[Sense]]
+    nouns: dict[str, list[Sense]]
+    adjectives: dict[str, list[Sense]]
+    codes: dict[str, Code]
+    intensity: dict[str, float]
+    modality: dict[str, Any]
+
+    def code(self, cameo: str | None) -> Code | None:
+        """The code's entry, or its nearest parent's ("0874" -> "087" -> "08")."""
+        while cameo:
+            if cameo in self.codes:
+                return self.codes[cameo]
+            cameo = cameo[:-1]
+        return None
+
+
+def _senses(raw: dict[str, Any]) -> dict[str, list[Sense]]:
+    out: dict[str, list[Sense]] = {}
+    for lemma, senses in (raw or {}).items():
+        out[str(lemma).lower()] = [
+            Sense(
+                cameo=str(s["cameo"]) if s.get("cameo") is not None else None,
+                object=tuple(str(o).lower() for o in s.get("object") or ()),
+                prep=s.get("prep"),
+                particle=s.get("particle"),
+                intent=bool(s.get("intent")),
+                speech=bool(s.get("speech")),
+                negated_cameo=str(s["negated_cameo"]) if s.get("negated_cameo") else None,
+                target_preps=tuple(s.get("target_preps") or ()),
+                source_preps=tuple(s.get("source_preps") or ("by",)),
+            )
+            for s in senses or []
+        ]
+    return out
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: str | None = None) -> Lexicon:
+    """The shipped trigger lexicon, CAMEO table and modality cues (or a user's lexicon file)."""
+    data = resources.files("newsgraph.nlp").joinpath("data")
+    lex = yaml.safe_load(open(path, encoding="utf-8") if path else data.joinpath("event_lexicon.yaml").open())
+    cameo = yaml.safe_load(data.joinpath("cameo.yaml").read_text("utf-8"))
+    modality = yaml.safe_load(data.joinpath("modality.yaml").read_text("utf-8"))
+    codes = {
+        str(k): Code(v.get("name", ""), v.get("goldstein"), v.get("plover"), v.get("mode"))
+        for k, v in (cameo.get("codes") or {}).items()
+    }
+    return Lexicon(
+        _senses(lex.get("verbs")),
+        _senses(lex.get("nouns")),
+        _senses(lex.get("adjectives")),
+        codes,
+        {str(k): float(v) for k, v in (cameo.get("plover_intensity") or {}).items()},
+        modality,
+    )
+
+
+@dataclass(slots=True)
+class _Found:
+    """An event in the making."""
+
+    trigger: Token
+    sense: Sense
+    cameo: str
+    source: list[str] = field(default_factory=list)
+    target: list[str] = field(default_factory=list)
+    modality: str = "asserted"
+    hedges: list[str] = field(default_factory=list)
+    reported_by: list[str] = field(default_factory=list)
+    date: TimeExpr | None = None
+    negated: bool = False
+
+
+class EventCoder:
+    """Codes the events of a ``Doc`` into ``doc._.events``."""
+
+    def __init__(self, nlp: Language, name: str, lexicon: str | None) -> None:
+        register_extensions()
+        self.name = name
+        self.lex = load_lexicon(lexicon)
+        mod = self.lex.modality
+        self.planned_modals = set(mod.get("planned_modals", []))
+        self.predicted_modals = set(mod.get("predicted_modals", []))
+        self.intended_gov = set(mod.get("intended_governors", []))
+        self.planned_gov = set(mod.get("planned_governors", []))
+        self.predicted_gov = set(mod.get("predicted_governors", []))
+        self.predicting_speech = set(mod.get("predicting_speech", []))
+        self.conditional = set(mod.get("conditional_marks", []))
+        self.hedge_words = {str(k): float(v) for k, v in (mod.get("hedges") or {}).items()}
+        self.base_certainty = {str(k): float(v) for k, v in (mod.get("certainty") or {}).items()}
+        self.accusation_cues = set(mod.get("accusation_cues", []))
+        self.background_days = int(mod.get("background_days", 120))
+
+    # ------------------------------------------------------------------ main
+
+    def __call__(self, doc: Doc) -> Doc:
+        on = _doc_date(doc)
+        actors_at = self._actor_index(doc)
+        times = list(doc._.times or [])
+        found: list[_Found] = []
+        consumed: set[int] = set()
+        for tok in doc:
+            if tok.i in consumed:
+                continue
+            hit = self._trigger(tok)
+            if hit is None:
+                continue
+            sense = hit
+            if sense.speech:
+                accusation = self._accusation(doc, tok, actors_at)
+                if accusation is not None:
+                    found.append(accusation)
+                continue
+            event = self._code(doc, tok, sense, actors_at, consumed)
+            if event is not None:
+                found.append(event)
+        events: list[Event] = []
+        depths: list[int] = []
+        for f in found:
+            self._modality(doc, f, actors_at)
+            f.date = self._date_of(doc, f.trigger, times)
+            event = self._to_event(doc, f, on)
+            if event.source or event.target:
+                events.append(event)
+                depths.append(_depth(f.trigger))
+        doc._.events = events
+        # The sentence's main event: the one nearest the root of its clause tree, earliest on ties.
+        ranked = sorted(range(len(events)), key=lambda i: (events[i].background, depths[i], i))
+        doc._.main_event = events[ranked[0]].id if ranked else None
+        return doc
+
+    # -------------------------------------------------------------- triggers
+
+    def _trigger(self, tok: Token) -> Sense | None:
+        lex = self.lex
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.tag_.startswith("VB")):
+            particles = [c.lower_ for c in tok.children if c.dep_ == "prt"]
+            for candidate in [f"{lemma} {p}" for p in particles] + [lemma]:
+                if candidate in lex.verbs:
+                    return self._sense(tok, lex.verbs[candidate])
+            return None
+        if tok.pos_ in ("NOUN", "PROPN") and lemma in lex.nouns:
+            return self._sense(tok, lex.nouns[lemma])
+        if tok.pos_ == "ADJ" and lemma in lex.adjectives and tok.dep_ in ("acomp", "ROOT", "amod", "xcomp"):
+            return self._sense(tok, lex.adjectives[lemma])
+        return None
+
+    def _sense(self, tok: Token, senses: list[Sense]) -> Sense | None:
+        objects = {c.lemma_.lower() for c in tok.children if c.dep_ in _OBJ + _SUBJ_PASS}
+        objects |= {c.lower_ for c in tok.children if c.dep_ in _OBJ + _SUBJ_PASS}
+        for c in list(tok.children):
+            if c.dep_ in ("dobj", "nsubjpass"):
+                objects |= {g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod", "conj")}
+        if tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN":
+            objects.add(tok.head.lemma_.lower())  # "a pact announced by ...": the pact is what was announced
+        preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative")}
+        for sense in senses:
+            if sense.object and not (objects & set(sense.object)):
+                continue
+            if sense.prep and sense.prep not in preps:
+                continue
+            return sense
+        return None
+
+    # ----------------------------------------------------------------- roles
+
+    def _actor_index(self, doc: Doc) -> dict[int, list[str]]:
+        """Token index -> ids of the actors its mention names."""
+        index: dict[int, list[str]] = {}
+        for m in doc._.mentions or []:
+            if not m.actor_ids:
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                index.setdefault(t.i, [])
+                for actor_id in m.actor_ids:
+                    if actor_id not in index[t.i]:
+                        index[t.i].append(actor_id)
+        return index
+
+    def _actors_of(self, tok: Token | None, actors_at: dict[int, list[str]], depth: int = 0) -> list[str]:
+        """Actors a noun phrase names: its own mention, its modifiers', its coordinated heads'."""
+        if tok is None or depth > 6:
+            return []
+        out: list[str] = []
+        if tok.i in actors_at:
+            out.extend(actors_at[tok.i])
+        else:
+            for child in tok.children:
+                if child.dep_ in _NP_DEPS and child.dep_ != "appos":
+                    out.extend(self._actors_of(child, actors_at, depth + 1))
+                elif child.dep_ == "prep" and child.lower_ in ("of", "from") and tok.pos_ in ("NOUN", "PROPN"):
+                    # "the government of Japan", "officials from Iran"
+                    out.extend(self._actors_of(_pobj(child), actors_at, depth + 1))
+        for child in tok.children:
+            if child.dep_ == "conj":
+                out.extend(self._actors_of(child, actors_at, depth + 1))
+            elif child.dep_ == "appos" and not out:
+                out.extend(self._actors_of(child, actors_at, depth + 1))
+        return _unique(out)
+
+    def _subject(self, tok: Token) -> Token | None:
+        for c in tok.children:
+            if c.dep_ in _SUBJ:
+                return c
+        return None
+
+    def _source(self, doc: Doc, tok: Token, sense: Sense, actors_at: dict[int, list[str]]) -> list[str]:
+        # passive: "announced by Australia, the UK and the US"
+        for c in tok.children:
+            if c.dep_ in ("agent", "prep") and c.lower_ in sense.source_preps and _is_passive(tok):
+                actors = self._actors_of(_pobj(c), actors_at)
+                if actors:
+                    return actors
+        if tok.pos_ in ("NOUN", "PROPN"):
+            # "Russia's attack", "the Russian invasion", "an attack by rebels"
+            for c in tok.children:
+                if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in actors_at:
+                    return list(actors_at[c.i])
+                if c.dep_ == "prep" and c.lower_ == "by":
+                    actors = self._actors_of(_pobj(c), actors_at)
+                    if actors:
+                        return actors
+            # "Russia launched an attack on ...": the light verb's subject
+            if tok.dep_ in _OBJ and tok.head.pos_ in ("VERB", "AUX"):
+                return self._clause_subject(tok.head, actors_at)
+            return []
+        if tok.pos_ == "ADJ":
+            return self._clause_subject(tok.head if tok.dep_ in ("acomp", "xcomp") else tok, actors_at)
+        return self._clause_subject(tok, actors_at)
+
+    def _clause_subject(self, verb: Token, actors_at: dict[int, list[str]], depth: int = 0) -> list[str]:
+        """The actors of a verb's subject; a clause without one borrows its governor's."""
+        if depth > 5:
+            return []
+        subj = self._subject(verb)
+        if subj is not None:
+            actors = self._actors_of(subj, actors_at)
+            if actors:
+                return actors
+            if subj.pos_ == "PRON" and verb.dep_ in ("ccomp", "xcomp", "conj", "advcl") and verb.head is not verb:
+                return self._clause_subject(verb.head, actors_at, depth + 1)  # "Syria says it is willing ..."
+            # "officials said": no actor in the subject
+            if subj.pos_ != "PRON":
+                return []
+        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and verb.head is not verb:
+            return self._clause_subject(verb.head, actors_at, depth + 1)
+        return []
+
+    def _target(
+        self, doc: Doc, tok: Token, sense: Sense, ptype: str | None, actors_at: dict[int, list[str]], source: list[str]
+    ) -> list[str]:
+        preps = sense.target_preps or _DEFAULT_TARGET_PREPS.get(ptype or "", ())
+        candidates: list[Token | None] = []
+        passive = _is_passive(tok)
+        for c in tok.children:
+            if c.dep_ in _OBJ and not (tok.pos_ in ("NOUN", "PROPN")):
+                candidates.append(c)
+            elif c.dep_ in _SUBJ_PASS and passive:
+                candidates.append(c)
+        if tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN" and not candidates:
+            candidates.append(tok.head)
+        for prep_set in (preps,):
+            for c in tok.children:
+                if c.dep_ in ("prep", "dative") and c.lower_ in prep_set:
+                    candidates.append(_pobj(c))
+        # "urged X to ...", "demanded that President Mugabe abandon ..."
+        for c in tok.children:
+            if c.dep_ in ("ccomp", "xcomp"):
+                candidates.append(self._subject(c))
+        for cand in candidates:
+            actors = [a for a in self._actors_of(cand, actors_at) if a not in source]
+            if actors:
+                return actors
+        # the object phrase's own modifiers ("withdraw its troops from neighbouring Lebanon")
+        for c in tok.children:
+            if c.dep_ in _OBJ or (c.dep_ == "prep" and c.lower_ not in ("by",)):
+                for t in c.subtree:
+                    if t.i in actors_at and not _inside_clause(t, tok):
+                        actors = [a for a in actors_at[t.i] if a not in source]
+                        if actors:
+                            return actors
+        return []
+
+    # ---------------------------------------------------------------- coding
+
+    def _code(
+        self, doc: Doc, tok: Token, sense: Sense, actors_at: dict[int, list[str]], consumed: set[int]
+    ) -> _Found | None:
+        if sense.intent:
+            comp = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp")), None)
+            inner_sense = self._trigger(comp) if comp is not None else None
+            if comp is not None and inner_sense is not None and not inner_sense.speech and not inner_sense.intent:
+                inner = self._code(doc, comp, inner_sense, actors_at, consumed)
+                consumed.add(comp.i)
+                if inner is not None:
+                    ptype = self._ptype(inner.cameo)
+                    if ptype in _HOSTILE:
+                        inner.cameo = _THREAT_CAMEO.get(ptype or "", "130")
+                    else:
+                        inner.cameo = _INTENT_CAMEO.get(ptype or "", sense.cameo or "030")
+                    inner.modality = "intended"
+                    if not inner.source:
+                        inner.source = self._source(doc, tok, sense, actors_at)
+                    inner.trigger = tok
+                    return inner
+        cameo = sense.cameo
+        if cameo is None:
+            return None
+        negated = _negated(tok)
+        if negated and sense.negated_cameo:
+            cameo, negated = sense.negated_cameo, False
+        ptype = self._ptype(cameo)
+        source = self._source(doc, tok, sense, actors_at)
+        target = self._target(doc, tok, sense, ptype, actors_at, source)
+        return _Found(tok, sense, cameo, source, target, negated=negated)
+
+    def _ptype(self, cameo: str | None) -> str | None:
+        code = self.lex.code(cameo)
+        return code.plover if code else None
+
+    def _accusation(self, doc: Doc, verb: Token, actors_at: dict[int, list[str]]) -> _Found | None:
+        """ "X stated that NATO was seeking to base its troops ...": X accuses NATO."""
+        speaker = self._clause_subject(verb, actors_at)
+        if not speaker:
+            return None
+        for comp in verb.children:
+            if comp.dep_ != "ccomp":
+                continue
+            subject = self._subject(comp)
+            accused = [a for a in self._actors_of(subject, actors_at) if a not in speaker]
+            if not accused:
+                continue
+            inner = self._trigger(comp)
+            hostile = inner is not None and not inner.speech and self._ptype(inner.cameo) in _HOSTILE
+            if comp.lemma_.lower() in self.accusation_cues or hostile:
+                return _Found(verb, Sense(cameo="112"), "112", speaker, accused)
+        return None
+
+    # -------------------------------------------------------------- modality
+
+    def _governors(self, tok: Token) -> list[Token]:
+        """The chain of clauses above a trigger, nearest first, up to the sentence root."""
+        out = []
+        cur = tok
+        while cur.dep_ not in ("ROOT",) and cur.head is not cur and len(out) < 8:
+            if cur.dep_ in (
+                "xcomp",
+                "ccomp",
+                "advcl",
+                "conj",
+                "acomp",
+                "pcomp",
+                "relcl",
+                "acl",
+                "dobj",
+                "pobj",
+                "prep",
+                "attr",
+            ):
+                out.append(cur.head)
+            cur = cur.head
+        return out
+
+    def _modality(self, doc: Doc, f: _Found, actors_at: dict[int, list[str]]) -> None:
+        tok = f.trigger
+        chain = [tok, *self._governors(tok)]
+        hedges: list[str] = []
+        modality = f.modality
+        if f.negated:
+            modality = "negated"
+        for level, t in enumerate(chain):
+            lemma = t.lemma_.lower()
+            auxes = [c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")]
+            if modality == "asserted":
+                if level == 0 or chain[level - 1].dep_ in ("xcomp", "conj"):
+                    if any(a in self.planned_modals for a in auxes):
+                        modality = "planned"
+                    elif any(a in self.predicted_modals for a in auxes):
+                        modality = "predicted"
+                if level > 0:
+                    if lemma in self.intended_gov:
+                        modality = "intended"
+                    elif lemma in self.planned_gov and chain[level - 1].dep_ == "xcomp":
+                        modality = "planned"
+                    elif lemma in self.predicted_gov:
+                        modality = "predicted"
+                    elif lemma in self.predicting_speech and chain[level - 1].dep_ == "ccomp":
+                        modality = "predicted"
+            if level > 0 and _is_speech(t, self.lex) and chain[level - 1].dep_ == "ccomp":
+                speaker = self._clause_subject(t, actors_at)
+                if speaker and not set(speaker) & set(f.source):
+                    f.reported_by = _unique(f.reported_by + speaker)
+                    if modality == "asserted":
+                        modality = "reported"
+            for c in t.children:
+                if c.dep_ == "mark" and c.lower_ in self.conditional and t.dep_ == "advcl":
+                    modality = "hypothetical"
+                if c.dep_ in ("advmod", "amod", "acomp") and c.lower_ in self.hedge_words:
+                    hedges.append(c.lower_)
+            if lemma == "say" and _is_passive(t):
+                hedges.append("said to")
+            if lemma in ("believe", "think") and _is_passive(t):
+                hedges.append(f"{lemma_past(lemma)} to")
+            if t.lower_ in self.hedge_words and t is not tok:
+                hedges.append(t.lower_)
+        if modality in ("asserted",) and f.modality != "asserted":
+            modality = f.modality
+        f.modality = modality
+        f.hedges = _unique(hedges)
+
+    def _certainty(self, f: _Found) -> float:
+        value = self.base_certainty.get(f.modality, 1.0)
+        for h in f.hedges:
+            value *= self.hedge_words.get(h, 0.8)
+        return round(max(0.0, min(1.0, value)), 3)
+
+    # ------------------------------------------------------------------ time
+
+    def _date_of(self, doc: Doc, tok: Token, times: list[TimeExpr]) -> TimeExpr | None:
+        """The temporal expression governing the trigger's clause (not one inside another clause)."""
+        if not times:
+            return None
+        by_token: dict[int, TimeExpr] = {}
+        for t in times:
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is not None:
+                for tk in span:
+                    by_token[tk.i] = t
+        heads = [tok]
+        if tok.dep_ in _OBJ + ("pobj",) and tok.head.pos_ in ("VERB", "AUX", "ADP"):
+            heads.append(tok.head if tok.head.pos_ != "ADP" else tok.head.head)
+        for head in heads:
+            for t in head.subtree:
+                if t.i in by_token and not _inside_clause(t, head):
+                    return by_token[t.i]
+        return None
+
+    def _to_event(self, doc: Doc, f: _Found, on: dt.date | None) -> Event:
+        code = self.lex.code(f.cameo)
+        ptype = code.plover if code else None
+        sent = f.trigger.sent
+        date = _date_value(f.date) if f.date else None
+        background = False
+        if f.date and on and f.date.finish:
+            try:
+                end = dt.date.fromisoformat(f.date.finish)
+                background = (on - end).days >= self.background_days and f.modality in ("asserted", "reported")
+            except ValueError:
+                pass
+        if date is None and on and f.modality in ("asserted", "reported", "negated"):
+            date = DateValue(on.isoformat(), on.isoformat(), on.isoformat(), "day")
+        key = f"{f.trigger.idx}:{f.cameo}:{','.join(f.source)}>{','.join(f.target)}"
+        return Event(
+            id="ev-" + hashlib.sha1(key.encode()).hexdigest()[:10],
+            type=ptype or "UNCODED",
+            cameo=f.cameo,
+            source=f.source,
+            target=f.target,
+            modality=f.modality,
+            certainty=self._certainty(f),
+            date=date,
+            evidence=Evidence(sent.text, sent.start_char, sent.end_char),
+            mode=code.mode if code else None,
+            trigger=f.trigger.text,
+            intensity=self.lex.intensity.get(ptype or ""),
+            goldstein=code.goldstein if code else None,
+            hedges=f.hedges,
+            reported_by=f.reported_by,
+            background=background,
+        )
+
+
+def _depth(tok: Token) -> int:
+    depth = 0
+    while tok.head is not tok and depth < 50:
+        tok, depth = tok.head, depth + 1
+    return depth
+
+
+def lemma_past(lemma: str) -> str:
+    return {"believe": "believed", "think": "thought"}.get(lemma, lemma)
+
+
+def _is_speech(tok: Token, lex: Lexicon) -> bool:
+    senses = lex.verbs.get(tok.lemma_.lower()) or []
+    return any(s.speech for s in senses)
+
+
+def _is_passive(tok: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (
+        tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN"
+    )
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children) or any(
+        c.dep_ == "neg" for c in tok.head.children if tok.dep_ == "xcomp"
+    )
+
+
+def _pobj(prep: Token) -> Token | None:
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+
+
+def _inside_clause(t: Token, top: Token) -> bool:
+    """Whether ``t`` sits in a clause embedded below ``top``."""
+    cur = t
+    while cur is not top and cur.head is not cur:
+        if cur.dep_ in _CLAUSE_DEPS:
+            return True
+        cur = cur.head
+    return False
+
+
+def _unique(items: list[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for i in items:
+        seen.setdefault(i, None)
+    return list(seen)
+
+
+def _doc_date(doc: Doc) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(doc._.published)[:10]) if doc._.published else None
+    except ValueError:
+        return None
+
+
+def _date_value(t: TimeExpr) -> DateValue:
+    precision = None
+    value = t.value or ""
+    if len(value) == 10:
+        precision = "day"
+    elif len(value) == 7 and value[4] == "-":
+        precision = "month"
+    elif len(value) == 4 and value.isdigit():
+        precision = "year"
+    elif len(value) == 3 and value.isdigit():
+        precision = "decade"
+    elif value.endswith("_REF") or not t.begin or not t.finish:
+        precision = "open"
+    return DateValue(value, t.begin, t.finish, precision)
+
+
+@Language.factory(
+    "newsgraph_events",
+    default_config={"lexicon": None},
+    requires=["doc._.mentions", "token.dep"],
+    assigns=["doc._.events"],
+)
+def make_event_coder(nlp: Language, name: str, lexicon: str | None) -> EventCoder:
+    return EventCoder(nlp, name, lexicon)
