@@ -36,6 +36,7 @@ import hashlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -149,7 +150,8 @@ def _senses(raw: dict[str, Any]) -> dict[str, list[Sense]]:
 def load_lexicon(path: str | None = None) -> Lexicon:
     """The shipped trigger lexicon, CAMEO table and modality cues (or a user's lexicon file)."""
     data = resources.files("newsgraph.nlp").joinpath("data")
-    lex = yaml.safe_load(open(path, encoding="utf-8") if path else data.joinpath("event_lexicon.yaml").open())
+    text = Path(path).read_text("utf-8") if path else data.joinpath("event_lexicon.yaml").read_text("utf-8")
+    lex = yaml.safe_load(text)
     cameo = yaml.safe_load(data.joinpath("cameo.yaml").read_text("utf-8"))
     modality = yaml.safe_load(data.joinpath("modality.yaml").read_text("utf-8"))
     codes = {
@@ -307,9 +309,7 @@ class EventCoder:
                     # "the government of Japan", "officials from Iran"
                     out.extend(self._actors_of(_pobj(child), actors_at, depth + 1))
         for child in tok.children:
-            if child.dep_ == "conj":
-                out.extend(self._actors_of(child, actors_at, depth + 1))
-            elif child.dep_ == "appos" and not out:
+            if child.dep_ == "conj" or child.dep_ == "appos" and not out:
                 out.extend(self._actors_of(child, actors_at, depth + 1))
         return _unique(out)
 
@@ -368,9 +368,7 @@ class EventCoder:
         candidates: list[Token | None] = []
         passive = _is_passive(tok)
         for c in tok.children:
-            if c.dep_ in _OBJ and not (tok.pos_ in ("NOUN", "PROPN")):
-                candidates.append(c)
-            elif c.dep_ in _SUBJ_PASS and passive:
+            if c.dep_ in _OBJ and tok.pos_ not in ("NOUN", "PROPN") or c.dep_ in _SUBJ_PASS and passive:
                 candidates.append(c)
         if tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN" and not candidates:
             candidates.append(tok.head)
@@ -497,9 +495,9 @@ class EventCoder:
                         modality = "intended"
                     elif lemma in self.planned_gov and chain[level - 1].dep_ == "xcomp":
                         modality = "planned"
-                    elif lemma in self.predicted_gov:
-                        modality = "predicted"
-                    elif lemma in self.predicting_speech and chain[level - 1].dep_ == "ccomp":
+                    elif lemma in self.predicted_gov or (
+                        lemma in self.predicting_speech and chain[level - 1].dep_ == "ccomp"
+                    ):
                         modality = "predicted"
             if level > 0 and _is_speech(t, self.lex) and chain[level - 1].dep_ == "ccomp":
                 speaker = self._clause_subject(t, actors_at)
