@@ -170,6 +170,79 @@ def export(
         out.print(str(path), highlight=False)
 
 
+@app.command()
+def events(
+    db: DbOpt = None,
+    actor: Annotated[str | None, typer.Option("--actor", help="Source or target: an actor name or id.")] = None,
+    type_: Annotated[str | None, typer.Option("--type", help="PLOVER event type (ASSAULT, AGREE, ...).")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Only events on or after YYYY-MM-DD.")] = None,
+    news_only: Annotated[bool, typer.Option("--news-only", help="Leave out background events.")] = False,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many.")] = 200,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per event.")] = False,
+    config: ConfigOpt = None,
+) -> None:
+    """List stored events, newest first."""
+    from newsgraph.store.queries import actor_names, list_events
+
+    settings = _settings(config, db=db)
+    store = _open_store(settings.db)
+    with store:
+        rows = list_events(store, actor=actor, type=type_, since=since, include_background=not news_only, limit=limit)
+        names = actor_names(store)
+    if as_json:
+        for row in rows:
+            sys.stdout.write(json.dumps(row.to_dict(), ensure_ascii=False) + "\n")
+        return
+    from rich.table import Table
+
+    table = Table(title=f"{len(rows)} event(s)", title_justify="left")
+    for col in ("date", "type", "source", "target", "modality", "cert.", "evidence"):
+        table.add_column(col)
+    for row in rows:
+        date = (row.date or {}).get("value") or row.published or ""
+        table.add_row(
+            date,
+            f"{row.type} ({row.cameo})",
+            ", ".join(names.get(i, i) for i in row.source),
+            ", ".join(names.get(i, i) for i in row.target),
+            row.modality,
+            f"{row.certainty:.2f}",
+            (row.evidence.get("text") or "")[:90],
+        )
+    out.print(table)
+
+
+def _open_store(path: str):
+    from newsgraph.store import Store, StoreError
+
+    if not Path(path).exists():
+        err.print(f"[red]error:[/] {path}: no such database (run newsgraph analyze first)")
+        raise typer.Exit(2)
+    try:
+        return Store(path)
+    except StoreError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(2) from None
+
+
+@eval_app.command("events")
+def eval_events(
+    data: Annotated[Path, typer.Option("--data", help="PLOVER gold-standard records (JSON).")],
+    predictions_out: Annotated[
+        Path | None, typer.Option("--predictions-out", help="Write predictions as JSON Lines here.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Event type, source and target codes on PLOVER gold-standard records."""
+    from newsgraph.eval.events import run_event_eval
+
+    if not data.is_file():
+        err.print(f"[red]error:[/] {data}: no such file")
+        raise typer.Exit(2)
+    scores = run_event_eval(data, predictions_out=predictions_out)
+    _print_scores("event coding", scores, as_json)
+
+
 @eval_app.command("extraction")
 def eval_extraction(
     data: Annotated[Path, typer.Option("--data", help="Benchmark directory: ground-truth.json and html/.")],

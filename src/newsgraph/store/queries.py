@@ -1,0 +1,98 @@
+"""Read-side queries over the store: the listings behind ``newsgraph events`` (and later the API)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from newsgraph.store.db import Store
+
+
+@dataclass(slots=True)
+class EventRow:
+    doc_id: str
+    id: str
+    type: str
+    cameo: str | None
+    source: list[str]
+    target: list[str]
+    modality: str
+    certainty: float
+    date: dict[str, Any] | None
+    evidence: dict[str, Any]
+    published: str | None
+    title: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in self.__slots__}
+
+
+def actor_names(store: Store) -> dict[str, str]:
+    """Actor id -> name, for every actor the store knows."""
+    return dict(store.con.execute("SELECT id, name FROM actors").fetchall())
+
+
+def actor_ids_matching(store: Store, name: str) -> set[str]:
+    """Ids of stored actors whose id or name matches ``name`` (case-insensitive, exact first, then substring)."""
+    rows = store.con.execute("SELECT id, name FROM actors").fetchall()
+    key = name.casefold()
+    exact = {i for i, n in rows if i.casefold() == key or (n or "").casefold() == key}
+    if exact:
+        return exact
+    return {i for i, n in rows if key in (n or "").casefold()}
+
+
+def list_events(
+    store: Store,
+    *,
+    actor: str | None = None,
+    type: str | None = None,  # noqa: A002 - the PLOVER field name
+    since: str | None = None,
+    include_background: bool = True,
+    limit: int | None = None,
+) -> list[EventRow]:
+    """Stored events, newest first; ``actor`` matches the source or the target."""
+    sql = (
+        "SELECT e.doc_id, e.id, e.type, e.cameo, e.source, e.target, e.modality, e.certainty, e.date, e.evidence, "
+        "d.published, d.title, e.background FROM events e JOIN documents d ON d.id = e.doc_id WHERE 1=1"
+    )
+    params: list[Any] = []
+    if type:
+        sql += " AND upper(e.type) = upper(?)"
+        params.append(type)
+    sql += (
+        " ORDER BY coalesce(json_extract_string(e.date, '$.from'), CAST(d.published AS VARCHAR)) DESC NULLS LAST, e.id"
+    )
+    ids = actor_ids_matching(store, actor) if actor else None
+    out: list[EventRow] = []
+    for row in store.con.execute(sql, params).fetchall():
+        source, target = json.loads(row[4] or "[]"), json.loads(row[5] or "[]")
+        date = json.loads(row[8]) if row[8] else None
+        if ids is not None and not (ids & set(source) or ids & set(target)):
+            continue
+        when = (date or {}).get("to") or (date or {}).get("from") or (row[10].isoformat() if row[10] else None)
+        if since and (when is None or when < since):
+            continue
+        evidence = json.loads(row[9] or "{}")
+        if not include_background and row[12]:
+            continue
+        out.append(
+            EventRow(
+                row[0],
+                row[1],
+                row[2],
+                row[3],
+                source,
+                target,
+                row[6],
+                row[7],
+                date,
+                evidence,
+                row[10].isoformat() if row[10] else None,
+                row[11],
+            )
+        )
+        if limit and len(out) >= limit:
+            break
+    return out

@@ -1,0 +1,96 @@
+"""The event stage: the seed's events with their modality, and small cases of the parse rules."""
+
+from pathlib import Path
+
+import pytest
+
+from newsgraph.ingest import iter_documents
+from newsgraph.nlp.pipeline import annotate
+
+SEED = Path(__file__).resolve().parents[1] / "examples" / "nato-asia.txt"
+
+
+@pytest.fixture(scope="module")
+def seed_doc(nlp):
+    (doc,) = list(annotate(list(iter_documents([str(SEED)])), nlp))
+    return doc
+
+
+def _code(doc, ids):
+    by_id = {a.id: a for a in doc.actors}
+    return sorted({by_id[i].country if by_id[i].kind != "alliance" else by_id[i].name for i in ids if i in by_id})
+
+
+def _find(doc, etype, text):
+    found = [e for e in doc.events if e.type == etype and text in e.evidence.text]
+    assert found, f"no {etype} in {text!r}: {[(e.type, e.trigger, e.evidence.text[:40]) for e in doc.events]}"
+    return found[0]
+
+
+def test_seed_assault_is_dated_last_year(seed_doc):
+    e = _find(seed_doc, "ASSAULT", "Russia’s attack on Ukraine")
+    assert _code(seed_doc, e.source) == ["RUS"] and _code(seed_doc, e.target) == ["UKR"]
+    assert e.modality == "asserted" and e.date is not None and e.date.value.startswith("2022")
+    assert e.background  # recalled as context, not news of 2023
+
+
+def test_seed_aukus_agreement(seed_doc):
+    e = _find(seed_doc, "AGREE", "first announced by Australia")
+    assert _code(seed_doc, e.source) == ["AUS", "GBR", "USA"]
+    assert e.date is not None and e.date.value == "2021"
+
+
+def test_seed_accusations(seed_doc):
+    lavrov = _find(seed_doc, "ACCUSE", "Lavrov stated")
+    assert _code(seed_doc, lavrov.source) == ["RUS"] and _code(seed_doc, lavrov.target) == ["NATO"]
+    putin = _find(seed_doc, "ACCUSE", "the US was seeking")
+    assert _code(seed_doc, putin.source) == ["RUS"] and _code(seed_doc, putin.target) == ["USA"]
+
+
+def test_seed_office_in_japan_is_intended_and_hedged(seed_doc):
+    e = _find(seed_doc, "AGREE", "intends to open an office in Japan")
+    assert _code(seed_doc, e.source) == ["NATO"] and _code(seed_doc, e.target) == ["JPN"]
+    assert e.modality == "intended" and "reportedly" in e.hedges and e.certainty < 0.6
+
+
+def test_seed_submarine_is_planned(seed_doc):
+    e = _find(seed_doc, "COOPERATE", "Australia will purchase")
+    assert _code(seed_doc, e.source) == ["AUS"] and e.modality == "planned"
+
+
+def test_seed_forecasts_are_not_asserted(seed_doc):
+    for text in ("could eventually join AUKUS", "could include Japan and South Korea"):
+        for e in seed_doc.events:
+            if text in e.evidence.text and e.trigger in ("join", "include"):
+                assert e.modality == "predicted" and not e.counts_as_new()
+
+
+@pytest.mark.parametrize(
+    "text,etype,source,target,modality",
+    [
+        ("Israeli troops attacked a Palestinian village on Monday.", "ASSAULT", ["ISR"], ["PSE"], "asserted"),
+        ("The village was attacked by Syrian rebels.", "ASSAULT", ["SYR"], [], "asserted"),
+        ("Iran did not attack the tanker, its foreign ministry said.", "ASSAULT", ["IRN"], [], "negated"),
+        ("China may impose sanctions on Lithuania.", "SANCTION", ["CHN"], ["LTU"], "predicted"),
+        ("If Russia attacks Poland, NATO will respond.", "ASSAULT", ["RUS"], ["POL"], "hypothetical"),
+        (
+            "Japan and South Korea signed a trade agreement with Vietnam.",
+            "COOPERATE",
+            ["JPN", "KOR"],
+            ["VNM"],
+            "asserted",
+        ),
+    ],
+)
+def test_clause_rules(nlp, text, etype, source, target, modality):
+    doc = nlp.make_doc(text)
+    doc._.published = "2024-05-01"
+    doc = nlp(doc)
+    actors = {a.id: a.country for a in doc._.actors}
+    events = [e for e in doc._.events if e.type == etype]
+    assert events, [(e.type, e.trigger) for e in doc._.events]
+    e = events[0]
+    assert sorted({actors[i] for i in e.source}) == source
+    if target:
+        assert sorted({actors[i] for i in e.target}) == target
+    assert e.modality == modality
