@@ -88,6 +88,7 @@ class Event:
     hedges: list[str] = field(default_factory=list)  # "reportedly", "could", ...
     reported_by: list[str] = field(default_factory=list)  # actor ids of who reports it, when not the source
     background: bool = False  # a past event recalled as context ("last year's invasion"), not news
+    plover_type: str | None = None  # PLOVER's convention: a promised/planned action is AGREE or THREATEN
 
     def counts_as_new(self) -> bool:
         """Whether aggregates (counts, dyad scores) may count it: asserted or reported news, not background."""
@@ -111,6 +112,7 @@ class Event:
             "hedges": list(self.hedges),
             "reported_by": list(self.reported_by),
             "background": self.background,
+            "plover_type": self.plover_type,
         }
 
 

@@ -182,6 +182,7 @@ class _Found:
     reported_by: list[str] = field(default_factory=list)
     date: TimeExpr | None = None
     negated: bool = False
+    derived: bool = False  # read off a speech act (an accusation), not stated as an event
 
 
 class EventCoder:
@@ -202,6 +203,7 @@ class EventCoder:
         self.hedge_words = {str(k): float(v) for k, v in (mod.get("hedges") or {}).items()}
         self.base_certainty = {str(k): float(v) for k, v in (mod.get("certainty") or {}).items()}
         self.accusation_cues = set(mod.get("accusation_cues", []))
+        self.commissive = set(mod.get("commissive", []))
         self.background_days = int(mod.get("background_days", 120))
 
     # ------------------------------------------------------------------ main
@@ -210,6 +212,7 @@ class EventCoder:
         on = _doc_date(doc)
         actors_at = self._actor_index(doc)
         kinds = {a.id: a.kind for a in doc._.actors or []}
+        self._country = {a.id: a.country for a in doc._.actors or []}
         # "@state", "@alliance": the kinds of actor each token names, for senses keyed on them
         self._kinds_at = {i: {"@" + kinds.get(a, "") for a in ids} for i, ids in actors_at.items()}
         times = list(doc._.times or [])
@@ -229,7 +232,9 @@ class EventCoder:
                     found.append(accusation)
                 continue
             if tok.pos_ in ("NOUN", "PROPN") and (
-                tok.head.i in coded or tok.i in actors_at or not self._np_source(tok, actors_at)
+                tok.head.i in coded
+                or tok.i in actors_at
+                or not (self._np_source(tok, actors_at) or self._light_verb(tok) is not None)
             ):
                 # a nominal inside a coded clause ("imposed sanctions") or with no actor of its own
                 # ("the war in Ukraine") is no event of its own
@@ -248,7 +253,7 @@ class EventCoder:
             event = self._to_event(doc, f, on)
             if event.type != "UNCODED" and event.source:
                 events.append(event)
-                depths.append(_depth(f.trigger))
+                depths.append(_depth(f.trigger) + (100 if f.derived else 0))
         doc._.events = events
         # The sentence's main event: the one nearest the root of its clause tree, earliest on ties.
         ranked = sorted(range(len(events)), key=lambda i: (events[i].background, depths[i], i))
@@ -266,8 +271,13 @@ class EventCoder:
                 if candidate in lex.verbs:
                     return self._sense(tok, lex.verbs[candidate])
             return None
-        if tok.pos_ in ("NOUN", "PROPN") and lemma in lex.nouns:
-            return self._sense(tok, lex.nouns[lemma])
+        if tok.pos_ in ("NOUN", "PROPN"):
+            # "hunger strike", "peace talks": a compound and its head first
+            for c in tok.children:
+                if c.dep_ in ("compound", "amod") and f"{c.lower_} {lemma}" in lex.nouns:
+                    return self._sense(tok, lex.nouns[f"{c.lower_} {lemma}"])
+            if lemma in lex.nouns:
+                return self._sense(tok, lex.nouns[lemma])
         if tok.pos_ == "ADJ" and lemma in lex.adjectives and tok.dep_ in ("acomp", "ROOT", "amod", "xcomp"):
             return self._sense(tok, lex.adjectives[lemma])
         return None
@@ -321,7 +331,7 @@ class EventCoder:
             for child in tok.children:
                 if child.dep_ in _NP_DEPS and child.dep_ != "appos":
                     out.extend(self._actors_of(child, actors_at, depth + 1))
-                elif child.dep_ == "prep" and child.lower_ in ("of", "from") and tok.pos_ in ("NOUN", "PROPN"):
+                elif child.dep_ == "prep" and child.lower_ in ("of", "from", "for") and tok.pos_ in ("NOUN", "PROPN"):
                     # "the government of Japan", "officials from Iran"
                     out.extend(self._actors_of(_pobj(child), actors_at, depth + 1))
         for child in tok.children:
@@ -329,6 +339,14 @@ class EventCoder:
             if child.dep_ == "conj" or (child.dep_ == "appos" and (not out or child.i in actors_at)):
                 out.extend(self._actors_of(child, actors_at, depth + 1))
         return _unique(out)
+
+    def _light_verb(self, tok: Token) -> Token | None:
+        """The verb a nominal event hangs on ("staged rallies", "began a hunger strike", "in protest")."""
+        if tok.dep_ in ("dobj", "attr", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
+            return tok.head
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+            return tok.head.head
+        return None
 
     def _np_source(self, tok: Token, actors_at: dict[int, list[str]]) -> bool:
         """A nominal trigger names its own agent: "Russia's attack", "an attack by rebels", "Israeli strikes"."""
@@ -361,10 +379,9 @@ class EventCoder:
                     actors = self._actors_of(_pobj(c), actors_at)
                     if actors:
                         return actors
-            # "Russia launched an attack on ...": the light verb's subject
-            if tok.dep_ in _OBJ and tok.head.pos_ in ("VERB", "AUX"):
-                return self._clause_subject(tok.head, actors_at)
-            return []
+            # "Russia launched an attack on ...", "staged rallies", "in protest against": the light verb's subject
+            verb = self._light_verb(tok)
+            return self._clause_subject(verb, actors_at) if verb is not None else []
         if tok.pos_ == "ADJ":
             return self._clause_subject(tok.head if tok.dep_ in ("acomp", "xcomp") else tok, actors_at)
         return self._clause_subject(tok, actors_at)
@@ -378,6 +395,13 @@ class EventCoder:
             actors = self._actors_of(subj, actors_at)
             if actors:
                 return actors
+            if subj.pos_ in ("NOUN", "PROPN"):
+                # "A roadside bombing near Samarra killed ...": the place names the unknown attacker
+                inside = [
+                    a for t in subj.subtree if t.i in actors_at and not _inside_clause(t, subj) for a in actors_at[t.i]
+                ]
+                if inside:
+                    return _unique(inside)
             if subj.pos_ == "PRON" and verb.dep_ in ("ccomp", "xcomp", "conj", "advcl") and verb.head.i != verb.i:
                 return self._clause_subject(verb.head, actors_at, depth + 1)  # "Syria says it is willing ..."
             # "officials said": no actor in the subject
@@ -443,7 +467,18 @@ class EventCoder:
                     inner.trigger = tok
                     return inner
             if comp is not None and comp.pos_ in ("VERB", "AUX"):
-                return None  # an intention to do something we do not code ("seeking to reformat ...")
+                if tok.lemma_.lower() not in self.commissive:
+                    return None  # a wish to do something we do not code ("seeking to reformat ...")
+                # "promised to democratize Serbia", "offered to hand over ...": a commitment, AGREE
+                source = self._source(doc, tok, sense, actors_at)
+                target = [
+                    a
+                    for t in comp.subtree
+                    if t.i in actors_at and not _inside_clause(t, comp)
+                    for a in actors_at[t.i]
+                    if a not in source
+                ]
+                return _Found(tok, sense, sense.cameo or "030", source, _unique(target), modality="intended")
         cameo = sense.cameo
         if cameo is None:
             return None
@@ -466,13 +501,17 @@ class EventCoder:
             return None
         for comp in self._reported_clauses(verb):
             subject = self._subject(comp)
-            accused = [a for a in self._actors_of(subject, actors_at) if a not in speaker]
+            own = {self._country.get(a) for a in speaker} - {None}
+            # another actor, and not the speaker's own country ("the Palestinians reject ..., Erakat said")
+            accused = [
+                a for a in self._actors_of(subject, actors_at) if a not in speaker and self._country.get(a) not in own
+            ]
             if not accused:
                 continue
             inner = self._trigger(comp)
             hostile = inner is not None and not inner.speech and self._ptype(inner.cameo) in _HOSTILE
             if comp.lemma_.lower() in self.accusation_cues or hostile:
-                return _Found(verb, Sense(cameo="112"), "112", speaker, accused)
+                return _Found(verb, Sense(cameo="112"), "112", speaker, accused, derived=True)
         return None
 
     def _reported_clauses(self, verb: Token) -> list[Token]:
@@ -541,6 +580,8 @@ class EventCoder:
                         modality = "predicted"
             if level > 0 and _is_speech(t, self.lex) and chain[level - 1].dep_ == "ccomp":
                 speaker = self._clause_subject(t, actors_at)
+                if speaker and set(speaker) & set(f.source) and modality in ("predicted", "planned"):
+                    modality = "intended"  # "the rebels said they would meet ...": the source's own intention
                 if speaker and not set(speaker) & set(f.source):
                     f.reported_by = _unique(f.reported_by + speaker)
                     if modality == "asserted":
@@ -620,7 +661,19 @@ class EventCoder:
             hedges=f.hedges,
             reported_by=f.reported_by,
             background=background,
+            plover_type=_plover_view(ptype, f.modality),
         )
+
+
+def _plover_view(ptype: str | None, modality: str) -> str | None:
+    """PLOVER's own convention: a promised or planned action is an AGREE (cooperation) or a THREATEN (hostility).
+
+    Our ``type`` names the action and ``modality`` its status ("will purchase": COOPERATE, planned);
+    PLOVER and CAMEO code the promise itself.  The gold-standard records follow PLOVER.
+    """
+    if ptype and modality in ("planned", "intended") and ptype not in ("AGREE", "THREATEN"):
+        return "THREATEN" if ptype in _HOSTILE else "AGREE"
+    return ptype
 
 
 def _depth(tok: Token) -> int:

@@ -205,6 +205,8 @@ class _Grammar:
         MONTH = rf"(?:{month_full}|{month_abbr})(?![a-z])"
         WEEKDAY = rf"(?:{_cased(full_days)}|{_cased(abbr_days)}\.)(?![a-z])"
         self.MONTH, self.WEEKDAY = MONTH, WEEKDAY
+        self.named_mdy_re: re.Pattern[str] | None = None
+        self.named_dmy_re: re.Pattern[str] | None = None
         ones = [k for k, v in lex.numbers.items() if v < 10 and k not in ("a", "an")]
         teens = [k for k, v in lex.numbers.items() if 10 <= v < 20 and k != "dozen"]
         tens = [k for k, v in lex.numbers.items() if v >= 20 and v % 10 == 0 and v < 100]
@@ -2149,6 +2151,9 @@ def detect_date_order(text: str, default: str = "DMY") -> str:
     """How this text writes numeric dates: "DMY" or "MDY" (its unambiguous dates decide)."""
     g = _grammar()
     dmy = mdy = 0
+    if g.named_mdy_re is None:
+        g.named_mdy_re = re.compile(rf"{g.MONTH}\s*\d{{1,2}}(?!\d)", re.I)
+        g.named_dmy_re = re.compile(rf"(?<!\d)\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{g.MONTH}", re.I)
     for m in re.finditer(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})(?![\d/.-]\d)", text):
         a, b = int(m.group(1)), int(m.group(2))
         if a > 12 >= b:
@@ -2157,8 +2162,8 @@ def detect_date_order(text: str, default: str = "DMY") -> str:
             mdy += 1
     if dmy != mdy:
         return "DMY" if dmy > mdy else "MDY"
-    named_mdy = len(re.findall(rf"{g.MONTH}\s*\d{{1,2}}(?!\d)", text))
-    named_dmy = len(re.findall(rf"(?<!\d)\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{g.MONTH}", text))
+    named_mdy = len(g.named_mdy_re.findall(text))
+    named_dmy = len(g.named_dmy_re.findall(text))
     if named_mdy != named_dmy:
         return "MDY" if named_mdy > named_dmy else "DMY"
     return default
@@ -2181,8 +2186,11 @@ def tag_text(
     """
     if isinstance(anchor, str):
         anchor = _parse_anchor(anchor)
-    order = detect_date_order(text) if date_order == "auto" else date_order
     cands = candidates if candidates is not None else find_candidates(text)
+    # the document's habit matters only for an ambiguous numeric date
+    order = date_order
+    if date_order == "auto":
+        order = detect_date_order(text) if any(c.kind == "numeric" for c in cands) else "DMY"
     out: list[TimeMention] = []
     previous: Timex | None = None
     # earlier dates: (timex, attached to a main clause)
