@@ -11,8 +11,8 @@ For each record we run the pipeline on the sentence, with the record's date
 as the document date, and take the sentence's main event
 (``doc._.main_event``) in PLOVER's view (``plover_type``: a promised or
 planned action is coded as the promise, AGREE or THREATEN, as the gold does).
-Scores: event accuracy and macro-F1 over the types; source- and target-code F1, micro-averaged over records, each record's codes
-compared as sets.
+Scores: event accuracy and macro-F1 over the types; source- and target-code
+F1, micro-averaged over records, each record's codes compared as sets.
 
 Predictions (``--predictions-out``): JSON Lines ``{"id", "event", "source", "target"}``.
 """
