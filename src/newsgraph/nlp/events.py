@@ -204,6 +204,7 @@ class EventCoder:
         self.base_certainty = {str(k): float(v) for k, v in (mod.get("certainty") or {}).items()}
         self.accusation_cues = set(mod.get("accusation_cues", []))
         self.commissive = set(mod.get("commissive", []))
+        self.deontic = set(mod.get("deontic_modals", []))
         self.background_days = int(mod.get("background_days", 120))
 
     # ------------------------------------------------------------------ main
@@ -266,6 +267,13 @@ class EventCoder:
         lex = self.lex
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.tag_.startswith("VB")):
+            for obj in (c for c in tok.children if c.dep_ == "dobj"):
+                if any(
+                    f"{m.lower_} {obj.lemma_.lower()}" in lex.nouns
+                    for m in obj.children
+                    if m.dep_ in ("compound", "amod")
+                ):
+                    return None  # "began a hunger strike": the nominal says what happened
             particles = [c.lower_ for c in tok.children if c.dep_ == "prt"]
             for candidate in [f"{lemma} {p}" for p in particles] + [lemma]:
                 if candidate in lex.verbs:
@@ -434,6 +442,12 @@ class EventCoder:
             actors = [a for a in self._actors_of(cand, actors_at) if a not in source]
             if actors:
                 return actors
+        # a purpose or complement clause names it ("began a hunger strike to protest against Sweden's decision")
+        for c in tok.children:
+            if c.dep_ in ("xcomp", "advcl") and c.i > tok.i:
+                for t in c.subtree:
+                    if t.i in actors_at and not any(a in source for a in actors_at[t.i]):
+                        return [a for a in actors_at[t.i] if a not in source]
         # the object phrase's own modifiers ("withdraw its troops from neighbouring Lebanon")
         for c in tok.children:
             if c.dep_ in _OBJ or (c.dep_ == "prep" and c.lower_ in ("from", "to", "in", "into", "with", "towards")):
@@ -508,6 +522,9 @@ class EventCoder:
             ]
             if not accused:
                 continue
+            if any(c.dep_ == "aux" and c.lower_ in self.deontic for c in comp.children):
+                # "Russia said that Sudan must return the helicopter": a demand
+                return _Found(verb, Sense(cameo="100"), "100", speaker, accused)
             inner = self._trigger(comp)
             hostile = inner is not None and not inner.speech and self._ptype(inner.cameo) in _HOSTILE
             if comp.lemma_.lower() in self.accusation_cues or hostile:
@@ -565,7 +582,9 @@ class EventCoder:
             auxes = [c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")]
             if modality == "asserted":
                 if level == 0 or chain[level - 1].dep_ in ("xcomp", "conj"):
-                    if any(a in self.planned_modals for a in auxes):
+                    if any(a in self.deontic for a in auxes):
+                        modality = "hypothetical"  # "Sudan must return ...": demanded, not done
+                    elif any(a in self.planned_modals for a in auxes):
                         modality = "planned"
                     elif any(a in self.predicted_modals for a in auxes):
                         modality = "predicted"
