@@ -252,7 +252,8 @@ class EventCoder:
             f.source = [a for a in f.source if kinds.get(a) != "region"]
             f.target = [a for a in f.target if kinds.get(a) != "region" and a not in f.source]
             event = self._to_event(doc, f, on)
-            if event.type != "UNCODED" and event.source:
+            # violence by someone unnamed ("three civilians were killed in a car bombing") stays, sourceless
+            if event.type != "UNCODED" and (event.source or (event.target and event.type in ("ASSAULT", "COERCE"))):
                 events.append(event)
                 depths.append(_depth(f.trigger) + (100 if f.derived else 0))
         doc._.events = events
@@ -692,6 +693,8 @@ def _plover_view(ptype: str | None, modality: str) -> str | None:
     """
     if ptype and modality in ("planned", "intended") and ptype not in ("AGREE", "THREATEN"):
         return "THREATEN" if ptype in _HOSTILE else "AGREE"
+    if ptype and modality == "negated" and ptype not in _HOSTILE and ptype != "REJECT":
+        return "REJECT"  # "will not accept refugees", "declined to resign": a refusal
     return ptype
 
 
@@ -717,10 +720,16 @@ def _is_passive(tok: Token) -> bool:
     )
 
 
+# Verbs that say their complement did not happen: "failed to reach", "declined to resign".
+_NEGATING = {"fail", "decline", "refuse", "neglect", "omit"}
+
+
 def _negated(tok: Token) -> bool:
-    return any(c.dep_ == "neg" for c in tok.children) or any(
-        c.dep_ == "neg" for c in tok.head.children if tok.dep_ == "xcomp"
-    )
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    if tok.dep_ == "xcomp":
+        return any(c.dep_ == "neg" for c in tok.head.children) or tok.head.lemma_.lower() in _NEGATING
+    return False
 
 
 def _pobj(prep: Token) -> Token | None:
