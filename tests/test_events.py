@@ -71,11 +71,12 @@ def test_seed_forecasts_are_not_asserted(seed_doc):
         ("Israeli troops attacked a Palestinian village on Monday.", "ASSAULT", ["ISR"], ["PSE"], "asserted"),
         ("The village was attacked by Syrian rebels.", "ASSAULT", ["SYR"], [], "asserted"),
         ("Iran did not attack the tanker, its foreign ministry said.", "ASSAULT", ["IRN"], [], "negated"),
-        ("China may impose sanctions on Lithuania.", "SANCTION", ["CHN"], ["LTU"], "predicted"),
+        # CAMEO 163 (impose sanctions) is COERCE in the PLOVER crosswalk
+        ("China may impose sanctions on Lithuania.", "COERCE", ["CHN"], ["LTU"], "predicted"),
         ("If Russia attacks Poland, NATO will respond.", "ASSAULT", ["RUS"], ["POL"], "hypothetical"),
         (
             "Japan and South Korea signed a trade agreement with Vietnam.",
-            "COOPERATE",
+            "SUPPORT",
             ["JPN", "KOR"],
             ["VNM"],
             "asserted",
@@ -94,3 +95,5 @@ def test_clause_rules(nlp, text, etype, source, target, modality):
     if target:
         assert sorted({actors[i] for i in e.target}) == target
     assert e.modality == modality
+    if modality == "negated" and etype == "AID":
+        assert e.plover_type == "REJECT" and not e.counts_as_new()

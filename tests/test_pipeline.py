@@ -5,7 +5,10 @@ from newsgraph.nlp.pipeline import ModelNotFound, annotate, load_pipeline
 
 
 def test_pipeline_has_the_stages(nlp):
-    assert nlp.pipe_names[-1] == "newsgraph_actors"
+    from newsgraph.nlp.pipeline import STAGES
+
+    assert nlp.pipe_names[-len(STAGES) :] == list(STAGES)
+    assert nlp.pipe_names.index("newsgraph_actors") < nlp.pipe_names.index("newsgraph_events")
     assert "ner" in nlp.pipe_names
 
 

@@ -422,6 +422,9 @@ def test_time_mentions_map_to_model_records():
         "value": "2022",
         "from": "2022-01-01",
         "to": "2022-12-31",
+        "type": "DATE",
+        "mod": None,
+        "precision": "year",
     }
     assert m.to_dict()["type"] == "DATE"
 
@@ -509,3 +512,15 @@ def test_tense_from_the_parse():
     assert value("The deal is scheduled to close Tuesday.") == "1989-10-31"
     assert value("In December, the company cut its dividend.") == "1988-12"
     assert value("The company will cut its dividend in December.") == "1989-12"
+
+
+def test_without_a_document_date_relative_times_are_kept_without_value():
+    out = {m.text: (m.type, m.value) for m in tag_text("Last year, in August 2021, prices rose; soon they fall.", None)}
+    assert out == {"Last year": ("DATE", None), "August 2021": ("DATE", "2021-08"), "soon": ("DATE", "FUTURE_REF")}
+
+
+def test_calendar_edges_do_not_raise():
+    for anchor in (dt.date(1, 1, 1), dt.date(9999, 12, 31)):
+        for text in ("Feb. 29", "'00", "later this week", "the 30th of February", "next year"):
+            normalise(text, anchor)  # None or a value, never an exception
+    assert normalise("February 30, 2023", SEED_DAY) is None

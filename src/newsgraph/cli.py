@@ -243,6 +243,24 @@ def eval_events(
     _print_scores("event coding", scores, as_json)
 
 
+@eval_app.command("time")
+def eval_time(
+    data: Annotated[Path, typer.Option("--data", help="A directory of TimeML (.tml) files.")],
+    predictions_out: Annotated[
+        Path | None, typer.Option("--predictions-out", help="Write predictions as JSON here.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Temporal expressions on TimeML: relaxed span F1 and value accuracy."""
+    from newsgraph.eval.time import run_time_eval
+
+    if not data.is_dir():
+        err.print(f"[red]error:[/] {data}: not a directory of .tml files")
+        raise typer.Exit(2)
+    scores = run_time_eval(data, predictions_out=predictions_out)
+    _print_scores("time expressions", scores, as_json)
+
+
 @eval_app.command("extraction")
 def eval_extraction(
     data: Annotated[Path, typer.Option("--data", help="Benchmark directory: ground-truth.json and html/.")],

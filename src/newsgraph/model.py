@@ -163,6 +163,9 @@ class TimeExpr:
     value: str | None
     begin: str | None = None  # "from" in JSON
     finish: str | None = None  # "to" in JSON
+    type: str | None = None  # TIMEX3 type: DATE, TIME, DURATION, SET
+    mod: str | None = None  # TIMEX3 mod: START, MID, END, APPROX, ...
+    precision: str | None = None  # day, month, year, decade, open, ...
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -172,6 +175,9 @@ class TimeExpr:
             "value": self.value,
             "from": self.begin,
             "to": self.finish,
+            "type": self.type,
+            "mod": self.mod,
+            "precision": self.precision,
         }
 
 

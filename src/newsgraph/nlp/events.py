@@ -204,6 +204,9 @@ class EventCoder:
         self.base_certainty = {str(k): float(v) for k, v in (mod.get("certainty") or {}).items()}
         self.accusation_cues = set(mod.get("accusation_cues", []))
         self.commissive = set(mod.get("commissive", []))
+        from newsgraph.kb import load_kb
+
+        self.sector_nouns = dict(load_kb().sectors.nouns)
         self.deontic = set(mod.get("deontic_modals", []))
         self.background_days = int(mod.get("background_days", 120))
 
@@ -253,7 +256,10 @@ class EventCoder:
             f.target = [a for a in f.target if kinds.get(a) != "region" and a not in f.source]
             event = self._to_event(doc, f, on)
             # violence by someone unnamed ("three civilians were killed in a car bombing") stays, sourceless
-            if event.type != "UNCODED" and (event.source or (event.target and event.type in ("ASSAULT", "COERCE"))):
+            unnamed = _is_passive(f.trigger) or self._subject(f.trigger) is not None
+            if event.type != "UNCODED" and (
+                event.source or (event.target and unnamed and event.type in ("ASSAULT", "COERCE"))
+            ):
                 events.append(event)
                 depths.append(_depth(f.trigger) + (100 if f.derived else 0))
         doc._.events = events
@@ -340,7 +346,11 @@ class EventCoder:
             for child in tok.children:
                 if child.dep_ in _NP_DEPS and child.dep_ != "appos":
                     out.extend(self._actors_of(child, actors_at, depth + 1))
-                elif child.dep_ == "prep" and child.lower_ in ("of", "from", "for") and tok.pos_ in ("NOUN", "PROPN"):
+                elif (
+                    child.dep_ == "prep"
+                    and tok.pos_ in ("NOUN", "PROPN")
+                    and (child.lower_ in ("of", "from", "for") or (child.lower_ == "in" and self._sector_of(tok)))
+                ):  # "the government of Japan", "officials from Iran", "rebels in the Ivory Coast"
                     # "the government of Japan", "officials from Iran"
                     out.extend(self._actors_of(_pobj(child), actors_at, depth + 1))
         for child in tok.children:
@@ -351,11 +361,41 @@ class EventCoder:
 
     def _light_verb(self, tok: Token) -> Token | None:
         """The verb a nominal event hangs on ("staged rallies", "began a hunger strike", "in protest")."""
-        if tok.dep_ in ("dobj", "attr", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
+        if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB" and tok.head.lemma_ != "be":
             return tok.head
-        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+        if (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ in ("in", "for")
+            and tok.head.head.pos_ == "VERB"
+            and tok.head.head.lemma_ != "be"
+        ):
             return tok.head.head
         return None
+
+    def _sector_of(self, tok: Token) -> str | None:
+        """The PLOVER sector a group noun names ("demonstrators" CVL, "rebels" REB), if any."""
+        return self.sector_nouns.get(tok.lower_) or self.sector_nouns.get(tok.lemma_.lower())
+
+    def _place_country(self, tok: Token, actors_at: dict[int, list[str]]) -> str | None:
+        """The country of an "in <place>" phrase of the trigger's sentence."""
+        for t in tok.sent:
+            if t.dep_ == "pobj" and t.head.lower_ == "in":
+                for a in self._actors_of(t, actors_at):
+                    if self._country.get(a):
+                        return self._country[a]
+        return None
+
+    def _implicit_agent(self, doc: Doc, country: str, sector: str) -> str:
+        """An agent the text implies but does not name; added to the document's actors."""
+        from newsgraph.model import Actor
+
+        actor_id = f"{country}-{sector}"
+        if actor_id not in self._country:
+            name = next((a.name for a in doc._.actors or [] if a.kind == "state" and a.country == country), country)
+            kind = "state" if sector in ("GOV", "MIL", "COP", "SPY", "JUD", "LEG", "PRM") else "group"
+            doc._.actors = [*(doc._.actors or []), Actor(actor_id, f"{name} ({sector})", kind, country, sector)]
+            self._country[actor_id] = country
+        return actor_id
 
     def _np_source(self, tok: Token, actors_at: dict[int, list[str]]) -> bool:
         """A nominal trigger names its own agent: "Russia's attack", "an attack by rebels", "Israeli strikes"."""
@@ -443,6 +483,16 @@ class EventCoder:
             actors = [a for a in self._actors_of(cand, actors_at) if a not in source]
             if actors:
                 return actors
+        # an unnamed group ("dispersed demonstrators", "arresting political opponents"): of the place, else
+        # of the source's country -- the coders' convention for domestic actors
+        for cand in candidates:
+            sector = self._sector_of(cand) if cand is not None else None
+            if sector:
+                country = self._place_country(tok, actors_at) or next(
+                    (self._country.get(a) for a in source if self._country.get(a)), None
+                )
+                if country and len(country) == 3 and country.isalpha() and country not in ("IGO", "NGO", "IMG"):
+                    return [self._implicit_agent(doc, country, sector)]
         # a purpose or complement clause names it ("began a hunger strike to protest against Sweden's decision")
         for c in tok.children:
             if c.dep_ in ("xcomp", "advcl") and c.i > tok.i:
@@ -540,7 +590,7 @@ class EventCoder:
             for t in prep.subtree:
                 if (
                     t.dep_ == "relcl"
-                    and any(c.lower_ == "that" and c.i < t.i for c in t.children)
+                    and any(d.lower_ == "that" for d in verb.doc[prep.i : t.i])
                     and any(c.dep_ in _SUBJ for c in t.children)
                 ):
                     out.append(t)
@@ -761,6 +811,8 @@ def _doc_date(doc: Doc) -> dt.date | None:
 
 
 def _date_value(t: TimeExpr) -> DateValue:
+    if t.precision:
+        return DateValue(t.value or "", t.begin, t.finish, t.precision)
     precision = None
     value = t.value or ""
     if len(value) == 10:

