@@ -96,3 +96,20 @@ def test_config_file_sets_model(tmp_path):
     result = _run("analyze", str(tmp_path / "a.txt"), "--no-store", "--config", str(tmp_path / "newsgraph.toml"))
     assert result.exit_code == 2
     assert "no_such_pipeline" in result.stderr
+
+
+def test_events_and_dyads_commands(tmp_path, seed_text):
+    (tmp_path / "seed.txt").write_text(seed_text, "utf-8")
+    db = str(tmp_path / "db.duckdb")
+    assert _run("analyze", str(tmp_path / "seed.txt"), "--db", db).exit_code == 0
+    result = _run("events", "--db", db, "--json", "--type", "ACCUSE")
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert rows and all(r["type"] == "ACCUSE" for r in rows)
+    assert {r["date"]["value"] for r in rows} == {"2023-09", "2023-08"}  # when Lavrov and Putin spoke
+    result = _run("events", "--db", db, "--json", "--actor", "Ukraine")
+    assert [r["type"] for r in (json.loads(x) for x in result.stdout.splitlines())] == ["ASSAULT"]
+    result = _run("dyads", "--db", db, "--json")
+    dyads = [json.loads(x) for x in result.stdout.splitlines()]
+    # predictions (NATO joining AUKUS), plans (the submarine) and last year's attack are not counted
+    assert all(d["by_type"].keys() <= {"ACCUSE"} for d in dyads) and len(dyads) == 2
+    assert _run("events", "--db", str(tmp_path / "missing.duckdb")).exit_code == 2

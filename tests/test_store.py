@@ -68,3 +68,40 @@ def test_unopenable_database(tmp_path):
     with pytest.raises(StoreError, match="not-a-db.duckdb"):
         Store(bad)
     assert duckdb  # the store is DuckDB
+
+
+def test_dyads_count_only_what_happened(tmp_path):
+    from newsgraph.model import Event, Evidence
+    from newsgraph.store.queries import dyad_scores, list_events
+
+    def ev(i, modality, background=False):
+        return Event(
+            f"e{i}",
+            "ASSAULT",
+            "190",
+            ["RUS"],
+            ["UKR"],
+            modality,
+            1.0,
+            None,
+            Evidence("x", 0, 1),
+            goldstein=-10.0,
+            background=background,
+        )
+
+    doc = _doc("a")
+    doc.events = [
+        ev(1, "asserted"),
+        ev(2, "reported"),
+        ev(3, "predicted"),
+        ev(4, "negated"),
+        ev(5, "hypothetical"),
+        ev(6, "asserted", background=True),
+    ]
+    with Store(tmp_path / "db.duckdb") as store:
+        store.add_documents([doc])
+        (dyad,) = dyad_scores(store)
+        assert (dyad.source, dyad.target, dyad.events, dyad.goldstein) == ("RUS", "UKR", 2, -20.0)
+        assert len(list_events(store)) == 6
+        assert len(list_events(store, include_background=False)) == 5
+        assert [e.id for e in list_events(store, type="assault", limit=2)] == ["e1", "e2"]

@@ -212,6 +212,42 @@ def events(
     out.print(table)
 
 
+@app.command()
+def dyads(
+    db: DbOpt = None,
+    since: Annotated[str | None, typer.Option("--since", help="Only events on or after YYYY-MM-DD.")] = None,
+    top: Annotated[int, typer.Option("--top", min=1, help="Show this many pairs.")] = 30,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per pair.")] = False,
+    config: ConfigOpt = None,
+) -> None:
+    """Who did what to whom, summed: events per pair of actors (asserted and reported news only)."""
+    from newsgraph.store.queries import actor_names, dyad_scores
+
+    settings = _settings(config, db=db)
+    with _open_store(settings.db) as store:
+        rows = dyad_scores(store, since=since)[:top]
+        names = actor_names(store)
+    if as_json:
+        for row in rows:
+            sys.stdout.write(json.dumps(row.to_dict(), ensure_ascii=False) + "\n")
+        return
+    from rich.table import Table
+
+    table = Table(title="dyads (predicted, planned, negated and background events left out)", title_justify="left")
+    for col in ("source", "target", "events", "Goldstein", "types"):
+        table.add_column(col)
+    for d in rows:
+        types = ", ".join(f"{k} {v}" for k, v in sorted(d.by_type.items(), key=lambda kv: -kv[1]))
+        table.add_row(
+            names.get(d.source, d.source),
+            names.get(d.target, d.target) if d.target else "-",
+            str(d.events),
+            f"{d.goldstein:+.1f}",
+            types,
+        )
+    out.print(table)
+
+
 def _open_store(path: str):
     from newsgraph.store import Store, StoreError
 

@@ -486,7 +486,8 @@ class EventCoder:
         # an unnamed group ("dispersed demonstrators", "arresting political opponents"): of the place, else
         # of the source's country -- the coders' convention for domestic actors
         for cand in candidates:
-            sector = self._sector_of(cand) if cand is not None else None
+            # people in the plural ("demonstrators", "opponents"), not things ("its first submarine")
+            sector = self._sector_of(cand) if cand is not None and cand.tag_ == "NNS" else None
             if sector:
                 country = self._place_country(tok, actors_at) or next(
                     (self._country.get(a) for a in source if self._country.get(a)), None

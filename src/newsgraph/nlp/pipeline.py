@@ -65,6 +65,7 @@ def _make_docs(documents: list[Document], nlp: Language) -> Iterator:
     for document in documents:
         doc = nlp.make_doc(document.text)
         doc._.published = document.published
+        doc._.credited_source = document.credited_source
         yield doc
 
 

@@ -96,3 +96,48 @@ def list_events(
         if limit and len(out) >= limit:
             break
     return out
+
+
+# Modalities that count as news in aggregates; predicted, planned, intended, hypothetical and
+# negated events, and background recollections, are never counted as events that happened.
+COUNTED_MODALITIES = ("asserted", "reported")
+
+
+@dataclass(slots=True)
+class Dyad:
+    source: str
+    target: str
+    events: int
+    goldstein: float  # sum of the Goldstein weights
+    by_type: dict[str, int]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in self.__slots__}
+
+
+def dyad_scores(store: Store, *, since: str | None = None) -> list[Dyad]:
+    """Events between pairs of actors, counting only what happened (see COUNTED_MODALITIES).
+
+    Each reported event counts once per (source, target) pair of its actors; events with no target
+    count toward (source, "").  Ordered by the number of events, most first.
+    """
+    marks = ", ".join("?" for _ in COUNTED_MODALITIES)
+    sql = (
+        "SELECT e.source, e.target, e.type, coalesce(e.goldstein, 0), e.date, d.published FROM events e "
+        f"JOIN documents d ON d.id = e.doc_id WHERE e.modality IN ({marks}) AND NOT coalesce(e.background, false)"
+    )
+    pairs: dict[tuple[str, str], Dyad] = {}
+    for source, target, etype, goldstein, date, published in store.con.execute(
+        sql, list(COUNTED_MODALITIES)
+    ).fetchall():
+        when = (json.loads(date) or {}).get("from") if date else None
+        when = when or (published.isoformat() if published else None)
+        if since and (when is None or when < since):
+            continue
+        for s in json.loads(source or "[]"):
+            for t in json.loads(target or "[]") or [""]:
+                dyad = pairs.setdefault((s, t), Dyad(s, t, 0, 0.0, {}))
+                dyad.events += 1
+                dyad.goldstein += float(goldstein)
+                dyad.by_type[etype] = dyad.by_type.get(etype, 0) + 1
+    return sorted(pairs.values(), key=lambda d: (-d.events, d.source, d.target))
