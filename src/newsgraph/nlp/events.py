@@ -342,6 +342,14 @@ class EventCoder:
         out: list[str] = []
         if tok.i in actors_at:
             out.extend(actors_at[tok.i])
+            # "Senior Hungarian and Romanian officials": a coordinated modifier names a second actor
+            for child in tok.children:
+                if (
+                    child.dep_ in ("amod", "compound")
+                    and child.i in actors_at
+                    and any(g.dep_ == "conj" for g in child.children)
+                ):
+                    out.extend(actors_at[child.i])
         else:
             for child in tok.children:
                 if child.dep_ in _NP_DEPS and child.dep_ != "appos":
