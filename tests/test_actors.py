@@ -126,3 +126,9 @@ def test_nonsense_does_not_resolve(nlp):
         ("Smith", "Smith said the shop would open later."),
     ]:
         assert resolve_mention(nlp, text, None, context)["actor_id"] is None
+
+
+def test_unknown_institution_named_by_country_and_body(nlp):
+    r = resolve_mention(nlp, "The Latvian Constitutional Court", "2019-01-01",
+                        "The Latvian Constitutional Court cancelled restrictions on the use of the Russian language.")
+    assert (r["country"], r["sector"]) == ("LVA", "JUD")

@@ -346,6 +346,10 @@ class ActorResolver:
                 person = self._person(doc, cand, on, persons)
                 if person is not None:
                     cand.resolved = [person]
+            elif cand.label == "ORG":
+                agent = self._institution(span)
+                if agent is not None:
+                    cand.resolved, cand.out_label = [agent], "AGENT"
             return
         entry = self._choose(entries, cand, on)
         if entry is None:
@@ -377,6 +381,24 @@ class ActorResolver:
         cand.resolved = [resolved]
         if cand.how == "description":
             cand.out_label = "DESC"
+
+    def _institution(self, span: Span) -> Resolved | None:
+        """An organisation the KB does not know, named by its country and kind of body:
+        "the Latvian Constitutional Court" (LVA JUD), "the Nigerian Union of Teachers" (NGA LAB)."""
+        nouns = self.kb.sectors.nouns
+        head = span.root
+        sector = nouns.get(head.lower_) or nouns.get(fold(head.lemma_))
+        if sector is None:
+            return None
+        for tok in span:
+            if tok.i == head.i:
+                continue
+            for index in (self.kb.adjectives, self.kb.names):
+                for actor_id in index.get(fold(tok.text), []):
+                    entry = self.kb.entries[actor_id]
+                    if entry.kind == "state":
+                        return self._agent(entry, sector)
+        return None
 
     def _title_follows(self, doc: Doc, i: int, senior: bool = False) -> bool:
         """A title starts at token ``i`` ("Japanese | foreign minister"); with ``senior``, one of _SENIOR."""
