@@ -132,3 +132,10 @@ def test_unknown_institution_named_by_country_and_body(nlp):
     r = resolve_mention(nlp, "The Latvian Constitutional Court", "2019-01-01",
                         "The Latvian Constitutional Court cancelled restrictions on the use of the Russian language.")
     assert (r["country"], r["sector"]) == ("LVA", "JUD")
+
+
+def test_honorific_makes_a_person_and_places_are_not_surnames(nlp):
+    r = resolve_mention(nlp, "Dr Fox", "2005-01-01", "Dr Fox accused Mr Blair of telling lies about his opponents.")
+    assert r["kind"] != "media"  # not Fox News
+    r = resolve_mention(nlp, "Liverpool", "2005-01-01", "He visits Manchester and Liverpool this week.")
+    assert r["kind"] != "person"

@@ -139,6 +139,7 @@ class SectorLexicon:
     former_prefixes: list[str] = field(default_factory=list)
     titles: dict[str, tuple[str, str]] = field(default_factory=dict)  # folded title -> (position, sector)
     not_actors: list[str] = field(default_factory=list)  # fixed expressions that name no actor ("Swiss cheese")
+    honorifics: list[str] = field(default_factory=list)  # "Mr", "Dr", "Sir": a person's name follows
 
 
 class KnowledgeBase:

@@ -152,6 +152,7 @@ def _merge_sectors(lex: SectorLexicon, data: Any, path: Path) -> None:
         lex.nouns[fold(str(noun))] = str(code)
     lex.former_prefixes.extend(fold(str(p)) for p in data.get("former_prefixes") or [])
     lex.not_actors.extend(fold(str(p)) for p in data.get("not_actors") or [])
+    lex.honorifics.extend(fold(str(p)).rstrip(".") for p in data.get("honorifics") or [])
     for title, (position, sector) in (data.get("titles") or {}).items():
         lex.titles[fold(str(title))] = (str(position), str(sector))
 

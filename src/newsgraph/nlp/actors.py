@@ -171,12 +171,15 @@ class ActorResolver:
         self.titles.add("title", list(tok.pipe(sorted(self.kb.sectors.titles))))
         # names written with a small letter first ("al-Qaeda", "de Gaulle"), matched as written
         self.lowercase_names = {n for e in self.kb.entries.values() for n in (e.name, *e.aliases) if n[:1].islower()}
+        self._doc: Doc | None = None
+        self.honorifics = set(self.kb.sectors.honorifics)
         self.not_actors = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.not_actors.add("not_actor", list(tok.pipe(sorted(self.kb.sectors.not_actors))))
 
     # ------------------------------------------------------------------ main
 
     def __call__(self, doc: Doc) -> Doc:
+        self._doc = doc
         on = _doc_date(doc)
         cands = self._recognise(doc)
         persons: dict[str, Resolved] = {}  # surname / full name (folded) -> person seen in this doc
@@ -336,7 +339,7 @@ class ActorResolver:
             return
         entries = kb.lookup(span.text)
         if cand.how == "ner" and not entries:
-            if cand.label in ("PERSON", "ORG", "GPE", "NORP") and len(span) == 1:
+            if cand.label in ("PERSON", "ORG") and len(span) == 1:
                 known = persons.get(fold(span.text)) or self._by_surname(span.text, on)
                 if known is not None:
                     cand.resolved = [known]
@@ -381,6 +384,12 @@ class ActorResolver:
         cand.resolved = [resolved]
         if cand.how == "description":
             cand.out_label = "DESC"
+
+    def _honorific_before(self, cand: _Cand) -> bool:
+        doc = self._doc
+        if doc is None or cand.start == 0:
+            return False
+        return fold(doc[cand.start - 1].text).rstrip(".") in self.honorifics
 
     def _institution(self, span: Span) -> Resolved | None:
         """An organisation the KB does not know, named by its country and kind of body:
@@ -446,8 +455,11 @@ class ActorResolver:
         if not entries:
             return None
         kinds = _LABEL_KINDS.get(cand.label or "", _DEFAULT_KIND_ORDER)
+        honorific = self._honorific_before(cand)  # "Dr Fox", "Mr Blair": a person, whatever else the name may be
+        if honorific:
+            kinds = ("person",)
         fitting = [e for e in entries if e.kind in kinds]
-        if not fitting and (cand.label != "PERSON" or cand.how != "ner"):
+        if not fitting and (cand.label != "PERSON" or cand.how != "ner") and not honorific:
             # the tagger's label is wrong ("Chad" as a person): the knowledge base decides
             fitting, kinds = entries, _DEFAULT_KIND_ORDER
         if not fitting:
