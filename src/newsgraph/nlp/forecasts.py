@@ -399,7 +399,8 @@ class ForecastTagger:
     def _same_speaker(
         self, doc: Doc, sent: Span, sents: list[Span], i: int, target: _Draft, actors_at: dict[int, list[str]]
     ) -> bool:
-        """No named speaker other than the predictor says the sentence (its statement, or its paragraph's speech verb)."""
+        """No named speaker other than the predictor says the sentence (by its statement, or its paragraph's
+        speech verb)."""
         for st in getattr(doc._, "statements", None) or []:
             start, end = getattr(st, "start", None), getattr(st, "end", None)
             if start is not None and end is not None and start <= sent.start_char < end:
@@ -499,19 +500,26 @@ class ForecastTagger:
 
     def _object_text(self, verb: Token, event: Event, names: dict[str, str], actors_at: dict[int, list[str]]) -> str:
         targets = [a for a in event.target]
+        parts: list[str] = []
+        left = list(targets)
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj", "attr")), None)
         if obj is not None:
             tokens = _phrase(obj)
+            inside = _unique([a for t in tokens for a in actors_at.get(t.i, []) if a in targets])
             named = all(t.i in actors_at or t.dep_ in ("cc", "det", "punct") for t in tokens)
-            if targets and named:
-                return _join([names.get(a, a) for a in targets])
-            return _text(tokens)
+            parts.append(_join([names.get(a, a) for a in inside]) if inside and named else _text(tokens))
+            left = [a for a in left if a not in inside]
         for prep in (c for c in verb.children if c.dep_ in ("prep", "dative")):
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if pobj is not None and any(t.i in actors_at for t in pobj.subtree):
-                inside = _unique([a for t in pobj.subtree for a in actors_at.get(t.i, []) if a in targets])
-                return f"{prep.lower_} {_join([names.get(a, a) for a in inside]) if inside else pobj.text}"
-        return _join([names.get(a, a) for a in targets])
+            if pobj is None or not left:
+                continue
+            inside = _unique([a for t in pobj.subtree for a in actors_at.get(t.i, []) if a in left])
+            if inside:  # "send tanks to Ukraine", "withdraw its troops from Nepal"
+                parts.append(f"{prep.lower_} {_join([names.get(a, a) for a in inside])}")
+                left = [a for a in left if a not in inside]
+        if left and not parts:
+            parts.append(_join([names.get(a, a) for a in left]))
+        return " ".join(parts)
 
     # ----------------------------------------------------------------- parse
 
@@ -633,9 +641,10 @@ class ForecastTagger:
         conf = self.cues.confidence
         if _negated(tok):
             return None  # "cannot happen": a negated modal says when not, not how sure
-        if tok.lower_ in conf or tok.lemma_.lower() in conf:
-            if tok.pos_ == "ADJ" or (tok.pos_ == "VERB" and (tok.tag_ == "VBN" or tok.lemma_.lower() in conf)):
-                return tok.lower_
+        if (tok.lower_ in conf or tok.lemma_.lower() in conf) and (
+            tok.pos_ == "ADJ" or (tok.pos_ == "VERB" and (tok.tag_ == "VBN" or tok.lemma_.lower() in conf))
+        ):
+            return tok.lower_
         for c in tok.children:
             if c.dep_ == "aux" and c.lower_ in conf:
                 return c.lower_
