@@ -113,3 +113,25 @@ def test_events_and_dyads_commands(tmp_path, seed_text):
     # predictions (NATO joining AUKUS), plans (the submarine) and last year's attack are not counted
     assert all(d["by_type"].keys() <= {"ACCUSE"} for d in dyads) and len(dyads) == 2
     assert _run("events", "--db", str(tmp_path / "missing.duckdb")).exit_code == 2
+
+
+def test_forecast_ledger_comes_true_when_later_news_reports_it(tmp_path, seed_text):
+    (tmp_path / "seed.txt").write_text(seed_text, "utf-8")
+    db = str(tmp_path / "db.duckdb")
+    assert _run("analyze", str(tmp_path / "seed.txt"), "--db", db).exit_code == 0
+    ledger = [json.loads(x) for x in _run("forecasts", "--db", db, "--json").stdout.splitlines()]
+    assert len(ledger) == 3 and {f["status"] for f in ledger} == {"open"}
+    later = {
+        "text": "Japan and South Korea joined NATO on Monday, the alliance announced in Brussels.",
+        "published": "2026-03-02",
+        "title": "Japan and South Korea join NATO",
+    }
+    (tmp_path / "later.jsonl").write_text(json.dumps(later) + "\n", "utf-8")
+    assert _run("analyze", str(tmp_path / "later.jsonl"), "--db", db).exit_code == 0
+    came_true = [
+        json.loads(x) for x in _run("forecasts", "--db", db, "--json", "--status", "came_true").stdout.splitlines()
+    ]
+    assert len(came_true) == 1 and "Japan" in came_true[0]["proposition"]
+    assert came_true[0]["resolved_doc"]
+    due = _run("forecasts", "--db", db, "--json", "--due-before", "2029-01-01").stdout.splitlines()
+    assert len(due) == 1  # Sobolev's, by 2028-09-26

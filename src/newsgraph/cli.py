@@ -248,6 +248,44 @@ def dyads(
     out.print(table)
 
 
+@app.command()
+def forecasts(
+    db: DbOpt = None,
+    due_before: Annotated[str | None, typer.Option("--due-before", help="Horizon on or before YYYY-MM-DD.")] = None,
+    predictor: Annotated[str | None, typer.Option("--predictor", help="Who predicted: a name or id.")] = None,
+    status: Annotated[str | None, typer.Option("--status", help="open, due, came_true or expired.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per forecast.")] = False,
+    config: ConfigOpt = None,
+) -> None:
+    """The forecast ledger: predictions and plans, with their horizons and what became of them."""
+    from newsgraph.store.queries import actor_names, list_forecasts
+
+    settings = _settings(config, db=db)
+    with _open_store(settings.db) as store:
+        rows = list_forecasts(store, predictor=predictor, status=status, due_before=due_before)
+        names = actor_names(store)
+    if as_json:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return
+    from rich.table import Table
+
+    table = Table(title=f"{len(rows)} forecast(s)", title_justify="left")
+    for col in ("predictor", "proposition", "stated on", "not before", "by", "confidence", "status"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(
+            names.get(r["predictor"], r["predictor"] or "-"),
+            r["proposition"],
+            r["stated_on"] or "",
+            r["not_before"] or "",
+            r["by"] or "open",
+            r["confidence"] or "",
+            r["status"],
+        )
+    out.print(table)
+
+
 def _open_store(path: str):
     from newsgraph.store import Store, StoreError
 

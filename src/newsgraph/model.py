@@ -192,6 +192,12 @@ class Forecast:
     by: str | None
     confidence: str | None
     status: str = "open"
+    statement: list[dict[str, Any]] = field(default_factory=list)  # the sentences that state it: text, start, end
+    proposition_event: dict[str, Any] | None = None  # the event predicted: type, source, target, trigger
+    window: list[str] | None = None  # [not_before, by] when both are known
+    resolved_event: str | None = None  # the event that made it come true
+    resolved_doc: str | None = None  # ... and the document that reported it
+    resolved_on: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

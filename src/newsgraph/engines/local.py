@@ -7,11 +7,13 @@ Inputs that fail are reported through ``on_error`` and never stop the run.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
 from newsgraph.ingest import IngestError, Limits, iter_documents
+from newsgraph.link.forecasts import resolve_forecasts
 from newsgraph.model import Document
 from newsgraph.nlp.pipeline import DEFAULT_MODEL, annotate, load_pipeline
 from newsgraph.store import Store
@@ -22,6 +24,7 @@ class RunStats:
     documents: int = 0  # documents produced (analysed)
     added: int = 0  # new rows in the store
     unchanged: int = 0  # already in the store
+    forecasts_resolved: int = 0  # forecasts whose status changed
     errors: list[str] = field(default_factory=list)
 
 
@@ -67,6 +70,10 @@ def run(
             continue
         docs = list(annotate(docs, nlp, batch_size=batch_size))
         results = store.add_documents(docs) if store is not None else [None] * len(docs)
+        if store is not None:
+            # later news may make earlier forecasts come true (or their horizon pass)
+            added = [r.doc_id for r in results if r is not None and r.status == "added"]
+            stats.forecasts_resolved += len(resolve_forecasts(store, dt.date.today(), doc_ids=added))
         for doc, result in zip(docs, results, strict=True):
             if result is not None and result.status == "failed":
                 report(f"{doc.origin}: not stored ({result.error})")

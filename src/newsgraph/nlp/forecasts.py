@@ -53,7 +53,9 @@ CUES_PATH = Path(__file__).with_name("data") / "forecast_cues.yaml"
 FORECAST_MODALITIES = ("predicted", "planned", "intended")
 STATUSES = ("open", "due", "came_true", "expired")
 _ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_LEVELS = {"low": 1, "medium": 2, "high": 3}
+# Clauses whose times are their own, not the event's (a relative clause on the object is not one of
+# them: "a submarine, which is scheduled to enter service in the early 2030s").
+_OTHER_CLAUSE = ("advcl", "pcomp", "ccomp", "csubj", "parataxis")
 
 
 # ---------------------------------------------------------------------------
@@ -217,7 +219,7 @@ class ForecastTagger:
         self.speech_lemmas = {lemma for lemma, senses in lex.verbs.items() if any(s.speech for s in senses)}
         mod = lex.modality
         self.speech_lemmas |= set(mod.get("predicting_speech", []))
-        self.commissive = set(self.cues.commissive) | set(mod.get("commissive", []))
+        self.commissive = set(self.cues.commissive)
 
     # ------------------------------------------------------------------ main
 
@@ -273,7 +275,11 @@ class ForecastTagger:
         statement = self._statement_at(doc, tok)
         if event.modality == "intended":
             # only the source's own statement of its plan: "X said it would ...", "X promised to ..."
-            own = tok is not None and tok.lemma_.lower() in self.commissive
+            own = (
+                tok is not None
+                and tok.lemma_.lower() in self.commissive
+                and any(c.dep_ == "xcomp" for c in tok.children)  # "agreed to pay", not "agreed that ..."
+            )
             if not own and not (set(speakers) & set(event.source)):
                 stated = statement is not None and getattr(statement, "speaker", None) in event.source
                 if not stated:
@@ -477,6 +483,9 @@ class ForecastTagger:
             "cues": _unique([c for c in [d.own_cue, *(c for _, c, _ in d.horizons)] if c]),
             "confidence_level": self.cues.confidence.get((confidence or "").lower()),
         }
+        forecast.statement = statement
+        forecast.proposition_event = detail["proposition_event"]
+        forecast.window = detail["window"]
         return forecast, detail
 
     def _proposition(
@@ -519,6 +528,10 @@ class ForecastTagger:
                 left = [a for a in left if a not in inside]
         if left and not parts:
             parts.append(_join([names.get(a, a) for a in left]))
+        if not parts:  # "will work with Air Deccan": the verb's first prepositional phrase
+            prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i), None)
+            if prep is not None and any(c.dep_ == "pobj" for c in prep.children):
+                parts.append(_text(_phrase(prep)))
         return " ".join(parts)
 
     # ----------------------------------------------------------------- parse
@@ -590,8 +603,8 @@ class ForecastTagger:
                 return True
             if cur.i in triggers and cur.i != trigger.i:
                 return False  # another event's time
-            if cur.head.i == cur.i:
-                return False
+            if cur.head.i == cur.i or cur.dep_ in _OTHER_CLAUSE:
+                return False  # "return ... after leaving Liverpool in May": the time of another clause
             cur, steps = cur.head, steps + 1
         return False
 

@@ -240,12 +240,22 @@ class Store:
                 "by",
                 "confidence",
                 "status",
+                "statement",
+                "proposition_event",
+                "window",
+                "resolved_event",
+                "resolved_doc",
+                "resolved_on",
             ],
         )
         if doc.times:
             self.con.executemany(
-                "INSERT INTO times VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [[doc.id, i, t.text, t.start, t.end, t.value, t.begin, t.finish] for i, t in enumerate(doc.times)],
+                'INSERT INTO times (doc_id, idx, text, start, "end", value, "from", "to", type, mod, precision) '
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    [doc.id, i, t.text, t.start, t.end, t.value, t.begin, t.finish, t.type, t.mod, t.precision]
+                    for i, t in enumerate(doc.times)
+                ],
             )
         return WriteResult(doc.id, "added", version)
 

@@ -141,3 +141,73 @@ def dyad_scores(store: Store, *, since: str | None = None) -> list[Dyad]:
                 dyad.goldstein += float(goldstein)
                 dyad.by_type[etype] = dyad.by_type.get(etype, 0) + 1
     return sorted(pairs.values(), key=lambda d: (-d.events, d.source, d.target))
+
+
+def list_forecasts(
+    store: Store,
+    *,
+    predictor: str | None = None,
+    status: str | None = None,
+    due_before: str | None = None,
+    today: str | None = None,
+) -> list[dict[str, Any]]:
+    """Stored forecasts with their document; ``status`` is recomputed as of ``today``.
+
+    A came_true forecast stays so; the others are open, due (the horizon has passed) or expired.
+    """
+    import datetime as dt
+
+    rows = store.con.execute(
+        'SELECT f.doc_id, f.id, f.predictor, f.proposition, f.event, f.stated_on, f.not_before, f."by", '
+        "f.confidence, f.status, f.resolved_event, f.resolved_doc, d.published, d.title "
+        'FROM forecasts f JOIN documents d ON d.id = f.doc_id ORDER BY f."by" NULLS LAST, f.stated_on'
+    ).fetchall()
+    ids = actor_ids_matching(store, predictor) if predictor else None
+    on = dt.date.fromisoformat(today) if today else dt.date.today()
+    out = []
+    for r in rows:
+        rec = dict(
+            zip(
+                (
+                    "doc_id",
+                    "id",
+                    "predictor",
+                    "proposition",
+                    "event",
+                    "stated_on",
+                    "not_before",
+                    "by",
+                    "confidence",
+                    "status",
+                    "resolved_event",
+                    "resolved_doc",
+                    "published",
+                    "title",
+                ),
+                r,
+                strict=True,
+            )
+        )
+        rec["published"] = rec["published"].isoformat() if rec["published"] else None
+        if rec["status"] != "came_true":
+            rec["status"] = _forecast_status(rec["by"], on)
+        if ids is not None and rec["predictor"] not in ids:
+            continue
+        if status and rec["status"] != status:
+            continue
+        if due_before and (rec["by"] is None or rec["by"] > due_before):
+            continue
+        out.append(rec)
+    return out
+
+
+def _forecast_status(by: str | None, on: Any, expire_after_days: int = 365) -> str:
+    import datetime as dt
+
+    if not by:
+        return "open"
+    parts = [int(x) for x in by.split("-")] + [1, 1]
+    deadline = dt.date(parts[0], parts[1], parts[2])
+    if on <= deadline:
+        return "open"
+    return "expired" if (on - deadline).days > expire_after_days else "due"
