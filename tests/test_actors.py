@@ -129,8 +129,12 @@ def test_nonsense_does_not_resolve(nlp):
 
 
 def test_unknown_institution_named_by_country_and_body(nlp):
-    r = resolve_mention(nlp, "The Latvian Constitutional Court", "2019-01-01",
-                        "The Latvian Constitutional Court cancelled restrictions on the use of the Russian language.")
+    r = resolve_mention(
+        nlp,
+        "The Latvian Constitutional Court",
+        "2019-01-01",
+        "The Latvian Constitutional Court cancelled restrictions on the use of the Russian language.",
+    )
     assert (r["country"], r["sector"]) == ("LVA", "JUD")
 
 
