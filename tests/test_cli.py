@@ -135,3 +135,16 @@ def test_forecast_ledger_comes_true_when_later_news_reports_it(tmp_path, seed_te
     assert came_true[0]["resolved_doc"]
     due = _run("forecasts", "--db", db, "--json", "--due-before", "2029-01-01").stdout.splitlines()
     assert len(due) == 1  # Sobolev's, by 2028-09-26
+
+
+def test_statements_command(tmp_path, seed_text):
+    (tmp_path / "seed.txt").write_text(seed_text, "utf-8")
+    db = str(tmp_path / "db.duckdb")
+    assert _run("analyze", str(tmp_path / "seed.txt"), "--db", db).exit_code == 0
+    rows = [json.loads(x) for x in _run("statements", "--db", db, "--json").stdout.splitlines()]
+    assert len(rows) == 8
+    putin = [json.loads(x) for x in _run("statements", "--db", db, "--json", "--speaker", "Putin").stdout.splitlines()]
+    assert {r["form"] for r in putin} == {"indirect", "mixed"} and {r["date"]["value"] for r in putin} == {"2023-08"}
+    quote = next(r for r in rows if r["form"] == "direct")
+    assert [h["name"] for h in quote["chain"]][-3:] == ["RT", "CNBC", "this page"]
+    assert len(_run("statements", "--db", db, "--json", "--since", "2023-09-01").stdout.splitlines()) == 6

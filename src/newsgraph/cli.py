@@ -286,6 +286,34 @@ def forecasts(
     out.print(table)
 
 
+@app.command()
+def statements(
+    db: DbOpt = None,
+    speaker: Annotated[str | None, typer.Option("--speaker", help="Who spoke: a name or id.")] = None,
+    about: Annotated[str | None, typer.Option("--about", help="An actor the statement mentions.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Said on or after YYYY-MM-DD.")] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many.")] = 200,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per statement.")] = False,
+    config: ConfigOpt = None,
+) -> None:
+    """Who said what, when, and through whom it reached the page."""
+    from newsgraph.store.queries import list_statements
+
+    settings = _settings(config, db=db)
+    with _open_store(settings.db) as store:
+        rows = list_statements(store, speaker=speaker, about=about, since=since, limit=limit)
+    if as_json:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return
+    for r in rows:
+        when = (r["date"] or {}).get("value") or f"{r['published']} (published)"
+        chain = " -> ".join(hop["name"] for hop in r["chain"])
+        out.print(f"[bold]{r['speaker_text'] or '?'}[/] {r['cue']} ({r['form']}, {when})", highlight=False)
+        out.print(f"  {r['content']}", highlight=False, markup=False)
+        out.print(f"  [dim]via {chain}[/]", highlight=False)
+
+
 def _open_store(path: str):
     from newsgraph.store import Store, StoreError
 
@@ -315,6 +343,24 @@ def eval_events(
         raise typer.Exit(2)
     scores = run_event_eval(data, predictions_out=predictions_out)
     _print_scores("event coding", scores, as_json)
+
+
+@eval_app.command("attribution")
+def eval_attribution(
+    data: Annotated[Path, typer.Option("--data", help="PolNeAR layout: text/*.txt and attributions/*.ann.")],
+    predictions_out: Annotated[
+        Path | None, typer.Option("--predictions-out", help="Write predictions as JSON here.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Attribution (source, cue, content) on PolNeAR: content F1, direct-quote F1, speaker accuracy."""
+    from newsgraph.eval.attribution import run_attribution_eval
+
+    if not (data / "text").is_dir():
+        err.print(f"[red]error:[/] {data}: no text/ folder (expected the PolNeAR layout)")
+        raise typer.Exit(2)
+    scores = run_attribution_eval(data, predictions_out=predictions_out)
+    _print_scores("attribution", scores, as_json)
 
 
 @eval_app.command("time")

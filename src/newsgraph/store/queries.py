@@ -211,3 +211,68 @@ def _forecast_status(by: str | None, on: Any, expire_after_days: int = 365) -> s
     if on <= deadline:
         return "open"
     return "expired" if (on - deadline).days > expire_after_days else "due"
+
+
+def list_statements(
+    store: Store,
+    *,
+    speaker: str | None = None,
+    about: str | None = None,
+    since: str | None = None,
+    limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """Stored statements, newest utterance first.
+
+    ``speaker`` matches the speaker actor; ``about`` an actor mentioned inside the content; ``since``
+    the utterance date (the document's date when the text gives none).
+    """
+    rows = store.con.execute(
+        "SELECT s.doc_id, s.id, s.speaker, s.speaker_text, s.cue, s.content, s.form, s.date, s.chain, s.start, "
+        's."end", d.published, d.title FROM statements s JOIN documents d ON d.id = s.doc_id'
+    ).fetchall()
+    speakers = actor_ids_matching(store, speaker) if speaker else None
+    about_ids = actor_ids_matching(store, about) if about else None
+    out = []
+    for r in rows:
+        rec = dict(
+            zip(
+                (
+                    "doc_id",
+                    "id",
+                    "speaker",
+                    "speaker_text",
+                    "cue",
+                    "content",
+                    "form",
+                    "date",
+                    "chain",
+                    "start",
+                    "end",
+                    "published",
+                    "title",
+                ),
+                r,
+                strict=True,
+            )
+        )
+        rec["date"] = json.loads(rec["date"]) if rec["date"] else None
+        rec["chain"] = json.loads(rec["chain"] or "[]")
+        rec["published"] = rec["published"].isoformat() if rec["published"] else None
+        if speakers is not None and rec["speaker"] not in speakers:
+            continue
+        if about_ids is not None:
+            marks = ", ".join("?" for _ in about_ids) or "NULL"
+            hit = store.con.execute(
+                'SELECT 1 FROM mentions WHERE doc_id = ? AND start >= ? AND "end" <= ? '
+                f"AND actor_id IN ({marks}) LIMIT 1",
+                [rec["doc_id"], rec["start"], rec["end"], *about_ids],
+            ).fetchone()
+            if not hit:
+                continue
+        when = (rec["date"] or {}).get("to") or (rec["date"] or {}).get("from") or rec["published"]
+        rec["when"] = when
+        if since and (when is None or when < since):
+            continue
+        out.append(rec)
+    out.sort(key=lambda r: r["when"] or "", reverse=True)
+    return out[:limit] if limit else out

@@ -1,0 +1,358 @@
+"""The statements stage: the seed's eight statements, quotation frames, reported speech, chains, dates."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from newsgraph.eval.attribution import ensure_statement_stage
+from newsgraph.ingest import iter_documents
+from newsgraph.nlp.statements import find_quotes
+
+SEED = Path(__file__).resolve().parents[1] / "examples" / "nato-asia.txt"
+
+
+@pytest.fixture(scope="module")
+def snlp(nlp):
+    """The pipeline with the statements stage (added here until it is one of the pipeline's STAGES)."""
+    added = "newsgraph_statements" not in nlp.pipe_names
+    ensure_statement_stage(nlp)
+    yield nlp
+    if added:
+        nlp.remove_pipe("newsgraph_statements")
+
+
+def _run(nlp, text: str, published: str | None = "2023-09-26", credited: str | None = None):
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    doc._.credited_source = credited
+    return nlp(doc)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[\s“”\"'’‘.,]+", " ", text).strip().lower()
+
+
+def _actor_name(doc, actor_id):
+    return next((a.name for a in doc._.actors or [] if a.id == actor_id), None)
+
+
+# --------------------------------------------------------------------------- the seed
+
+
+@pytest.fixture(scope="module")
+def seed_doc(snlp):
+    (document,) = list(iter_documents([str(SEED)]))
+    return _run(snlp, document.text, document.published, document.credited_source)
+
+
+SEED_STATEMENTS = [
+    # speaker surname, form, cue, content (as the human reading gives it)
+    ("Sobolev", "indirect", "said", "the US-led military bloc could include Japan and South Korea in the medium term"),
+    (
+        "Sobolev",
+        "indirect",
+        "According to",
+        "the two countries will be involved in playing a bigger role for Washington in the region",
+    ),
+    (
+        "Sobolev",
+        "direct",
+        "said",
+        "Of course, this cannot happen in the next two to three years, but such an outcome is possible within five "
+        "years. Our political and military leadership must take this very seriously, this is a real and very real "
+        "threat",
+    ),
+    (
+        "Lavrov",
+        "indirect",
+        "stated",
+        "NATO was seeking to base its troops and military infrastructure in the Asia-Pacific in an effort to deter "
+        "regional powers",
+    ),
+    ("Putin", "indirect", "predicted", "NATO could eventually join AUKUS"),
+    (
+        "Putin",
+        "mixed",
+        "said",
+        "the US was seeking to “reformat the system of interaction between countries that has developed in the "
+        "Asia-Pacific region.”",
+    ),
+    ("Hayashi", "indirect", "conveyed", "NATO also reportedly intends to open an office in Japan"),
+    (
+        "Hayashi",
+        "indirect",
+        "called",
+        "Russia’s attack on Ukraine last year an event that had ramifications far beyond Europe’s borders, "
+        "forcing Japan to rethink regional security",
+    ),
+]
+
+
+def _seed_statement(doc, content):
+    found = [s for s in doc._.statements if _norm(s.content) == _norm(content)]
+    assert found, f"no statement {content[:50]!r} among {[s.content[:40] for s in doc._.statements]}"
+    return found[0]
+
+
+def test_seed_has_the_eight_statements(seed_doc):
+    assert len(seed_doc._.statements) == 8
+
+
+@pytest.mark.parametrize(("surname", "form", "cue", "content"), SEED_STATEMENTS)
+def test_seed_statement(seed_doc, surname, form, cue, content):
+    s = _seed_statement(seed_doc, content)
+    assert s.form == form
+    assert s.cue == cue
+    assert s.speaker is not None and (_actor_name(seed_doc, s.speaker) or "").endswith(surname)
+    assert seed_doc.text[s.start : s.end] == s.content or s.form == "direct"
+
+
+def test_seed_pronoun_speakers_are_resolved(seed_doc):
+    quote = _seed_statement(seed_doc, SEED_STATEMENTS[2][3])
+    according = _seed_statement(seed_doc, SEED_STATEMENTS[1][3])
+    assert quote.speaker_text == "he" and according.speaker_text == "him"
+    assert quote.speaker == according.speaker == "person:viktor-sobolev"
+
+
+def test_seed_sobolev_chain(seed_doc):
+    s = _seed_statement(seed_doc, SEED_STATEMENTS[2][3])
+    chain = [(c.name, c.actor_id) for c in s.chain]
+    assert chain[0] == ("Viktor Sobolev", "person:viktor-sobolev")
+    assert chain[1][1] == "media:taynaya-kantselyaria" and "Telegram" in chain[1][0]
+    assert chain[2] == ("RT", "Q1154624")
+    assert chain[3][0] == "CNBC"
+    assert chain[4] == ("this page", None)
+    assert len(chain) == 5
+    # each relay keeps its evidence; the report's date is RT's, not Sobolev's utterance date
+    (attr,) = [a for a in seed_doc._.attributions if a.statement == s.id]
+    assert [seed_doc.text[h.start : h.end] for h in attr.hops] == [
+        "the Russian Telegram channel Taynaya Kantselyaria",
+        "Russia Today",
+    ]
+    assert attr.hops[1].date is not None and attr.hops[1].date.value == "2023-09-26"
+    assert s.date is None
+
+
+def test_seed_other_chains_end_with_the_credited_source(seed_doc):
+    for s in seed_doc._.statements:
+        assert s.chain[-1].name == "this page" and s.chain[-2].name == "CNBC"
+
+
+def test_seed_utterance_dates(seed_doc):
+    lavrov = _seed_statement(seed_doc, SEED_STATEMENTS[3][3])
+    predicted = _seed_statement(seed_doc, SEED_STATEMENTS[4][3])
+    at_the_time = _seed_statement(seed_doc, SEED_STATEMENTS[5][3])
+    assert lavrov.date.value == "2023-09"
+    assert predicted.date.value == "2023-08"
+    assert at_the_time.date.value == "2023-08"
+    # the publication date is not an utterance date
+    hayashi = _seed_statement(seed_doc, SEED_STATEMENTS[6][3])
+    assert hayashi.date is None
+
+
+def test_at_the_time_takes_the_speakers_last_date(snlp):
+    """'said at the time' with the time stage leaving the expression open: the anaphora is ours."""
+    doc = _run(snlp, "Putin said in August that NATO could join AUKUS. He said at the time that the West was weak.")
+    doc._.times = [replace(t, value=None) if t.text.endswith("time") else t for t in doc._.times]
+    snlp.get_pipe("newsgraph_statements")(doc)
+    dates = [s.date.value if s.date else None for s in doc._.statements]
+    assert dates == ["2023-08", "2023-08"]
+
+
+# --------------------------------------------------------------------------- quotation marks
+
+
+def test_find_quotes_curly_straight_and_doubled_apostrophes():
+    text = "“One,” he said. \"Two,\" she said. ''Three,'' they said."
+    assert [text[s:e] for s, e, _ in find_quotes(text)] == ["“One,”", '"Two,"', "''Three,''"]
+
+
+def test_find_quotes_over_paragraphs():
+    text = "“First paragraph goes on.\n\n“Second paragraph ends,” he said.\n\n“Closed.” Then prose."
+    quotes = find_quotes(text)
+    assert [text[s:e] for s, e, _ in quotes] == [
+        "“First paragraph goes on.\n\n“Second paragraph ends,”",
+        "“Closed.”",
+    ]
+
+
+def test_find_quotes_open_paragraph_not_reopened_ends_there():
+    text = '"Block quote without end.\n\n“A curly one,” she said.'
+    quotes = find_quotes(text)
+    assert [text[s:e] for s, e, _ in quotes] == ['"Block quote without end.', "“A curly one,”"]
+    assert quotes[0][2] is False
+
+
+def test_find_quotes_nested():
+    text = "He said: “They call it a “special” deal, and ‘fine’ too.” Then he left."
+    assert [text[s:e] for s, e, _ in find_quotes(text)] == ["“They call it a “special” deal, and ‘fine’ too.”"]
+
+
+# --------------------------------------------------------------------------- frames
+
+
+def _only(doc):
+    assert len(doc._.statements) == 1, [(s.cue, s.content) for s in doc._.statements]
+    return doc._.statements[0]
+
+
+def test_curly_quote_with_pronoun_speaker(snlp):
+    s = _only(_run(snlp, "President Joe Biden spoke on Monday. “We will not back down,” he said."))
+    assert (s.form, s.content, s.speaker_text, s.cue) == ("direct", "We will not back down", "he", "said")
+    assert s.speaker == "Q6279"
+
+
+def test_straight_quote_said_x_the(snlp):
+    doc = _run(snlp, '"We will not back down," said Foreign Minister Sergey Lavrov, the country\'s top diplomat.')
+    s = _only(doc)
+    assert (s.form, s.content, s.speaker) == ("direct", "We will not back down", "person:sergey-lavrov")
+    (attr,) = doc._.attributions
+    assert doc.text[attr.content[0] : attr.content[1]] == '"We will not back down,"'
+    assert "Sergey Lavrov" in doc.text[attr.source[0] : attr.source[1]]
+
+
+def test_colon_frame(snlp):
+    s = _only(_run(snlp, 'Sergey Lavrov said: "The West has declared war on us."'))
+    assert (s.form, s.cue, s.content) == ("direct", "said", "The West has declared war on us.")
+
+
+def test_quote_over_two_paragraphs(snlp):
+    doc = _run(
+        snlp, "“The first paragraph of the answer goes here.\n\n“And the second paragraph ends it,” Lavrov said."
+    )
+    s = _only(doc)
+    assert s.form == "direct" and s.speaker == "person:sergey-lavrov"
+    assert s.content == "The first paragraph of the answer goes here.\n\nAnd the second paragraph ends it"
+
+
+def test_nested_quote_is_one_statement(snlp):
+    s = _only(_run(snlp, "Lavrov said: “They call it a “special” deal, but it is not.”"))
+    assert s.form == "direct" and s.content == "They call it a “special” deal, but it is not."
+
+
+def test_partial_quote_in_reported_speech_is_mixed(snlp):
+    s = _only(_run(snlp, "Putin said the US was seeking to “reformat the system of interaction.”"))
+    assert s.form == "mixed" and s.content == "the US was seeking to “reformat the system of interaction.”"
+
+
+def test_quote_continued_after_its_frame(snlp):
+    doc = _run(snlp, "“The talks have failed,” Lavrov said. “We will respond.”")
+    s = _only(doc)
+    assert s.content == "The talks have failed. We will respond."
+    (attr,) = doc._.attributions
+    assert [doc.text[a:b] for a, b in attr.fragments] == ["“The talks have failed,”", "“We will respond.”"]
+
+
+def test_passive_with_demonstrative_reports_the_previous_sentence(snlp):
+    doc = _run(
+        snlp,
+        "On the other hand, NATO intends to open an office in Japan. "
+        "This was conveyed by Japanese Foreign Minister Yoshimasa Hayashi.",
+    )
+    (s,) = [s for s in doc._.statements if s.cue == "conveyed"]
+    assert s.content == "NATO intends to open an office in Japan"
+    assert s.speaker == "person:yoshimasa-hayashi" and s.form == "indirect"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("According to Lavrov, the talks failed.", "the talks failed"),
+        ("The talks failed, according to Lavrov.", "The talks failed"),
+    ],
+)
+def test_according_to(snlp, text, content):
+    s = _only(_run(snlp, text))
+    assert (s.cue.lower(), s.content, s.speaker) == ("according to", content, "person:sergey-lavrov")
+
+
+@pytest.mark.parametrize("text", ["NATO is said to be expanding into Asia.", "It is said that NATO will expand."])
+def test_hedge_is_no_statement(snlp, text):
+    assert _run(snlp, text)._.statements == []
+
+
+def test_called_x_y(snlp):
+    s = _only(_run(snlp, "Hayashi called the attack an event that had ramifications far beyond Europe."))
+    assert s.cue == "called" and s.content == "the attack an event that had ramifications far beyond Europe"
+
+
+@pytest.mark.parametrize(
+    ("text", "relay"),
+    [
+        ('"We are ready to talk," Lavrov told Reuters.', ("Reuters", "Q130879")),
+        ("Lavrov said in an interview with CNN that the talks had failed.", ("CNN", "Q48340")),
+        ("Lavrov said the talks had failed, according to Reuters.", ("Reuters", "Q130879")),
+    ],
+)
+def test_relays_in_the_chain(snlp, text, relay):
+    doc = _run(snlp, text, credited="AP")
+    s = next(s for s in doc._.statements if s.speaker == "person:sergey-lavrov")
+    names = [(c.name, c.actor_id) for c in s.chain]
+    assert names[0][1] == "person:sergey-lavrov"
+    assert names[1] == relay
+    assert names[-2][0] in ("AP", "Associated Press") and names[-1] == ("this page", None)
+
+
+def test_attitude_is_an_attribution_not_a_statement(snlp):
+    doc = _run(snlp, "Most voters believe that the economy is getting worse.")
+    assert doc._.statements == []
+    (attr,) = doc._.attributions
+    assert attr.kind == "attitude" and doc.text[attr.content[0] : attr.content[1]].startswith("that the economy")
+
+
+def test_seed_statements_link_the_events_they_assert(seed_doc):
+    types = {e.id: e.type for e in seed_doc._.events or []}
+
+    def linked(content):
+        s = _seed_statement(seed_doc, content)
+        (attr,) = [a for a in seed_doc._.attributions if a.statement == s.id]
+        return {types[i] for i in attr.events}
+
+    assert "ASSAULT" in linked(SEED_STATEMENTS[7][3])  # Hayashi: "Russia's attack on Ukraine"
+    assert "ACCUSE" in linked(SEED_STATEMENTS[3][3])  # Lavrov "stated that NATO was seeking ..."
+
+
+def test_quotation_closing_a_sentence_takes_its_lead_in(snlp):
+    doc = _run(snlp, 'The summit accomplished "too little," Orban added on Twitter.')
+    s = _only(doc)
+    assert (s.form, s.content, s.speaker_text) == ("mixed", 'The summit accomplished "too little,"', "Orban")
+
+
+def test_quotation_paragraph_continues_the_previous_speaker(snlp):
+    s = _only(_run(snlp, "“The talks have failed,” Lavrov said.\n\n“We will respond in kind, and soon.”"))
+    assert s.speaker == "person:sergey-lavrov"
+    assert s.content == "The talks have failed. We will respond in kind, and soon."
+
+
+def test_quotation_after_a_colon_sentence(snlp):
+    s = _only(_run(snlp, "The ministry made the following comment:\n\n“The West has declared war on us.”"))
+    assert (s.form, s.speaker_text, s.content) == ("direct", "The ministry", "The West has declared war on us.")
+
+
+def test_signed_quotations(snlp):
+    doc = _run(snlp, "“He is a disgrace to the office.” ― Maria Lopez\n“He scares me.” ― John Smith")
+    assert [(s.speaker_text, s.content, s.form) for s in doc._.statements] == [
+        ("Maria Lopez", "He is a disgrace to the office.", "direct"),
+        ("John Smith", "He scares me.", "direct"),
+    ]
+
+
+def test_transcript_speaker_labels(snlp):
+    doc = _run(
+        snlp,
+        "Partial transcript as follows:\n\nWALLACE: Will she be there tomorrow night?\n\n"
+        "PENCE: She will not be attending the debate.",
+    )
+    assert [(s.speaker_text, s.cue, s.form) for s in doc._.statements] == [
+        ("WALLACE", ":", "direct"),
+        ("PENCE", ":", "direct"),
+    ]
+
+
+def test_accused_x_of_y(snlp):
+    s = _only(_run(snlp, "Lavrov accused the West of waging a proxy war."))
+    assert (s.cue, s.content) == ("accused", "the West of waging a proxy war")
