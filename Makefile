@@ -30,6 +30,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_extraction.py
+	$(PY) benchmarks/bench_stages.py
 
 # Re-pin every dependency to what the venv has now.
 lock: $(STAMP)
