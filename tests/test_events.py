@@ -97,3 +97,39 @@ def test_clause_rules(nlp, text, etype, source, target, modality):
     assert e.modality == modality
     if modality == "negated" and etype == "AID":
         assert e.plover_type == "REJECT" and not e.counts_as_new()
+
+
+@pytest.mark.parametrize(
+    "text,ptype,source,target",
+    [
+        # the measured thing chooses the sense ("700 kg of medicine")
+        ("Swiss doctors handed over 700 kg of medicine to Iran.", "AID", ["CHE"], ["IRN"]),
+        # a protest with no named target is against the government where it takes place
+        ("Thousands of Nigerians staged a rally in Lagos.", "PROTEST", ["NGA"], ["NGA"]),
+        # a promise on a condition the other side must meet is an ultimatum
+        (
+            "Nigeria announced that it will withdraw its peacekeeping force from Chad unless Chad holds elections.",
+            "THREATEN",
+            ["NGA"],
+            ["TCD"],
+        ),
+        # a verb that refuses what its object names beats the object's own nominal ("peace plan")
+        ("Ivory Coast rebels rejected a Senegalese peace plan.", "REJECT", ["CIV"], []),
+        # an attempted attack in the past is the attack (CAMEO 185), not a threat
+        ("Iraqi militants attempted to assassinate the Iranian ambassador.", "ASSAULT", ["IRQ"], ["IRN"]),
+        # seeking refuge is a request, not a grant of asylum
+        ("Some 800,000 Iraqi Kurds sought refuge in Germany.", "REQUEST", ["IRQ"], ["DEU"]),
+        ("The Israeli army forced out 1,000 Palestinian refugees from their homes.", "ASSAULT", ["ISR"], ["PSE"]),
+        ("Indonesia forced the UN refugee agency out of the country.", "SANCTION", ["IDN"], []),
+    ],
+)
+def test_main_event_rules(nlp, text, ptype, source, target):
+    doc = nlp.make_doc(text)
+    doc._.published = "2024-05-01"
+    doc = nlp(doc)
+    actors = {a.id: a.country for a in doc._.actors}
+    main = next(e for e in doc._.events if e.id == doc._.main_event)
+    assert main.plover_type == ptype, [(e.type, e.plover_type, e.trigger) for e in doc._.events]
+    assert sorted({actors[i] for i in main.source}) == source
+    if target:
+        assert sorted({actors[i] for i in main.target}) == target

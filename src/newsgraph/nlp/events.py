@@ -72,6 +72,43 @@ _DEFAULT_TARGET_PREPS = {
     "REJECT": ("from", "by"),
     "MOBILIZE": ("to", "near", "along", "in", "into", "on", "against"),
 }
+# Nouns that measure their of-phrase ("700 kg of medicine"): the sense is chosen by the thing measured.
+_MEASURES = {
+    "kg",
+    "kilogram",
+    "ton",
+    "tonne",
+    "lb",
+    "pound",
+    "litre",
+    "liter",
+    "gallon",
+    "barrel",
+    "worth",
+    "amount",
+    "quantity",
+    "lot",
+    "load",
+    "consignment",
+    "batch",
+    "number",
+    "shipment",
+    "truckload",
+    "planeload",
+    "crate",
+    "box",
+    "bag",
+    "sack",
+    "package",
+    "supply",
+    "million",
+    "billion",
+    "thousand",
+    "hundred",
+    "dozen",
+}
+# Verbs that act on what their object names rather than describe it: their sense beats the object's nominal.
+_ACTS_ON_OBJECT = {"RETREAT", "REJECT", "SANCTION", "CONCEDE"}
 _HOSTILE = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "SANCTION", "PROTEST", "ACCUSE", "REJECT"}
 # PLOVER types an expressed intention turns into: cooperative intentions are AGREE, hostile ones THREATEN.
 _INTENT_CAMEO = {
@@ -183,6 +220,7 @@ class _Found:
     date: TimeExpr | None = None
     negated: bool = False
     derived: bool = False  # read off a speech act (an accusation), not stated as an event
+    ultimatum: bool = False  # a promised action on a condition ("will withdraw ... unless"): a threat
 
 
 class EventCoder:
@@ -216,6 +254,7 @@ class EventCoder:
         on = _doc_date(doc)
         actors_at = self._actor_index(doc)
         kinds = {a.id: a.kind for a in doc._.actors or []}
+        self._kinds = kinds
         self._country = {a.id: a.country for a in doc._.actors or []}
         # "@state", "@alliance": the kinds of actor each token names, for senses keyed on them
         self._kinds_at = {i: {"@" + kinds.get(a, "") for a in ids} for i, ids in actors_at.items()}
@@ -254,6 +293,14 @@ class EventCoder:
             f.date = self._date_of(doc, f.trigger, times)
             f.source = [a for a in f.source if kinds.get(a) != "region"]
             f.target = [a for a in f.target if kinds.get(a) != "region" and a not in f.source]
+            if not f.target and f.source and self._ptype(f.cameo) == "PROTEST":
+                # a protest that names no target is against the government where it takes place
+                # ("staged rallies in the Gaza Strip", "began a hunger strike"): the coders' convention
+                country = self._place_country(f.trigger, actors_at) or next(
+                    (self._country.get(a) for a in f.source if self._country.get(a)), None
+                )
+                if country and len(country) == 3 and country.isalpha() and country not in ("IGO", "NGO", "IMG"):
+                    f.target = [self._implicit_agent(doc, country, "GOV")]
             event = self._to_event(doc, f, on)
             # violence by someone unnamed ("three civilians were killed in a car bombing") stays, sourceless
             unnamed = _is_passive(f.trigger) or self._subject(f.trigger) is not None
@@ -274,18 +321,30 @@ class EventCoder:
         lex = self.lex
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.tag_.startswith("VB")):
+            particles = [c.lower_ for c in tok.children if c.dep_ == "prt"]
+            sense = next(
+                (
+                    self._sense(tok, lex.verbs[c])
+                    for c in [f"{lemma} {p}" for p in particles] + [lemma]
+                    if c in lex.verbs
+                ),
+                None,
+            )
             for obj in (c for c in tok.children if c.dep_ == "dobj"):
                 if any(
                     f"{m.lower_} {obj.lemma_.lower()}" in lex.nouns
                     for m in obj.children
                     if m.dep_ in ("compound", "amod")
+                ) and not (
+                    sense is not None
+                    and sense.object
+                    and {obj.lemma_.lower(), *(m.lemma_.lower() for m in obj.children)} & set(sense.object)
+                    and self._ptype(sense.cameo) in _ACTS_ON_OBJECT
                 ):
-                    return None  # "began a hunger strike": the nominal says what happened
-            particles = [c.lower_ for c in tok.children if c.dep_ == "prt"]
-            for candidate in [f"{lemma} {p}" for p in particles] + [lemma]:
-                if candidate in lex.verbs:
-                    return self._sense(tok, lex.verbs[candidate])
-            return None
+                    # "began a hunger strike": the nominal says what happened -- unless the verb undoes or
+                    # refuses the thing its object names ("withdrew its peacekeeping force", "rejected a peace plan")
+                    return None
+            return sense
         if tok.pos_ in ("NOUN", "PROPN"):
             # "hunger strike", "peace talks": a compound and its head first
             for c in tok.children:
@@ -306,6 +365,12 @@ class EventCoder:
         for c in list(tok.children):
             if c.dep_ in ("dobj", "nsubjpass"):
                 objects |= {g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod", "conj")}
+                if c.lemma_.lower() in _MEASURES or any(g.dep_ == "nummod" for g in c.children):
+                    # "700 kg of medicine", "$50,000 worth of goods": the measured thing is the object
+                    for prep in (g for g in c.children if g.dep_ == "prep" and g.lower_ == "of"):
+                        thing = _pobj(prep)
+                        if thing is not None:
+                            objects |= {thing.lemma_.lower(), thing.lower_}
         if tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN":
             objects.add(tok.head.lemma_.lower())  # "a pact announced by ...": the pact is what was announced
         preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative")}
@@ -495,7 +560,7 @@ class EventCoder:
         # of the source's country -- the coders' convention for domestic actors
         for cand in candidates:
             # people in the plural ("demonstrators", "opponents"), not things ("its first submarine")
-            sector = self._sector_of(cand) if cand is not None and cand.tag_ == "NNS" else None
+            sector = self._sector_of(cand) if cand is not None and cand.tag_ == "NNS" and ptype != "MOBILIZE" else None
             if sector:
                 country = self._place_country(tok, actors_at) or next(
                     (self._country.get(a) for a in source if self._country.get(a)), None
@@ -504,13 +569,21 @@ class EventCoder:
                     return [self._implicit_agent(doc, country, sector)]
         # a purpose or complement clause names it ("began a hunger strike to protest against Sweden's decision")
         for c in tok.children:
-            if c.dep_ in ("xcomp", "advcl") and c.i > tok.i:
+            if (
+                c.dep_ in ("xcomp", "advcl") and c.i > tok.i and not any(m.dep_ == "mark" for m in c.children)
+            ):  # not a condition or a circumstance ("will not accept refugees if war starts in Iraq")
                 for t in c.subtree:
                     if t.i in actors_at and not any(a in source for a in actors_at[t.i]):
                         return [a for a in actors_at[t.i] if a not in source]
         # the object phrase's own modifiers ("withdraw its troops from neighbouring Lebanon")
         for c in tok.children:
-            if c.dep_ in _OBJ or (c.dep_ == "prep" and c.lower_ in ("from", "to", "in", "into", "with", "towards")):
+            if c.dep_ in _OBJ or (
+                c.dep_ == "prep"
+                and (
+                    c.lower_ in ("from", "to", "in", "into", "with", "towards")
+                    or (c.lower_ == "for" and ptype == "MOBILIZE")
+                )
+            ):
                 for t in c.subtree:
                     if t.i in actors_at and not _inside_clause(t, tok):
                         actors = [a for a in actors_at[t.i] if a not in source]
@@ -524,7 +597,15 @@ class EventCoder:
         self, doc: Doc, tok: Token, sense: Sense, actors_at: dict[int, list[str]], consumed: set[int]
     ) -> _Found | None:
         if sense.intent:
-            comp = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp")), None)
+            comps = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")] + [
+                c
+                for c in tok.children
+                if c.dep_ == "advcl"
+                and c.i == tok.i + 2
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                and self._subject(c) is None
+            ]
+            comp = next((c for c in comps if self._trigger(c) is not None), comps[0] if comps else None)
             inner_sense = self._trigger(comp) if comp is not None else None
             if comp is not None and inner_sense is not None and not inner_sense.speech and not inner_sense.intent:
                 inner = self._code(doc, comp, inner_sense, actors_at, consumed)
@@ -577,14 +658,17 @@ class EventCoder:
             subject = self._subject(comp)
             own = {self._country.get(a) for a in speaker} - {None}
             # another actor, and not the speaker's own country ("the Palestinians reject ..., Erakat said")
-            accused = [
-                a for a in self._actors_of(subject, actors_at) if a not in speaker and self._country.get(a) not in own
-            ]
+            others = [a for a in self._actors_of(subject, actors_at) if a not in speaker]
+            accused = [a for a in others if self._country.get(a) not in own]
+            if any(c.dep_ == "aux" and c.lower_ in self.deontic for c in comp.children):
+                # "Russia said that Sudan must return the helicopter": a demand; rebels or parties may
+                # make one of their own government ("rebels announced that the president must ...")
+                domestic = all(self._kinds.get(a) not in ("state", None) for a in speaker)
+                demanded = accused or (others if domestic else [])
+                if demanded:
+                    return _Found(verb, Sense(cameo="100"), "100", speaker, demanded)
             if not accused:
                 continue
-            if any(c.dep_ == "aux" and c.lower_ in self.deontic for c in comp.children):
-                # "Russia said that Sudan must return the helicopter": a demand
-                return _Found(verb, Sense(cameo="100"), "100", speaker, accused)
             inner = self._trigger(comp)
             hostile = inner is not None and not inner.speech and self._ptype(inner.cameo) in _HOSTILE
             if comp.lemma_.lower() in self.accusation_cues or hostile:
@@ -649,7 +733,9 @@ class EventCoder:
                     elif any(a in self.predicted_modals for a in auxes):
                         modality = "predicted"
                 if level > 0:
-                    if lemma in self.intended_gov:
+                    if lemma in ("attempt", "try") and t.tag_ in ("VBD", "VBN") and self._ptype(f.cameo) == "ASSAULT":
+                        pass  # "attempted to assassinate": an attempted attack happened (CAMEO 185)
+                    elif lemma in self.intended_gov:
                         modality = "intended"
                     elif lemma in self.planned_gov and chain[level - 1].dep_ == "xcomp":
                         modality = "planned"
@@ -679,6 +765,11 @@ class EventCoder:
         if modality in ("asserted",) and f.modality != "asserted":
             modality = f.modality
         f.modality = modality
+        if modality in ("planned", "intended", "predicted") and any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+            for c in tok.children
+        ):
+            f.ultimatum = True  # "will boycott the elections unless the president steps down"
         f.hedges = _unique(hedges)
 
     def _certainty(self, f: _Found) -> float:
@@ -740,16 +831,19 @@ class EventCoder:
             hedges=f.hedges,
             reported_by=f.reported_by,
             background=background,
-            plover_type=_plover_view(ptype, f.modality),
+            plover_type=_plover_view(ptype, f.modality, f.ultimatum),
         )
 
 
-def _plover_view(ptype: str | None, modality: str) -> str | None:
+def _plover_view(ptype: str | None, modality: str, ultimatum: bool = False) -> str | None:
     """PLOVER's own convention: a promised or planned action is an AGREE (cooperation) or a THREATEN (hostility).
 
     Our ``type`` names the action and ``modality`` its status ("will purchase": COOPERATE, planned);
-    PLOVER and CAMEO code the promise itself.  The gold-standard records follow PLOVER.
+    PLOVER and CAMEO code the promise itself.  The gold-standard records follow PLOVER.  A promise on a
+    condition the other side must meet ("will withdraw its force unless ...") is an ultimatum: THREATEN.
     """
+    if ptype and ultimatum:
+        return "THREATEN"
     if ptype and modality in ("planned", "intended") and ptype not in ("AGREE", "THREATEN"):
         return "THREATEN" if ptype in _HOSTILE else "AGREE"
     if ptype and modality == "negated" and ptype not in _HOSTILE and ptype != "REJECT":
