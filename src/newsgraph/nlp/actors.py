@@ -581,6 +581,15 @@ class ActorResolver:
         if title is None:
             return None
         role, sector, country = title
+        if country is None:
+            # "Vice-President Moody Awori ... the Kenya Anti-Corruption Commission": the one country the
+            # sentence names is the official's
+            named = {
+                self._country_near(t.text)
+                for t in span.sent
+                if t.text[:1].isupper() and t.i not in range(cand.start, cand.end)
+            } - {None}
+            country = named.pop() if len(named) == 1 else None
         person = Resolved(f"person:{_slug(text)}", text, "person", country, sector, role)
         self._note_person(person, text, persons)
         return person
