@@ -239,13 +239,20 @@ class ActorResolver:
             span = doc[start:end]
             if not _capitalised(span):
                 continue  # "china" in "fine china"
-            # "the Government of the United States of America": the name inside it counts,
-            # when a function word sets it apart ("Denzel Washington" stays one unknown name)
+            # "the Government of the United States of America", "Radical French": the name inside counts,
+            # when a function word or only plain modifiers set it apart ("Denzel Washington" stays one
+            # unknown name)
             if (
                 ent.label_ != "PERSON"
                 and not kb.lookup(span.text)
                 and any(
-                    start < s and e <= end and doc[s - 1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT") for s, e in kb_spans
+                    start < s
+                    and e <= end
+                    and (
+                        doc[s - 1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT")
+                        or (e == end and all(t.pos_ in ("ADJ", "ADV", "DET") for t in doc[start:s]))
+                    )
+                    for s, e in kb_spans
                 )
             ):
                 continue
