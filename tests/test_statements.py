@@ -356,3 +356,32 @@ def test_transcript_speaker_labels(snlp):
 def test_accused_x_of_y(snlp):
     s = _only(_run(snlp, "Lavrov accused the West of waging a proxy war."))
     assert (s.cue, s.content) == ("accused", "the West of waging a proxy war")
+
+
+def _contents(doc):
+    return [[doc.text[a:b] for a, b in attr.fragments] for attr in doc._.attributions]
+
+
+def test_cue_inside_reported_speech_is_not_another_attribution(snlp):
+    doc = _run(snlp, "Lavrov said he planned to visit Paris next week.")
+    assert _contents(doc) == [["he planned to visit Paris next week"]]
+
+
+def test_interrupted_quotation_is_one_content(snlp):
+    doc = _run(snlp, "“Every time you say that,” Tester said, referring to the excuse, “you give them ammunition.”")
+    assert _contents(doc) == [["“Every time you say that,”", "“you give them ammunition.”"]]
+
+
+def test_coordinated_verb_without_a_clause_stays_in_the_content(snlp):
+    doc = _run(snlp, "Police say the man posed a deadly threat and refused to drop the gun.")
+    assert ["the man posed a deadly threat and refused to drop the gun"] in _contents(doc)
+
+
+def test_noun_of_saying_with_an_infinitive(snlp):
+    doc = _run(snlp, "Voters remember Trump's promise to build a wall on the border.")
+    assert ["to build a wall on the border"] in _contents(doc)
+
+
+def test_gerund_object(snlp):
+    doc = _run(snlp, "Clinton has proposed allowing parents to deduct the cost of child care.")
+    assert ["allowing parents to deduct the cost of child care"] in _contents(doc)

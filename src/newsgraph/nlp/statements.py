@@ -105,6 +105,7 @@ class Lexicon:
     noun_preps: frozenset[str]
     predicative: frozenset[str]
     attitude: frozenset[str]
+    attitude_adjectives: frozenset[str]
     addressee_verbs: frozenset[str]
     according_to: tuple[tuple[str, ...], ...]
     relay_verbs: frozenset[str]
@@ -142,6 +143,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         noun_preps=_words(raw.get("noun_preps")),
         predicative=_words(raw.get("predicative")),
         attitude=_words(raw.get("attitude")),
+        attitude_adjectives=_words(raw.get("attitude_adjectives")),
         addressee_verbs=_words(raw.get("addressee_verbs")),
         according_to=tuple(tuple(str(w).lower() for w in p) for p in raw.get("according_to") or ()),
         relay_verbs=_words(raw.get("relay_verbs")),
@@ -234,6 +236,7 @@ class _Frame:
     hops: list[Hop] = field(default_factory=list)
     date: TimeExpr | None = None
     fragments: list[tuple[int, int]] = field(default_factory=list)  # the content without the frame inside it
+    how: str = ""  # how a verb frame's content was found: quote | clause | infinitive | object | ...
 
 
 # --------------------------------------------------------------------------- quotations
@@ -466,6 +469,7 @@ class _Run:
             if frame is not None:
                 frames.append(frame)
         frames += self._noun_frames()
+        frames += self._adjective_frames()
         frames += self._according_frames(frames)
         frames += self._signature_frames()
         frames += self._colon_frames()
@@ -533,11 +537,21 @@ class _Run:
                 return None
             content = (fragments[0][0], fragments[-1][1])
             quotes = self._quotes_between(*content)
+            if kind == "speech" and quotes and content[1] <= v.idx and self.quotes[quotes[-1]].end <= content[1]:
+                # "''I have admiration for the mechanics'' of the proposals, X said. ''They're ...''"
+                hi = self._region(v)[1]
+                more = self._continue_quotes(quotes[-1:], self.doc[hi - 1].idx + len(self.doc[hi - 1]))[1:]
+                if more:
+                    fragments = fragments + [(self.quotes[q].start, self.quotes[q].end) for q in more]
+                    content = (content[0], fragments[-1][1])
+                    quotes = quotes + more
+                    how = "quote"
         if subj is None and kind == "attitude":
             return None
         cue = self._cue_span(v, how)
         frame = _Frame(kind, cue, content, verb=v, source=subj, speaker_tok=speaker_tok, quotes=quotes)
         frame.fragments = fragments
+        frame.how = how
         if how == "quote":
             for q in quotes:
                 self.used_quotes.setdefault(q, frame)
@@ -673,6 +687,14 @@ class _Run:
                 if dobj is not None and dobj.pos_ != "PRON" and self.in_quote[dobj.i] < 0:
                     spans.append(self._object_phrase(v, dobj))
                     how = "object"
+                elif dobj is None:
+                    # 'proposed dropping carried interest': a gerund stands for the object
+                    ger = next(
+                        (c for c in v.children if c.dep_ in ("xcomp", "pcomp") and c.tag_ == "VBG" and c.i > v.i), None
+                    )
+                    if ger is not None and self.in_quote[ger.i] < 0:
+                        spans.append(self._clause(ger))
+                        how = "object"
             if not spans and kind == "speech":
                 spans += self._host_clause(v)
                 how = "parenthetical"
@@ -701,7 +723,15 @@ class _Run:
             cut = None
             if c.text == ";" and self.in_quote[c.i] < 0:
                 cut = c.i
-            elif c.dep_ == "conj" and c.head.i == tok.i and self._cue_kind(c) is not None and c.tag_ != "VB":
+            elif (
+                c.dep_ == "conj"
+                and c.head.i == tok.i
+                and self._cue_kind(c) is not None
+                and c.tag_ != "VB"
+                and any(g.dep_ == "ccomp" for g in c.children)
+            ):
+                # '... and said she would ...': a coordinated cue with a clause of its own is another frame
+                # ('he posed a threat and refused to drop the gun' is one content)
                 if not any(g.dep_ in _SUBJ for g in c.children):
                     cut = c.left_edge.i
                     while cut > lo and doc[cut - 1].dep_ in ("cc", "punct"):
@@ -918,11 +948,25 @@ class _Run:
                 and not self._is_title(quote, lead_in=False)
             ):
                 out.append(in_quote[after])  # 'Protesters chanted "What curfew?"'
+            elif out and doc[last].text == "," and self._interrupted(self.quotes[out[0]], quote):
+                # '"Every time you say that," X said, referring to ..., "you give ..."': one sentence, cut in two
+                out.append(in_quote[after])
         if not out:
             return []
-        # quotations that open the following sentences of the paragraph continue it
+        return self._continue_quotes(out, doc[hi - 1].idx + len(doc[hi - 1]))
+
+    def _interrupted(self, first: _Quote, second: _Quote) -> bool:
+        """Whether a quotation ending in a comma and the next one, opening in lower case, are one sentence."""
+        inner = self.text[first.start : first.end].rstrip(QUOTE_CHARS + " ")
+        head = self.text[second.start : second.end].lstrip(QUOTE_CHARS + " ")
+        return inner.endswith(",") and head[:1].islower()
+
+    def _continue_quotes(self, out: list[int], cursor: int) -> list[int]:
+        """``out`` and the quotations that open the following sentences of the paragraph (they continue it)."""
+        text = self.text
+        out = list(out)
         para = self.para_of(self.quotes[out[-1]].start)
-        cursor = max(self.quotes[out[-1]].end, doc[hi - 1].idx + len(doc[hi - 1]))
+        cursor = max(self.quotes[out[-1]].end, cursor)
         q = out[-1] + 1
         while q < len(self.quotes) and self.para_of(self.quotes[q].start) == para:
             quote = self.quotes[q]
@@ -1098,6 +1142,9 @@ class _Run:
                 ):
                     content = self._clause(c)
                     break
+                if c.dep_ == "acl" and c.i > tok.i and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+                    content = self._clause(c)  # 'his promise to cut taxes'
+                    break
                 if c.dep_ == "prep" and c.lower_ in lex.noun_preps and c.i == tok.i + 1:
                     pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
                     if pobj is not None:
@@ -1111,6 +1158,35 @@ class _Run:
             src = self._np(poss) if poss is not None else None
             kind = "speech" if src is not None and poss.lower_ not in ("its",) else "noun"
             frame = _Frame(kind, (tok.idx, cue_end), content, source=src, speaker_tok=poss)
+            frame.fragments = [content]
+            frame.quotes = self._quotes_between(*content)
+            out.append(frame)
+        return out
+
+    def _adjective_frames(self) -> list[_Frame]:
+        """'Republicans are confident that ...', 'he was sure (that) ...': an adjective of belief, its
+        clause and the subject of its copula (an attitude: no statement)."""
+        out = []
+        lex = self.lex
+        for tok in self.doc:
+            if tok.pos_ != "ADJ" or tok.lemma_.lower() not in lex.attitude_adjectives or self.in_quote[tok.i] >= 0:
+                continue
+            head = tok.head if tok.dep_ == "acomp" else None
+            if head is None or head.lemma_.lower() not in ("be", "seem", "appear", "remain", "feel", "become", "grow"):
+                continue
+            clause = next(
+                (c for c in [*tok.children, *head.children] if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i), None
+            )
+            subj = next((c for c in head.children if c.dep_ in ("nsubj",)), None)
+            if clause is None or subj is None or subj.lower_ in ("it", "this", "that", "there", "which", "what"):
+                continue
+            if clause.dep_ == "xcomp" and not any(g.dep_ == "aux" and g.lower_ == "to" for g in clause.children):
+                continue
+            content = self._clause(clause)
+            if content[1] <= content[0]:
+                continue
+            src = self._np(subj)
+            frame = _Frame("attitude", (tok.idx, tok.idx + len(tok)), content, source=src, speaker_tok=subj)
             frame.fragments = [content]
             frame.quotes = self._quotes_between(*content)
             out.append(frame)
@@ -1277,6 +1353,12 @@ class _Run:
                 k.kind == "label" and k.content[0] <= f.content[0] < k.content[1] for k in kept
             )
             if in_label and (f.kind in ("attitude", "according", "relay") or f.quotes):
+                continue
+            if (f.kind in ("attitude", "noun") or (f.kind == "speech" and f.how and f.how != "quote")) and any(
+                k.kind == "speech" and k.content[0] <= f.cue[0] < k.content[1] for k in kept
+            ):
+                # 'said he planned to ...', 'said Trump refused to ...': a cue inside reported speech is
+                # mostly the speaker's words (PolNeAR rarely annotates it apart), unless it frames a quotation
                 continue
             kept.append(f)
         return sorted(kept, key=lambda f: (f.content[0], f.cue[0]))
