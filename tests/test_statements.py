@@ -134,7 +134,7 @@ def test_seed_sobolev_chain(seed_doc):
         "Russia Today",
     ]
     assert attr.hops[1].date is not None and attr.hops[1].date.value == "2023-09-26"
-    assert s.date is None
+    assert (s.date.value, s.date.end) == ("PAST_REF", "2023-09-26")  # said by the time RT reported it
 
 
 def test_seed_other_chains_end_with_the_credited_source(seed_doc):
@@ -149,9 +149,10 @@ def test_seed_utterance_dates(seed_doc):
     assert lavrov.date.value == "2023-09"
     assert predicted.date.value == "2023-08"
     assert at_the_time.date.value == "2023-08"
-    # the publication date is not an utterance date
+    # the publication date is not an utterance date: undated, it was said at some time up to it
     hayashi = _seed_statement(seed_doc, SEED_STATEMENTS[6][3])
-    assert hayashi.date is None
+    assert (hayashi.date.value, hayashi.date.start, hayashi.date.end) == ("PAST_REF", None, "2023-09-26")
+    assert hayashi.date.precision == "open"
 
 
 def test_at_the_time_takes_the_speakers_last_date(snlp):

@@ -1505,6 +1505,9 @@ class _Run:
             if date is not None:
                 last_date[speaker] = date
                 last_date[None] = date
+            elif self.doc._.published:
+                # undated: said at some time up to the publication, not on it
+                date = DateValue("PAST_REF", None, str(self.doc._.published)[:10], "open")
             chain = [ChainLink(self._speaker_name(speaker, speaker_text), speaker)]
             hops = list(f.hops)
             for h in hops:
