@@ -111,16 +111,9 @@ _SINGULAR_RE = re.compile(
 
 
 @dataclass(slots=True)
-class Resolved:
-    """An actor as this document sees it (its role on the document date)."""
+class Resolved(Actor):
+    """An actor as this document sees it (its role on the document date), with what resolution needs."""
 
-    id: str
-    name: str
-    kind: str
-    country: str | None = None
-    sector: str | None = None
-    role: str | None = None
-    wikidata: str | None = None
     gender: str | None = None
 
     def to_actor(self) -> Actor:

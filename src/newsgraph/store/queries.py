@@ -157,6 +157,8 @@ def list_forecasts(
     """
     import datetime as dt
 
+    from newsgraph.nlp.forecasts import status_on
+
     rows = store.con.execute(
         'SELECT f.doc_id, f.id, f.predictor, f.proposition, f.event, f.stated_on, f.not_before, f."by", '
         "f.confidence, f.status, f.resolved_event, f.resolved_doc, d.published, d.title "
@@ -189,8 +191,7 @@ def list_forecasts(
             )
         )
         rec["published"] = rec["published"].isoformat() if rec["published"] else None
-        if rec["status"] != "came_true":
-            rec["status"] = _forecast_status(rec["by"], on)
+        rec["status"] = status_on(rec, on, resolved=rec["status"] == "came_true")
         if ids is not None and rec["predictor"] not in ids:
             continue
         if status and rec["status"] != status:
@@ -199,18 +200,6 @@ def list_forecasts(
             continue
         out.append(rec)
     return out
-
-
-def _forecast_status(by: str | None, on: Any, expire_after_days: int = 365) -> str:
-    import datetime as dt
-
-    if not by:
-        return "open"
-    parts = [int(x) for x in by.split("-")] + [1, 1]
-    deadline = dt.date(parts[0], parts[1], parts[2])
-    if on <= deadline:
-        return "open"
-    return "expired" if (on - deadline).days > expire_after_days else "due"
 
 
 def list_statements(
