@@ -86,18 +86,9 @@ class Timex:
 
 
 @dataclass(slots=True)
-class TimeMention:
-    """A temporal expression found in a text: its span and its normalisation."""
+class TimeMention(TimeExpr):
+    """A temporal expression found in a text (the model's :class:`TimeExpr`) and the tense of its clause."""
 
-    text: str
-    start: int
-    end: int
-    value: str | None
-    type: str = "DATE"
-    mod: str | None = None
-    precision: str | None = None
-    begin: str | None = None
-    finish: str | None = None
     tense: str | None = None
 
     def to_time_expr(self) -> TimeExpr:
@@ -106,18 +97,7 @@ class TimeMention:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "value": self.value,
-            "type": self.type,
-            "mod": self.mod,
-            "precision": self.precision,
-            "from": self.begin,
-            "to": self.finish,
-            "tense": self.tense,
-        }
+        return {**TimeExpr.to_dict(self), "tense": self.tense}
 
 
 # ---------------------------------------------------------------------------
@@ -2212,7 +2192,18 @@ def tag_text(
         if res is None:
             continue
         out.append(
-            TimeMention(span, c.start, c.end, res.value, res.type, res.mod, res.precision, res.begin, res.finish, tense)
+            TimeMention(
+                text=span,
+                start=c.start,
+                end=c.end,
+                value=res.value,
+                begin=res.begin,
+                finish=res.finish,
+                type=res.type,
+                mod=res.mod,
+                precision=res.precision,
+                tense=tense,
+            )
         )
         if (
             res.type in ("DATE", "TIME")
