@@ -78,6 +78,9 @@ def test_readable_report(tmp_path, seed_text):
     assert result.exit_code == 0
     assert "NATO Wants to Expand to Asia" in result.stdout
     assert "3 duplicate(s) removed" in result.stdout
+    for section in ("actors", "events", "statements", "forecasts"):
+        assert section in result.stdout
+    assert "Taynaya Kantselyaria (Telegram) -> RT" in result.stdout
 
 
 def test_export_parquet(tmp_path, seed_text):

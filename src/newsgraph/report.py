@@ -45,6 +45,40 @@ def render_document(doc: Document, console: Console) -> None:
             table.add_row(a.name, a.kind, a.country or "", a.sector or "", a.role or "", a.id, str(counts[a.id]))
         parts.append(Text(""))
         parts.append(table)
+    names = {a.id: a.name for a in doc.actors}
+
+    def who(ids: list[str]) -> str:
+        return ", ".join(names.get(i, i) for i in ids) or "-"
+
+    if doc.events:
+        table = Table(title="events", title_justify="left", show_edge=False)
+        for col in ("type", "source", "target", "modality", "cert.", "date"):
+            table.add_column(col)
+        for e in doc.events:
+            kind = e.type + (f" ({e.plover_type})" if e.plover_type and e.plover_type != e.type else "")
+            modality = e.modality + (" (background)" if e.background else "")
+            table.add_row(
+                kind, who(e.source), who(e.target), modality, f"{e.certainty:.2f}", e.date.value if e.date else ""
+            )
+        parts.append(Text(""))
+        parts.append(table)
+    if doc.statements:
+        parts.append(Text("\nstatements", style="bold"))
+        for st in doc.statements:
+            when = st.date.value if st.date else "?"
+            chain = " -> ".join(c.name for c in st.chain)
+            parts.append(Text(f"  {st.speaker_text or '?'} {st.cue} ({st.form}, {when}): {st.content}"))
+            parts.append(Text(f"    via {chain}", style="dim"))
+    if doc.forecasts:
+        parts.append(Text("\nforecasts", style="bold"))
+        for f in doc.forecasts:
+            window = f"{f.not_before or '…'} – {f.by or 'open'}"
+            parts.append(
+                Text(
+                    f"  {names.get(f.predictor, f.predictor) if f.predictor else '-'}: {f.proposition} "
+                    f"[{f.confidence or ''}; {window}; {f.status}]"
+                )
+            )
     unresolved = sorted({m.text for m in doc.mentions if not m.actor_ids})
     if unresolved:
         parts.append(Text("unresolved: " + ", ".join(unresolved), style="dim"))
