@@ -386,3 +386,29 @@ def test_noun_of_saying_with_an_infinitive(snlp):
 def test_gerund_object(snlp):
     doc = _run(snlp, "Clinton has proposed allowing parents to deduct the cost of child care.")
     assert ["allowing parents to deduct the cost of child care"] in _contents(doc)
+
+
+def test_finite_verb_coordinated_with_a_modal_infinitive_leaves_the_content(snlp):
+    doc = _run(
+        snlp,
+        "Trump, speaking to a veterans group in Virginia, said he would order a thorough review of the "
+        "nation's computer defenses and warned against potential hackers from China.",
+    )
+    assert ["he would order a thorough review of the nation's computer defenses"] in _contents(doc)
+
+
+def test_quotation_after_the_frame_and_a_conjunction_continues_it(snlp):
+    doc = _run(
+        snlp,
+        "“You know, I love Larry,” he said, but “when it comes to energy issues, Larry has a history "
+        "of representing fossil fuel industries.”",
+    )
+    assert [
+        "“You know, I love Larry,”",
+        "“when it comes to energy issues, Larry has a history of representing fossil fuel industries.”",
+    ] in _contents(doc)
+
+
+def test_documenting_verb_reports_its_object(snlp):
+    doc = _run(snlp, "The exhibit documents the boom in America's prison system.")
+    assert ["the boom in America's prison system"] in _contents(doc)

@@ -736,6 +736,19 @@ class _Run:
                     cut = c.left_edge.i
                     while cut > lo and doc[cut - 1].dep_ in ("cc", "punct"):
                         cut -= 1
+            elif (
+                c.dep_ == "conj"
+                and c.head.i == tok.i
+                and tok.tag_ == "VB"
+                and any(g.dep_ == "aux" and g.tag_ == "MD" for g in tok.children)
+                and c.tag_ in ("VBD", "VBZ")
+                and not any(g.dep_ in _SUBJ or g.dep_ == "aux" for g in c.children)
+            ):
+                # 'he would order a review and warned against hackers': a finite verb coordinated with
+                # a modal's infinitive goes with the speech verb, not with the content
+                cut = c.left_edge.i
+                while cut > lo and doc[cut - 1].dep_ in ("cc", "punct"):
+                    cut -= 1
             elif c.dep_ == "advcl" and c.tag_ == "VBG" and self._cue_kind(c) is not None and c.i > tok.i:
                 cut = c.left_edge.i
             elif (
@@ -951,6 +964,18 @@ class _Run:
             elif out and doc[last].text == "," and self._interrupted(self.quotes[out[0]], quote):
                 # '"Every time you say that," X said, referring to ..., "you give ..."': one sentence, cut in two
                 out.append(in_quote[after])
+        if out and len(out) == 1 and hi < len(doc) and in_quote[hi] >= 0:
+            # '"Q1," he said, but "Q2"': the speaker's words go on after the frame
+            between = [doc[k] for k in range(v.i + 1, hi) if not doc[k].is_space]
+            if (
+                between
+                and between[-1].lower_ in ("but", "and")
+                and between[0].text == ","
+                and all(t.text == "," or t.lower_ in ("but", "and", "still", "then", "also") for t in between)
+                and in_quote[hi] not in self.used_quotes
+                and in_quote[hi] not in out
+            ):
+                out.append(in_quote[hi])
         if not out:
             return []
         return self._continue_quotes(out, doc[hi - 1].idx + len(doc[hi - 1]))
