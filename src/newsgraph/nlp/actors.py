@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span
 from newsgraph.kb.base import POSITION_SECTOR, Entry, KnowledgeBase, fold
 from newsgraph.kb.load import load_kb
 from newsgraph.model import Actor, Mention
+from newsgraph.nlp.common import doc_date
 from newsgraph.nlp.extensions import register_extensions
 
 NER_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
@@ -173,7 +174,7 @@ class ActorResolver:
 
     def __call__(self, doc: Doc) -> Doc:
         self._doc = doc
-        on = _doc_date(doc)
+        on = doc_date(doc)
         cands = self._recognise(doc)
         persons: dict[str, Resolved] = {}  # surname / full name (folded) -> person seen in this doc
         agents: list[_Cand] = []  # "Myanmar's military": an agent mention beside the country's
@@ -749,16 +750,6 @@ class ActorResolver:
                     picked = list(reversed(picked[:n]))
                     out.append(_Cand(span.start, span.end, "group", None, picked, "COREF"))
         return out
-
-
-def _doc_date(doc: Doc) -> dt.date | None:
-    value = doc._.published
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
 
 
 def _ordinal(d: dt.date | None) -> int:

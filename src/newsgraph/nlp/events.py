@@ -44,6 +44,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph.model import DateValue, Event, Evidence, TimeExpr
+from newsgraph.nlp.common import date_value, doc_date, unique
 from newsgraph.nlp.extensions import register_extensions
 
 # Dependency labels of a verb's subject and object.
@@ -251,7 +252,7 @@ class EventCoder:
     # ------------------------------------------------------------------ main
 
     def __call__(self, doc: Doc) -> Doc:
-        on = _doc_date(doc)
+        on = doc_date(doc)
         actors_at = self._actor_index(doc)
         kinds = {a.id: a.kind for a in doc._.actors or []}
         self._kinds = kinds
@@ -430,7 +431,7 @@ class EventCoder:
             # "Australia, the UK and the US": the parser hangs list items as appositions too
             if child.dep_ == "conj" or (child.dep_ == "appos" and (not out or child.i in actors_at)):
                 out.extend(self._actors_of(child, actors_at, depth + 1))
-        return _unique(out)
+        return unique(out)
 
     def _light_verb(self, tok: Token) -> Token | None:
         """The verb a nominal event hangs on ("staged rallies", "began a hunger strike", "in protest")."""
@@ -523,7 +524,7 @@ class EventCoder:
                     a for t in subj.subtree if t.i in actors_at and not _inside_clause(t, subj) for a in actors_at[t.i]
                 ]
                 if inside:
-                    return _unique(inside)
+                    return unique(inside)
             if subj.pos_ == "PRON" and verb.dep_ in ("ccomp", "xcomp", "conj", "advcl") and verb.head.i != verb.i:
                 return self._clause_subject(verb.head, actors_at, depth + 1)  # "Syria says it is willing ..."
             # "officials said": no actor in the subject
@@ -633,7 +634,7 @@ class EventCoder:
                     for a in actors_at[t.i]
                     if a not in source
                 ]
-                return _Found(tok, sense, sense.cameo or "030", source, _unique(target), modality="intended")
+                return _Found(tok, sense, sense.cameo or "030", source, unique(target), modality="intended")
         cameo = sense.cameo
         if cameo is None:
             return None
@@ -748,7 +749,7 @@ class EventCoder:
                 if speaker and set(speaker) & set(f.source) and modality in ("predicted", "planned"):
                     modality = "intended"  # "the rebels said they would meet ...": the source's own intention
                 if speaker and not set(speaker) & set(f.source):
-                    f.reported_by = _unique(f.reported_by + speaker)
+                    f.reported_by = unique(f.reported_by + speaker)
                     if modality == "asserted":
                         modality = "reported"
             for c in t.children:
@@ -770,7 +771,7 @@ class EventCoder:
             for c in tok.children
         ):
             f.ultimatum = True  # "will boycott the elections unless the president steps down"
-        f.hedges = _unique(hedges)
+        f.hedges = unique(hedges)
 
     def _certainty(self, f: _Found) -> float:
         value = self.base_certainty.get(f.modality, 1.0)
@@ -803,7 +804,7 @@ class EventCoder:
         code = self.lex.code(f.cameo)
         ptype = code.plover if code else None
         sent = f.trigger.sent
-        date = _date_value(f.date) if f.date else None
+        date = date_value(f.date) if f.date else None
         background = False
         if f.date and on and f.date.finish:
             try:
@@ -897,38 +898,6 @@ def _inside_clause(t: Token, top: Token) -> bool:
             return True
         cur = cur.head
     return False
-
-
-def _unique(items: list[str]) -> list[str]:
-    seen: dict[str, None] = {}
-    for i in items:
-        seen.setdefault(i, None)
-    return list(seen)
-
-
-def _doc_date(doc: Doc) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(str(doc._.published)[:10]) if doc._.published else None
-    except ValueError:
-        return None
-
-
-def _date_value(t: TimeExpr) -> DateValue:
-    if t.precision:
-        return DateValue(t.value or "", t.begin, t.finish, t.precision)
-    precision = None
-    value = t.value or ""
-    if len(value) == 10:
-        precision = "day"
-    elif len(value) == 7 and value[4] == "-":
-        precision = "month"
-    elif len(value) == 4 and value.isdigit():
-        precision = "year"
-    elif len(value) == 3 and value.isdigit():
-        precision = "decade"
-    elif value.endswith("_REF") or not t.begin or not t.finish:
-        precision = "open"
-    return DateValue(value, t.begin, t.finish, precision)
 
 
 @Language.factory(

@@ -46,6 +46,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import Event, Forecast, TimeExpr
+from newsgraph.nlp.common import unique
 from newsgraph.nlp.events import load_lexicon as load_event_lexicon
 from newsgraph.nlp.extensions import register_extensions
 
@@ -480,7 +481,7 @@ class ForecastTagger:
             "open": by is None,
             "open_horizon": is_open,
             "horizons": [info for _, _, info in d.horizons],
-            "cues": _unique([c for c in [d.own_cue, *(c for _, c, _ in d.horizons)] if c]),
+            "cues": unique([c for c in [d.own_cue, *(c for _, c, _ in d.horizons)] if c]),
             "confidence_level": self.cues.confidence.get((confidence or "").lower()),
         }
         forecast.statement = statement
@@ -514,7 +515,7 @@ class ForecastTagger:
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj", "attr")), None)
         if obj is not None:
             tokens = _phrase(obj)
-            inside = _unique([a for t in tokens for a in actors_at.get(t.i, []) if a in targets])
+            inside = unique([a for t in tokens for a in actors_at.get(t.i, []) if a in targets])
             named = all(t.i in actors_at or t.dep_ in ("cc", "det", "punct") for t in tokens)
             parts.append(_join([names.get(a, a) for a in inside]) if inside and named else _text(tokens))
             left = [a for a in left if a not in inside]
@@ -522,7 +523,7 @@ class ForecastTagger:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if pobj is None or not left:
                 continue
-            inside = _unique([a for t in pobj.subtree for a in actors_at.get(t.i, []) if a in left])
+            inside = unique([a for t in pobj.subtree for a in actors_at.get(t.i, []) if a in left])
             if inside:  # "send tanks to Ukraine", "withdraw its troops from Nepal"
                 parts.append(f"{prep.lower_} {_join([names.get(a, a) for a in inside])}")
                 left = [a for a in left if a not in inside]
@@ -566,16 +567,16 @@ class ForecastTagger:
     def _speaker(self, verb: Token, actors_at: dict[int, list[str]]) -> list[str]:
         if verb.lower_ == "according":
             pobj = next((t for t in verb.subtree if t.dep_ == "pobj"), None)
-            return _unique([a for t in pobj.subtree for a in actors_at.get(t.i, [])]) if pobj is not None else []
+            return unique([a for t in pobj.subtree for a in actors_at.get(t.i, [])]) if pobj is not None else []
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.dep_ == "nsubj":
             if subj.i in actors_at:  # the head's own mention: "Russian President Vladimir Putin" is Putin
                 return list(actors_at[subj.i])
             heads = [subj, *(c for c in subj.children if c.dep_ == "conj")]
-            return _unique([a for h in heads for a in actors_at.get(h.i, [])])
+            return unique([a for h in heads for a in actors_at.get(h.i, [])])
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is not None:
-            return _unique([a for t in agent.subtree for a in actors_at.get(t.i, [])])
+            return unique([a for t in agent.subtree for a in actors_at.get(t.i, [])])
         return []
 
     def _statement_at(self, doc: Doc, tok: Token | None) -> Any:
@@ -727,14 +728,10 @@ def _third_person(lemma: str) -> str:
 
 
 def _join(names: list[str]) -> str:
-    names = _unique([n for n in names if n])
+    names = unique([n for n in names if n])
     if len(names) <= 1:
         return names[0] if names else ""
     return ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def _unique(items: list[str]) -> list[str]:
-    return list(dict.fromkeys(items))
 
 
 @Language.factory(

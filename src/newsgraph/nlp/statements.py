@@ -67,6 +67,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import ChainLink, DateValue, Mention, Statement, TimeExpr
+from newsgraph.nlp.common import date_value, doc_date
 from newsgraph.nlp.extensions import register_extensions
 
 OPEN_DOUBLE = "“„«"
@@ -1420,7 +1421,7 @@ class _Run:
             name, actor_id = self._outlet(np) or (self._name_of(np), None)
             hop = Hop(name, actor_id, *self._mention_extent(np))
             t = self._own_time(r, exclude=set())
-            hop.date = _date_value(t) if t is not None and t.value else None
+            hop.date = date_value(t) if t is not None and t.value else None
             hops.append(hop)
         for c in r.children:
             if c.dep_ == "conj" and c.lemma_.lower() in self.lex.relay_verbs:
@@ -1573,7 +1574,7 @@ class _Run:
         for a in self.actors.values():
             if a.name.lower() == str(name).lower():
                 return a.name, a.id
-        on = _doc_date(self.doc)
+        on = doc_date(self.doc)
         return self.tagger.resolve_outlet(str(name), on)
 
     def _speaker(self, f: _Frame) -> tuple[str | None, str | None]:
@@ -1658,7 +1659,7 @@ class _Run:
         if t is None:
             return None
         if t.value:
-            return _date_value(t)
+            return date_value(t)
         if t.text.lower().strip() in self.lex.anaphoric_times or any(
             t.text.lower().endswith(a) for a in self.lex.anaphoric_times
         ):
@@ -1742,26 +1743,6 @@ def _head_phrase(span: Span) -> str:
     toks = [c for c in root.lefts if c.dep_ in ("compound", "amod", "det", "nummod", "poss")] + [root]
     lo = min(t.i for t in toks)
     return span.doc[lo : root.i + 1].text
-
-
-def _doc_date(doc: Doc) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(str(doc._.published)[:10]) if doc._.published else None
-    except ValueError:
-        return None
-
-
-def _date_value(t: TimeExpr) -> DateValue:
-    value = t.value or ""
-    precision = t.precision
-    if precision is None:
-        if len(value) == 10:
-            precision = "day"
-        elif len(value) == 7 and value[4] == "-":
-            precision = "month"
-        elif len(value) == 4 and value.isdigit():
-            precision = "year"
-    return DateValue(value, t.begin, t.finish, precision)
 
 
 def register_statement_extensions() -> None:
