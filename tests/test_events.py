@@ -133,3 +133,54 @@ def test_main_event_rules(nlp, text, ptype, source, target):
     assert sorted({actors[i] for i in main.source}) == source
     if target:
         assert sorted({actors[i] for i in main.target}) == target
+
+
+@pytest.mark.parametrize(
+    "text,ptype,name,country",
+    [
+        # a person the knowledge base does not know keeps the event, as an unresolved actor
+        ("Deputy Governor Ama Kwaku Mensah has declined to resign despite the pressure.", "REJECT", "Mensah", None),
+        # an unnamed crowd acts for the place it acts in
+        ("Thousands of people blocked roads in Nairobi to demand lower fuel prices.", "PROTEST", "people", "KEN"),
+        # partitives are looked through to the group ("Members of the ...")
+        ("Members of the Coalition for Clean Rivers investigated the spill.", "ACCUSE", "Coalition", None),
+        # a pronoun subject under a speech verb is the speaker
+        ("The Umoja Renewal party has said it will boycott the elections unless the president resigns.",
+         "THREATEN", "Umoja Renewal", None),
+    ],
+)
+def test_unresolved_agents_keep_their_events(nlp, text, ptype, name, country):
+    doc = nlp.make_doc(text)
+    doc._.published = "2024-05-01"
+    doc = nlp(doc)
+    actors = {a.id: a for a in doc._.actors}
+    main = next(e for e in doc._.events if e.id == doc._.main_event)
+    assert main.plover_type == ptype, [(e.type, e.plover_type, e.trigger) for e in doc._.events]
+    (source,) = [actors[i] for i in main.source]
+    assert source.id.startswith("unresolved:") and name in source.name and source.country == country
+
+
+def test_things_are_not_agents(nlp):
+    doc = nlp.make_doc("The new plan will allow refugees to return.")
+    doc._.published = "2024-05-01"
+    doc = nlp(doc)
+    assert not [e for e in doc._.events if any(i.startswith("unresolved:") for i in e.source)]
+
+
+@pytest.mark.parametrize(
+    "text,ptype,source",
+    [
+        # the parser hangs the predicate on the subject phrase ("Doctors from ... groups donated")
+        ("Doctors from two Swiss aid groups donated $50,000 worth of goods to a hospital in Gaza.", "AID", ["CHE"]),
+        # a participle on the object of "issued" is what the issuer does
+        ("The Syrian government issued a statement demanding that Turkey withdraw its troops.", "REQUEST", ["SYR"]),
+    ],
+)
+def test_predicates_hung_on_noun_phrases(nlp, text, ptype, source):
+    doc = nlp.make_doc(text)
+    doc._.published = "2024-05-01"
+    doc = nlp(doc)
+    actors = {a.id: a.country for a in doc._.actors}
+    main = next(e for e in doc._.events if e.id == doc._.main_event)
+    assert main.plover_type == ptype, [(e.type, e.plover_type, e.trigger) for e in doc._.events]
+    assert sorted({actors[i] for i in main.source}) == source

@@ -154,6 +154,7 @@ class Lexicon:
     codes: dict[str, Code]
     intensity: dict[str, float]
     modality: dict[str, Any]
+    agents: dict[str, Any] = field(default_factory=dict)
 
     def code(self, cameo: str | None) -> Code | None:
         """The code's entry, or its nearest parent's ("0874" -> "087" -> "08")."""
@@ -203,6 +204,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         codes,
         {str(k): float(v) for k, v in (cameo.get("plover_intensity") or {}).items()},
         modality,
+        lex.get("agents") or {},
     )
 
 
@@ -222,6 +224,7 @@ class _Found:
     negated: bool = False
     derived: bool = False  # read off a speech act (an accusation), not stated as an event
     ultimatum: bool = False  # a promised action on a condition ("will withdraw ... unless"): a threat
+    unresolved: bool = False  # the source is an agent the knowledge base does not know
 
 
 class EventCoder:
@@ -248,6 +251,8 @@ class EventCoder:
         self.sector_nouns = dict(load_kb().sectors.nouns)
         self.deontic = set(mod.get("deontic_modals", []))
         self.background_days = int(mod.get("background_days", 120))
+        self.partitives = {str(w).lower() for w in self.lex.agents.get("partitives", [])}
+        self.agent_nouns = {str(w).lower() for w in self.lex.agents.get("agent_nouns", [])}
 
     # ------------------------------------------------------------------ main
 
@@ -290,6 +295,11 @@ class EventCoder:
         events: list[Event] = []
         depths: list[int] = []
         for f in found:
+            if not f.source:
+                # an agent the knowledge base does not know ("Doctors from two American aid groups",
+                # "Vice-President Moody Awori"): kept as an unresolved actor rather than losing the event
+                f.source = self._unresolved_source(doc, f.trigger, actors_at)
+                f.unresolved = bool(f.source)
             self._modality(doc, f, actors_at)
             f.date = self._date_of(doc, f.trigger, times)
             f.source = [a for a in f.source if kinds.get(a) != "region"]
@@ -309,7 +319,7 @@ class EventCoder:
                 event.source or (event.target and unnamed and event.type in ("ASSAULT", "COERCE"))
             ):
                 events.append(event)
-                depths.append(_depth(f.trigger) + (100 if f.derived else 0))
+                depths.append(_depth(f.trigger) + (100 if f.derived else 0) + (1 if f.unresolved else 0))
         doc._.events = events
         # The sentence's main event: the one nearest the root of its clause tree, earliest on ties.
         ranked = sorted(range(len(events)), key=lambda i: (events[i].background, depths[i], i))
@@ -471,6 +481,80 @@ class EventCoder:
             self._country[actor_id] = country
         return actor_id
 
+    def _agent_phrase(self, tok: Token) -> Token | None:
+        """The subject phrase of the trigger's clause when it names someone: a name, a titled or
+        group noun ("Vice-President Moody Awori", "the Homeland Union", "Hundreds of thousands of
+        people"), not a thing ("the plan") or a pronoun."""
+        if tok.pos_ in ("NOUN", "PROPN"):
+            verb = self._light_verb(tok)
+            if verb is None:
+                return None
+            tok = verb
+        if _is_passive(tok):
+            for c in tok.children:
+                if c.dep_ == "agent":
+                    return self._agentive(_pobj(c))
+            return None
+        cur, subj = tok, None
+        for _ in range(4):
+            subj = self._subject(cur)
+            if subj is not None and subj.pos_ == "PRON" and cur.dep_ in ("ccomp", "xcomp", "conj"):
+                subj = None  # "the party has said it will boycott ...": the speaker's subject
+            elif subj is not None or cur.dep_ not in ("xcomp", "conj"):
+                break
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+        if subj is None:
+            subj = self._acl_subject(cur)
+        return self._agentive(subj)
+
+    def _agentive(self, tok: Token | None, depth: int = 0) -> Token | None:
+        if tok is None or depth > 3 or tok.pos_ == "PRON":
+            return None
+        if tok.lemma_.lower() in self.partitives:
+            # "Members of the Association ...", "One third of ethnic Albanian guerrillas"
+            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            return self._agentive(_pobj(prep), depth + 1) if prep is not None else None
+        if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or self._sector_of(tok) or tok.lemma_.lower() in self.agent_nouns:
+            return tok
+        return None
+
+    def _unresolved_source(self, doc: Doc, tok: Token, actors_at: dict[int, list[str]]) -> list[str]:
+        """An actor for an agent the knowledge base does not know, its country read from the place of
+        the event for unnamed groups ("people blocked streets in Hong Kong")."""
+        from newsgraph.model import Actor
+
+        head = self._agent_phrase(tok)
+        if head is None:
+            return []
+        known = self._actors_of(head, actors_at)
+        if known:
+            return known  # reached through a clause the role reading does not follow
+        words: list[Token] = []
+        for t in doc[head.left_edge.i : head.right_edge.i + 1]:
+            # the phrase up to a clause, an apposition or a comma inside it ("Militants loyal to ...")
+            if t.i > head.i and (t.dep_ in ("punct", "relcl", "acl", "appos", "cc") or _inside_clause(t, head)):
+                break
+            words.append(t)
+        words = words[:14]
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        name = doc.text[start:end].strip()
+        if name.lower().startswith(("the ", "a ", "an ")):
+            name = name.split(" ", 1)[1]
+        sector = self._sector_of(head)
+        country = self._place_country(tok, actors_at) if sector and head.tag_ == "NNS" else None
+        if country and not (len(country) == 3 and country.isalpha() and country not in ("IGO", "NGO", "IMG")):
+            country = None
+        slug = "-".join(w.lower() for w in name.replace("'", "").split() if w.isalnum())[:60] or "agent"
+        actor_id = f"unresolved:{slug}"
+        if actor_id not in self._country:
+            kind = "person" if head.ent_type_ == "PERSON" else "unresolved"
+            doc._.actors = [*(doc._.actors or []), Actor(actor_id, name, kind, country, sector)]
+            self._country[actor_id] = country
+            self._kinds[actor_id] = kind
+        return [actor_id]
+
     def _np_source(self, tok: Token, actors_at: dict[int, list[str]]) -> bool:
         """A nominal trigger names its own agent: "Russia's attack", "an attack by rebels", "Israeli strikes"."""
         for c in tok.children:
@@ -532,7 +616,28 @@ class EventCoder:
                 return []
         if verb.dep_ in ("xcomp", "conj", "acomp") and verb.head.i != verb.i:
             return self._clause_subject(verb.head, actors_at, depth + 1)  # shared subject
+        holder = self._acl_subject(verb)
+        if holder is not None:
+            return self._actors_of(holder, actors_at)
         return []
+
+    def _acl_subject(self, verb: Token) -> Token | None:
+        """The subject of a verb the parser hung on a noun phrase.
+
+        A finite verb parsed as a modifier is the sentence's predicate ("Doctors from two American aid
+        groups donated ...": its subject is the phrase it hangs on); a participle on the object of a
+        verb of issuing says what that verb's subject does ("issued a declaration demanding ...").
+        """
+        if verb.dep_ != "acl" or verb.head.i == verb.i:
+            return None
+        if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and verb.sent.root.pos_ in ("NOUN", "PROPN")):
+            top = verb.head
+            while top.dep_ in ("pobj", "prep") and top.head.i != top.i and top.head.pos_ in ("ADP", "NOUN", "PROPN"):
+                top = top.head
+            return top if top.pos_ in ("NOUN", "PROPN") else None
+        if verb.tag_ == "VBG" and verb.head.dep_ == "dobj" and verb.head.head.pos_ == "VERB":
+            return self._subject(verb.head.head)
+        return None
 
     def _target(
         self, doc: Doc, tok: Token, sense: Sense, ptype: str | None, actors_at: dict[int, list[str]], source: list[str]
