@@ -40,7 +40,7 @@ PLOVER_MODES = _words(
     "assassinate targeted destroy primitive firearms explosives suicide-attack aerial drone heavy-weapons "
     "crowd-control cleansing massacre unconventional"
 )
-CODE_KEYS = {"name", "goldstein", "plover", "mode"}
+CODE_KEYS = {"name", "goldstein", "plover", "mode", "view"}
 SENSE_KEYS = _words("cameo object prep particle intent speech negated_cameo target_preps source_preps")
 CONDITION_KEYS = {"object", "prep", "particle"}
 LEXICON_SECTIONS = ("verbs", "nouns", "adjectives")
@@ -110,6 +110,7 @@ def test_cameo_codes_are_well_formed(codes):
         mode = entry.get("mode")
         assert mode is None or mode in PLOVER_MODES, (code, mode)
         assert mode is None or entry["plover"] is not None, (code, "a mode without a PLOVER type")
+        assert entry.get("view") is None or entry["view"] in PLOVER_TYPES, (code, entry.get("view"))
         if len(code) > 2:
             assert code[:-1] in codes or code[:2] in codes, (code, "parent code missing")
 

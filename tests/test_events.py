@@ -121,6 +121,14 @@ def test_clause_rules(nlp, text, etype, source, target, modality):
         ("Some 800,000 Iraqi Kurds sought refuge in Germany.", "REQUEST", ["IRQ"], ["DEU"]),
         ("The Israeli army forced out 1,000 Palestinian refugees from their homes.", "ASSAULT", ["ISR"], ["PSE"]),
         ("Indonesia forced the UN refugee agency out of the country.", "SANCTION", ["IDN"], []),
+        # imposed sanctions: COERCE in the 2021 conversion table, SANCTION in the PLOVER codebook's view
+        ("The European Union imposed sanctions on Belarus.", "SANCTION", ["EUR"], ["BLR"]),
+        # a stative passive of intent is its subject's own commitment
+        ("The finance minister said Ghana is committed to opening its markets.", "AGREE", ["GHA"], []),
+        # people held against their will, counted through "thousands of"
+        ("The Ethiopian army is holding thousands of Eritrean refugees in camps.", "COERCE", ["ETH"], ["ERI"]),
+        # a mission of observers is observers: receiving them allows international involvement
+        ("Georgia received a mission of observers from the OSCE.", "RETREAT", ["GEO"], []),
     ],
 )
 def test_main_event_rules(nlp, text, ptype, source, target):

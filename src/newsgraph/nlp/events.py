@@ -144,6 +144,7 @@ class Code:
     goldstein: float | None
     plover: str | None
     mode: str | None
+    view: str | None = None  # the PLOVER codebook's type where it departs from the conversion table
 
 
 @dataclass(slots=True)
@@ -194,7 +195,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     cameo = yaml.safe_load(data.joinpath("cameo.yaml").read_text("utf-8"))
     modality = yaml.safe_load(data.joinpath("modality.yaml").read_text("utf-8"))
     codes = {
-        str(k): Code(v.get("name", ""), v.get("goldstein"), v.get("plover"), v.get("mode"))
+        str(k): Code(v.get("name", ""), v.get("goldstein"), v.get("plover"), v.get("mode"), v.get("view"))
         for k, v in (cameo.get("codes") or {}).items()
     }
     return Lexicon(
@@ -376,8 +377,13 @@ class EventCoder:
         for c in list(tok.children):
             if c.dep_ in ("dobj", "nsubjpass"):
                 objects |= {g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod", "conj")}
-                if c.lemma_.lower() in _MEASURES or any(g.dep_ == "nummod" for g in c.children):
-                    # "700 kg of medicine", "$50,000 worth of goods": the measured thing is the object
+                if (
+                    c.lemma_.lower() in _MEASURES
+                    or c.lemma_.lower() in getattr(self, "partitives", ())
+                    or any(g.dep_ == "nummod" for g in c.children)
+                ):
+                    # "700 kg of medicine", "$50,000 worth of goods", "a mission of observers": the measured
+                    # or collected thing is the object
                     for prep in (g for g in c.children if g.dep_ == "prep" and g.lower_ == "of"):
                         thing = _pobj(prep)
                         if thing is not None:
@@ -577,6 +583,11 @@ class EventCoder:
                 actors = self._actors_of(_pobj(c), actors_at)
                 if actors:
                     return actors
+        if sense.intent and _is_passive(tok):
+            # "Vietnam is committed to opening up ...": a stative passive of intent is its subject's own
+            for c in tok.children:
+                if c.dep_ in _SUBJ_PASS:
+                    return self._actors_of(c, actors_at)
         if tok.pos_ in ("NOUN", "PROPN"):
             # "Russia's attack", "the Russian invasion", "an attack by rebels"
             for c in tok.children:
@@ -937,7 +948,7 @@ class EventCoder:
             hedges=f.hedges,
             reported_by=f.reported_by,
             background=background,
-            plover_type=_plover_view(ptype, f.modality, f.ultimatum),
+            plover_type=_plover_view((code.view if code else None) or ptype, f.modality, f.ultimatum),
         )
 
 
