@@ -105,6 +105,9 @@ def test_agent_phrases(nlp):
     assert (r["country"], r["sector"]) == ("SAU", "CVL")
     r = resolve_mention(nlp, "an American destroyer", "2019-01-01", "An American destroyer sailed through the strait.")
     assert (r["country"], r["sector"]) == ("USA", "MIL")
+    # a sentence's capitalised first word is no name of its own ("Radical" tagged a proper noun)
+    r = resolve_mention(nlp, "French farmers", "2019-01-01", "Radical French farmers said they would blockade Paris.")
+    assert (r["country"], r["sector"]) == ("FRA", "AGR")
 
 
 def test_role_on_date(nlp):

@@ -129,6 +129,8 @@ def test_clause_rules(nlp, text, etype, source, target, modality):
         ("The Ethiopian army is holding thousands of Eritrean refugees in camps.", "COERCE", ["ETH"], ["ERI"]),
         # a mission of observers is observers: receiving them allows international involvement
         ("Georgia received a mission of observers from the OSCE.", "RETREAT", ["GEO"], []),
+        # "X said Y must ...": a demand; the parser's participle subject ("operating") is looked through
+        ("The Red Cross operating in Yemen said Saudi forces must stop the shelling.", "REQUEST", ["NGO"], ["SAU"]),
     ],
 )
 def test_main_event_rules(nlp, text, ptype, source, target):
@@ -155,6 +157,8 @@ def test_main_event_rules(nlp, text, ptype, source, target):
         # a pronoun subject under a speech verb is the speaker
         ("The Umoja Renewal party has said it will boycott the elections unless the president resigns.",
          "THREATEN", "Umoja Renewal", None),
+        # a demand by a speaker the knowledge base does not know
+        ("The Fourth Global Soil Forum concluded that Brazil must protect its forests.", "REQUEST", "Soil Forum", None),
     ],
 )
 def test_unresolved_agents_keep_their_events(nlp, text, ptype, name, country):

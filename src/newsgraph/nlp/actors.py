@@ -245,6 +245,9 @@ class ActorResolver:
                     and (
                         doc[s - 1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT")
                         or (e == end and all(t.pos_ in ("ADJ", "ADV", "DET") for t in doc[start:s]))
+                        # a capitalised first word before a nationality adjective ("Radical French
+                        # farmers" at the start of a sentence, tagged a proper noun)
+                        or ((s, e) in adjective_spans and s == start + 1 and doc[start].is_sent_start)
                     )
                     for s, e in kb_spans
                 )

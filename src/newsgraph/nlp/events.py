@@ -573,6 +573,11 @@ class EventCoder:
     def _subject(self, tok: Token) -> Token | None:
         for c in tok.children:
             if c.dep_ in _SUBJ:
+                if c.pos_ == "VERB" and c.tag_ == "VBG":
+                    # "The Red Cross operating in Iraq said": the parser made the participle the subject
+                    inner = next((g for g in c.children if g.dep_ in _SUBJ and g.i < c.i), None)
+                    if inner is not None:
+                        return inner
                 return c
         return None
 
@@ -769,8 +774,17 @@ class EventCoder:
     def _accusation(self, doc: Doc, verb: Token, actors_at: dict[int, list[str]]) -> _Found | None:
         """ "X stated that NATO was seeking to base its troops ...": X accuses NATO."""
         speaker = self._clause_subject(verb, actors_at)
-        if not speaker:
+        # a speaker the knowledge base does not know ("The Third World Water Forum concluded that ...")
+        unknown = not speaker and self._agent_phrase(verb) is not None
+        if not speaker and not unknown:
             return None
+        found = self._speech_act(doc, verb, speaker, actors_at)
+        if found is not None and unknown:
+            found.source = self._unresolved_source(doc, verb, actors_at)
+            found.unresolved = True
+        return found if found is None or found.source else None
+
+    def _speech_act(self, doc: Doc, verb: Token, speaker: list[str], actors_at: dict[int, list[str]]) -> _Found | None:
         for comp in self._reported_clauses(verb):
             subject = self._subject(comp)
             own = {self._country.get(a) for a in speaker} - {None}
