@@ -131,6 +131,9 @@ def test_clause_rules(nlp, text, etype, source, target, modality):
         ("Georgia received a mission of observers from the OSCE.", "RETREAT", ["GEO"], []),
         # "X said Y must ...": a demand; the parser's participle subject ("operating") is looked through
         ("The Red Cross operating in Yemen said Saudi forces must stop the shelling.", "REQUEST", ["NGO"], ["SAU"]),
+        # preventing a demonstration restricts a freedom; ordering patrols is a show of force
+        ("Kenyan police prevented a demonstration by students in Nairobi.", "COERCE", ["KEN"], []),
+        ("The Indian government has ordered patrols by police in Assam.", "MOBILIZE", ["IND"], []),
     ],
 )
 def test_main_event_rules(nlp, text, ptype, source, target):
