@@ -553,7 +553,8 @@ class EventCoder:
         if country and not (len(country) == 3 and country.isalpha() and country not in ("IGO", "NGO", "IMG")):
             country = None
         slug = "-".join(w.lower() for w in name.replace("'", "").split() if w.isalnum())[:60] or "agent"
-        actor_id = f"unresolved:{slug}"
+        # the id is the words and the country: the store keeps one row per id, across documents
+        actor_id = f"unresolved:{slug}" + (f"@{country.lower()}" if country else "")
         if actor_id not in self._country:
             kind = "person" if head.ent_type_ == "PERSON" else "unresolved"
             doc._.actors = [*(doc._.actors or []), Actor(actor_id, name, kind, country, sector)]
