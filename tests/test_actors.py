@@ -146,3 +146,20 @@ def test_honorific_makes_a_person_and_places_are_not_surnames(nlp):
     assert r["kind"] != "media"  # not Fox News
     r = resolve_mention(nlp, "Liverpool", "2005-01-01", "He visits Manchester and Liverpool this week.")
     assert r["kind"] != "person"
+
+
+def test_misspelt_state_names(nlp):
+    r = resolve_mention(nlp, "Ethopia", "2000-01-01", "Ethopia has agreed to re-open its borders.")
+    assert r["country"] == "ETH"
+    r = resolve_mention(nlp, "Isreali troops", "2000-01-01", "Isreali troops entered the town.")
+    assert (r["country"], r["sector"]) == ("ISR", "MIL")
+    # one edit from a state, but part of a longer name
+    doc = nlp("Officials in British Columbia said the fires were contained.")
+    assert not any(m.actor_ids for m in doc._.mentions)
+
+
+def test_one_edit():
+    from newsgraph.nlp.actors import _one_edit
+
+    assert _one_edit("ethopia", "ethiopia") and _one_edit("quatar", "qatar") and _one_edit("isreal", "israel")
+    assert not _one_edit("lybia", "libya") and not _one_edit("france", "france") and not _one_edit("chad", "chadian")

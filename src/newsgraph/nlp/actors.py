@@ -129,6 +129,7 @@ class _Cand:
     label: str | None = None  # the NER label, when the pipeline found it too
     resolved: list[Resolved] = field(default_factory=list)
     out_label: str | None = None
+    spelling: str | None = None  # the knowledge base's form of a misspelt state name ("Ethopia")
 
 
 class ActorResolver:
@@ -167,6 +168,17 @@ class ActorResolver:
         self.lowercase_names = {n for e in self.kb.entries.values() for n in (e.name, *e.aliases) if n[:1].islower()}
         self._doc: Doc | None = None
         self.honorifics = set(self.kb.sectors.honorifics)
+        # state names and adjectives of five letters or more, by first letter: misspellings are looked up
+        # against them ("Ethopia", "Quatar", "Isreali")
+        self.state_forms: dict[str, list[tuple[str, str]]] = {}
+        for e in self.kb.entries.values():
+            if e.kind != "state":
+                continue
+            for how, forms in (("name", (e.name, *e.aliases)), ("adjective", e.adjectives)):
+                for form in forms:
+                    key = fold(form)
+                    if len(key) >= 5 and key.isalpha():
+                        self.state_forms.setdefault(key[0], []).append((key, how))
         self.not_actors = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.not_actors.add("not_actor", list(tok.pipe(sorted(self.kb.sectors.not_actors))))
 
@@ -256,6 +268,7 @@ class ActorResolver:
             found.append(_Cand(start, end, "ner", ent.label_))
         # A capital glued to another proper noun is part of a name ("Real Madrid", "Santiago Bernabeu").
         kb_tokens = {i for s_, e_ in kb_spans for i in range(s_, e_)}
+        found += self._misspelt(doc, kb_tokens)
         found = [
             c
             for c in found
@@ -287,9 +300,35 @@ class ActorResolver:
         chosen.sort(key=lambda c: c.start)
         return chosen
 
+    def _misspelt(self, doc: Doc, kb_tokens: set[int]) -> list[_Cand]:
+        """Capitalised words one edit away from exactly one state name or adjective ("Ethopia")."""
+        out = []
+        for t in doc:
+            key = fold(t.text)
+            if (
+                t.i in kb_tokens
+                or len(key) < 5
+                or not key.isalpha()
+                or not t.text[:1].isupper()
+                or t.text.isupper()
+                or t.ent_type_ in ("PERSON", "DATE", "TIME")
+                or t.pos_ not in ("PROPN", "ADJ")
+                or self.kb.lookup(t.text)
+                or any(
+                    0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper()
+                    for j in (t.i - 1, t.i + 1)
+                )  # part of a longer name ("British Columbia", "Columbia University")
+            ):
+                continue
+            near = {(form, how) for form, how in self.state_forms.get(key[0], ()) if _one_edit(key, form)}
+            if len({form for form, _ in near}) == 1:
+                form, how = sorted(near)[0]
+                out.append(_Cand(t.i, t.i + 1, how, spelling=form))
+        return out
+
     def _glued(self, doc: Doc, cand: _Cand, kb_tokens: set[int]) -> bool:
         """The one-word name has a proper-noun neighbour that is no actor, no title and no date."""
-        if cand.how == "name" and self.kb.lookup(doc[cand.start].text)[0].kind != "state":
+        if cand.how == "name" and self.kb.lookup(cand.spelling or doc[cand.start].text)[0].kind != "state":
             return False
         for i in (cand.start - 1, cand.end):
             if not 0 <= i < len(doc) or i in kb_tokens:
@@ -321,10 +360,11 @@ class ActorResolver:
         self, doc: Doc, cand: _Cand, on: dt.date | None, persons: dict[str, Resolved], agents: list[_Cand]
     ) -> None:
         span = doc[cand.start : cand.end]
+        text = cand.spelling or span.text
         kb = self.kb
         if cand.how in ("adjective", "demonym"):
             index = kb.adjectives if cand.how == "adjective" else kb.demonyms
-            states = [kb.entries[i] for i in index.get(fold(span.text), [])]
+            states = [kb.entries[i] for i in index.get(fold(text), [])]
             states = [s for s in states if s.kind == "state"] or states
             if not states:
                 return
@@ -341,7 +381,7 @@ class ActorResolver:
                 cand.resolved = [self._from_entry(state, on)]
                 cand.out_label = "NORP"
             return
-        entries = kb.lookup(span.text)
+        entries = kb.lookup(text)
         if cand.how == "ner" and not entries:
             if cand.label in ("PERSON", "ORG") and len(span) == 1:
                 known = persons.get(fold(span.text)) or self._by_surname(span.text, on)
@@ -766,6 +806,22 @@ def _near(start: dt.date | None, end: dt.date | None, on: dt.date | None, days: 
     if start is not None and start > on:
         return False
     return end is None or 0 <= (on - end).days <= days
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one insertion, deletion, substitution or swap of neighbours.
+
+    Written out because it is the only fuzzy comparison needed, bounded and on short words; a general
+    edit-distance library would compute the whole distance."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :] or (a[i : i + 2] == b[i : i + 2][::-1] and a[i + 2 :] == b[i + 2 :])
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer[i + 1 :] == shorter[i:]
 
 
 def _capitalised(span: Span) -> bool:
