@@ -158,8 +158,12 @@ def test_main_event_rules(nlp, text, ptype, source, target):
         # partitives are looked through to the group ("Members of the ...")
         ("Members of the Coalition for Clean Rivers investigated the spill.", "ACCUSE", "Coalition", None),
         # a pronoun subject under a speech verb is the speaker
-        ("The Umoja Renewal party has said it will boycott the elections unless the president resigns.",
-         "THREATEN", "Umoja Renewal", None),
+        (
+            "The Umoja Renewal party has said it will boycott the elections unless the president resigns.",
+            "THREATEN",
+            "Umoja Renewal",
+            None,
+        ),
         # a demand by a speaker the knowledge base does not know
         ("The Fourth Global Soil Forum concluded that Brazil must protect its forests.", "REQUEST", "Soil Forum", None),
     ],

@@ -379,7 +379,7 @@ class EventCoder:
                 objects |= {g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod", "conj")}
                 if (
                     c.lemma_.lower() in _MEASURES
-                    or c.lemma_.lower() in getattr(self, "partitives", ())
+                    or c.lemma_.lower() in self.partitives
                     or any(g.dep_ == "nummod" for g in c.children)
                 ):
                     # "700 kg of medicine", "$50,000 worth of goods", "a mission of observers": the measured
@@ -522,9 +522,8 @@ class EventCoder:
             # "Members of the Association ...", "One third of ethnic Albanian guerrillas"
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             return self._agentive(_pobj(prep), depth + 1) if prep is not None else None
-        if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or self._sector_of(tok) or tok.lemma_.lower() in self.agent_nouns:
-            return tok
-        return None
+        named = tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        return tok if named or self._sector_of(tok) or tok.lemma_.lower() in self.agent_nouns else None
 
     def _unresolved_source(self, doc: Doc, tok: Token, actors_at: dict[int, list[str]]) -> list[str]:
         """An actor for an agent the knowledge base does not know, its country read from the place of
@@ -556,7 +555,7 @@ class EventCoder:
         # the id is the words and the country: the store keeps one row per id, across documents
         actor_id = f"unresolved:{slug}" + (f"@{country.lower()}" if country else "")
         if actor_id not in self._country:
-            kind = "person" if head.ent_type_ == "PERSON" else "unresolved"
+            kind = "unresolved"
             doc._.actors = [*(doc._.actors or []), Actor(actor_id, name, kind, country, sector)]
             self._country[actor_id] = country
             self._kinds[actor_id] = kind
