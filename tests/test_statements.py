@@ -412,3 +412,162 @@ def test_quotation_after_the_frame_and_a_conjunction_continues_it(snlp):
 def test_documenting_verb_reports_its_object(snlp):
     doc = _run(snlp, "The exhibit documents the boom in America's prison system.")
     assert ["the boom in America's prison system"] in _contents(doc)
+
+
+# --------------------------------------------------------------------------- content boundaries and rarer cues
+
+
+def test_object_content_leaves_out_a_relative_aside(snlp):
+    doc = _run(snlp, "The senator praised the bill, which critics call reckless.")
+    assert _contents(doc) == [["the bill"]]
+
+
+def test_object_content_leaves_out_an_adjunct_of_time(snlp):
+    doc = _run(snlp, "The mayor has not mentioned the protest since the election.")
+    assert _contents(doc) == [["the protest"]]
+
+
+def test_pronoun_object_after_the_verb_is_the_content(snlp):
+    doc = _run(snlp, "At the debate, Clinton cited it as an example of his disrespect for women.")
+    assert ["it as an example of his disrespect for women"] in _contents(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Most residents support the new transit plan.", "the new transit plan"),
+        ("Many voters think the economy is improving.", "the economy is improving"),
+    ],
+)
+def test_stance_verbs(snlp, text, content):
+    doc = _run(snlp, text)
+    (attr,) = doc._.attributions
+    assert attr.kind == "attitude" and _contents(doc) == [[content]]
+    assert doc._.statements == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fragments"),
+    [
+        ("About one in nine voters this fall is expected to be Latino.", ["About one in nine voters", "to be Latino"]),
+        (
+            "The dispute seems to be a real problem for the campaign.",
+            ["The dispute", "to be a real problem for the campaign"],
+        ),
+        ("It appears that the talks have collapsed.", ["that the talks have collapsed"]),
+        ("The first attack was treated as a crime.", ["The first attack", "as a crime"]),
+    ],
+)
+def test_impression_without_a_source(snlp, text, fragments):
+    doc = _run(snlp, text)
+    (attr,) = doc._.attributions
+    assert attr.kind == "attitude" and attr.source is None
+    assert _contents(doc) == [fragments]
+    assert doc._.statements == []
+
+
+def test_seeming_with_an_object_subject_is_no_impression(snlp):
+    doc = _run(snlp, "The new job makes him seem kinder to his rivals.")
+    assert doc._.attributions == []
+
+
+def test_poll_in_a_phrase_is_the_source_of_its_clause(snlp):
+    doc = _run(snlp, "In the latest poll, Clinton led Trump by five points among likely voters.")
+    (attr,) = doc._.attributions
+    assert attr.kind == "attitude" and doc.text[attr.source[0] : attr.source[1]] == "the latest poll"
+    assert _contents(doc) == [["Clinton led Trump by five points among likely voters"]]
+
+
+def test_regarding_verb_with_as(snlp):
+    doc = _run(snlp, "Critics see the program as an easy way to buy citizenship.")
+    assert _contents(doc) == [["the program as an easy way to buy citizenship"]]
+    assert _run(snlp, "Critics see the program every day.")._.attributions == []
+
+
+def test_call_for_with_an_infinitive(snlp):
+    doc = _run(snlp, "Trump called for female contestants to wear shorter dresses.")
+    assert _contents(doc) == [["female contestants to wear shorter dresses"]]
+
+
+def test_called_x_y_takes_the_phrase_hung_on_the_verb(snlp):
+    doc = _run(snlp, "He called her a master at bolting together impossible deals.")
+    assert _contents(doc) == [["her a master at bolting together impossible deals"]]
+
+
+def test_called_x_y_leaves_a_participle_cue_out(snlp):
+    doc = _run(snlp, 'The union called Clinton a "champion" for its members, citing her work after the attacks.')
+    assert ['Clinton a "champion" for its members'] in _contents(doc)
+
+
+def test_sentence_case_headline_label(snlp):
+    doc = _run(snlp, "Sanders: Clinton needs to get away from personality politics.\n\nThe senator spoke on Friday.")
+    s = _only(doc)
+    assert s.cue == ":" and s.speaker_text == "Sanders"
+    assert s.content.rstrip(".") == "Clinton needs to get away from personality politics"
+
+
+def test_block_quotation_after_a_colon(snlp):
+    doc = _run(snlp, "The governor added:\n\nIt is typical of her. She knows nothing about the state.")
+    s = _only(doc)
+    assert s.cue == "added" and s.content == "It is typical of her. She knows nothing about the state"
+
+
+def test_wh_word_moved_before_the_speech_verb(snlp):
+    doc = _run(snlp, "What the president says his plan would do is not what it does.")
+    assert _contents(doc) == [["What", "his plan would do"]]
+
+
+def test_semicolon_ends_reported_speech(snlp):
+    doc = _run(snlp, "Republicans said the timing was not intentional; they learned of the deal on Friday.")
+    assert _contents(doc) == [["the timing was not intentional"]]
+
+
+def test_coordinated_speech_verb_with_its_own_subject_is_another_frame(snlp):
+    doc = _run(snlp, "The mayor said the budget was balanced and critics say it hides a deficit.")
+    assert _contents(doc) == [["the budget was balanced"], ["it hides a deficit"]]
+
+
+def test_infinitive_content_takes_the_one_urged(snlp):
+    doc = _run(snlp, "The mayor urged residents to stay indoors.")
+    assert _contents(doc) == [["residents to stay indoors"]]
+
+
+def test_relative_that_after_a_prepositional_cue_is_no_that_clause(snlp):
+    doc = _run(snlp, "The senator railed against the provisions that pock the tax code.")
+    assert _contents(doc) == [["the provisions that pock the tax code"]]
+
+
+def test_coordinated_clause_is_no_parenthetical(snlp):
+    doc = _run(snlp, "The bill passed the Senate easily, and Republicans continue to oppose it.")
+    assert not any(c[0].startswith("The bill") for c in _contents(doc))
+
+
+def test_noun_of_belief_with_a_that_clause(snlp):
+    doc = _run(snlp, "The report left little doubt that the planet is warming.")
+    assert _contents(doc) == [["that the planet is warming"]]
+
+
+def test_no_response_to_requests_for_comment(snlp):
+    doc = _run(snlp, "The campaign did not respond to requests for comment.")
+    assert _contents(doc) == [["requests for comment"]]
+
+
+def test_cue_verb_the_lemmatizer_cut_short(snlp):
+    doc = _run(snlp, "The company is hoping that regulators will approve the merger.")
+    (attr,) = doc._.attributions
+    assert attr.kind == "attitude" and _contents(doc) == [["that regulators will approve the merger"]]
+
+
+def test_verb_with_a_clause_of_its_own_frames_no_earlier_quotation(snlp):
+    doc = _run(
+        snlp,
+        'South Korea accused the North\'s leader of "fanatic recklessness." South Korean President Park Geun-hye '
+        'said Kim\'s mental state is "spiraling out of control."',
+    )
+    said = next(a for a in doc._.attributions if doc.text[a.cue[0] : a.cue[1]] == "said")
+    assert [doc.text[a:b] for a, b in said.fragments] == ['Kim\'s mental state is "spiraling out of control."']
+
+
+def test_reported_speech_leaves_out_a_trailing_apposition(snlp):
+    doc = _run(snlp, "Schultz said he did not support Mr. Trump, the presumed Putin favorite.")
+    assert _contents(doc) == [["he did not support Mr. Trump"]]

@@ -24,7 +24,12 @@ a colon before a quotation), the *source* it names and the *content* it reports.
   event that ..."), or its object ("denied the report").  A passive cue takes
   its source from the by-phrase; a demonstrative subject ("This was conveyed
   by X") stands for the previous sentence.  "According to X, ..." reports the
-  clause it modifies.
+  clause it modifies, and so does "In this poll, ..." (an attitude).  A cue
+  closing its paragraph with a colon ("The governor added:") reports the next
+  paragraph when no quotation mark opens it.
+* **Impressions** with no source: "X seems to ...", "it appears that ...", a
+  passive cue with no by-phrase ("X is expected to ...", "X was treated as a
+  crime"): the subject and what is said of it, as an attitude.
 * **Form**: *direct* when the content is a quotation, *mixed* when reported
   speech carries a partial quotation (``said the US was seeking to "reformat
   ..."``), else *indirect*.
@@ -88,6 +93,12 @@ _SENTENCE_STOP = re.compile(r"[.!?:;][\"”’'\)]*\s+")
 # Children of a speech verb that may stand between it and the quotation it frames.
 _PRE_DEPS = ("aux", "auxpass", "neg", "advmod", "npadvmod", "prep", "punct", "intj", "nsubj")
 _POST_DEPS = _PRE_DEPS + ("dative", "dobj", "agent", "prt", "oprd")
+# A non-restrictive modifier set off by a comma after an object ('Trump, who says ...'): the writer's aside.
+_OBJECT_ASIDES = ("relcl", "appos")
+# Prepositions of a verb's adjunct of time ('mentioned X since the debate'): not part of what was said.
+_ADJUNCT_PREPS = ("since", "during", "until")
+# Words that cannot be the subject of an impression ('there seems', 'makes him seem').
+_NOT_SUBJECTS = {"there", "him", "her", "them", "me", "us"}
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -107,6 +118,9 @@ class Lexicon:
     predicative: frozenset[str]
     attitude: frozenset[str]
     attitude_adjectives: frozenset[str]
+    raising: frozenset[str]
+    evidence_in: frozenset[str]
+    regard_as: frozenset[str]
     addressee_verbs: frozenset[str]
     according_to: tuple[tuple[str, ...], ...]
     relay_verbs: frozenset[str]
@@ -118,6 +132,23 @@ class Lexicon:
     demonstratives: frozenset[str]
     not_sources: frozenset[str]
     signature_dashes: tuple[str, ...]
+
+
+def _all_verbs(lex: Lexicon) -> frozenset[str]:
+    """Every cue verb of the lexicon."""
+    return frozenset().union(
+        lex.speech,
+        lex.speech_particles,
+        lex.quote_only,
+        lex.object,
+        lex.infinitive,
+        lex.object_prep,
+        lex.prep_content,
+        lex.predicative,
+        lex.attitude,
+        lex.raising,
+        lex.regard_as,
+    )
 
 
 def _words(raw: Any) -> frozenset[str]:
@@ -145,6 +176,9 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         predicative=_words(raw.get("predicative")),
         attitude=_words(raw.get("attitude")),
         attitude_adjectives=_words(raw.get("attitude_adjectives")),
+        raising=_words(raw.get("raising")),
+        evidence_in=_words(raw.get("evidence_in")),
+        regard_as=_words(raw.get("regard_as")),
         addressee_verbs=_words(raw.get("addressee_verbs")),
         according_to=tuple(tuple(str(w).lower() for w in p) for p in raw.get("according_to") or ()),
         relay_verbs=_words(raw.get("relay_verbs")),
@@ -382,6 +416,7 @@ class StatementTagger:
         self.name = name
         self.nlp = nlp
         self.lex = load_lexicon(lexicon)
+        self.verbs = _all_verbs(self.lex)
 
     # ------------------------------------------------------------------ main
 
@@ -406,6 +441,8 @@ class _Run:
         self.doc = doc
         self.tagger = tagger
         self.lex = tagger.lex
+        self.verbs = tagger.verbs
+        self.lemmas: dict[int, str] = {}  # token index -> cue lemma (see _lemma)
         self.text = doc.text
         self.quotes = [_Quote(s, e, c) for s, e, c in find_quotes(doc.text)]
         self.quote_starts = [q.start for q in self.quotes]
@@ -472,6 +509,7 @@ class _Run:
         frames += self._noun_frames()
         frames += self._adjective_frames()
         frames += self._according_frames(frames)
+        frames += self._evidence_frames()
         frames += self._signature_frames()
         frames += self._colon_frames()
         self._continuations(frames)
@@ -480,16 +518,40 @@ class _Run:
 
     # ---------------------------------------------------------- verb frames
 
+    def _lemma(self, tok: Token) -> str:
+        """The token's lemma, or the cue verb it is an inflection of when the lemmatizer cut a final
+        'e' ('hoping' -> 'hop', 'rated' -> 'rat') or missed the inflection."""
+        cached = self.lemmas.get(tok.i)
+        if cached is not None:
+            return cached
+        lemma = tok.lemma_.lower()
+        if lemma not in self.verbs:
+            low = tok.lower_
+            for suffix in ("ing", "ed", "es", "s"):
+                if low.endswith(suffix) and len(low) > len(suffix) + 2:
+                    stem = low[: -len(suffix)]
+                    cand = next(
+                        (c for c in (stem + "e", stem, stem[:-1] if stem[-1] == stem[-2] else "") if c in self.verbs),
+                        None,
+                    )
+                    if cand is not None:
+                        lemma = cand
+                        break
+        self.lemmas[tok.i] = lemma
+        return lemma
+
     def _cue_kind(self, tok: Token) -> str | None:
         if not (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")):
             return None
-        lemma = tok.lemma_.lower()
+        lemma = self._lemma(tok)
         particles = self.lex.speech_particles.get(lemma)
         if particles is not None and any(c.dep_ == "prt" and c.lower_ in particles for c in tok.children):
             return "speech"
         if lemma in self.lex.speech or lemma in self.lex.object_prep or lemma in self.lex.quote_only:
             return "speech"
-        if lemma in self.lex.attitude:
+        if lemma in self.lex.attitude or lemma in self.lex.raising:
+            return "attitude"
+        if lemma in self.lex.regard_as and _as_phrase(tok) is not None:
             return "attitude"
         return None
 
@@ -497,12 +559,18 @@ class _Run:
         kind = self._cue_kind(v)
         if kind is None or self.in_quote[v.i] >= 0 or v.dep_ in ("amod", "compound"):
             return None
-        lemma = v.lemma_.lower()
+        lemma = self._lemma(v)
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children) or (
             v.dep_ in ("acl", "relcl") and v.tag_ == "VBN"
         )
         if passive and self._is_relay(v):
             return None  # "as quoted by X": a hop of the statement it modifies
+        raising = lemma in self.lex.raising and not passive
+        marked = any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children)
+        if raising or (marked and not any(c.dep_ == "agent" for c in v.children)):
+            frame = self._impersonal_frame(v)
+            if frame is not None or raising:
+                return frame
         # a passive with no by-phrase ("NATO is said to be expanding") finds no source and no content
         subj, speaker_tok = self._source(v, passive)
         if (
@@ -532,6 +600,9 @@ class _Run:
                 subj, speaker_tok = self._region_source(v)
         elif lemma in self.lex.quote_only and lemma not in self.lex.speech:
             return None
+        elif kind == "speech" and (block := self._block_after_colon(v)) is not None:
+            fragments, how = [block], "block"
+            content = block
         else:
             fragments, how = self._content(v, lemma, kind, passive, subj)
             if not fragments:
@@ -559,6 +630,56 @@ class _Run:
         if kind == "speech":
             frame.hops = self._hops(v)
         frame.date = self._date(v, content, subj)
+        return frame
+
+    def _impersonal_frame(self, v: Token) -> _Frame | None:
+        """A belief with no source: 'X is expected to ...', 'X is considered a threat', 'X seems to ...',
+        'it appears that ...'.  The content is the subject and what is said of it (two fragments), or
+        the that-clause after an expletive 'it'."""
+        doc = self.doc
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if subj is None or subj.lower_ in _NOT_SUBJECTS or self.in_quote[subj.i] >= 0:
+            return None  # 'makes him seem kinder': an object, not the subject of the impression
+        after = [c for c in v.children if c.i > v.i]
+        if subj.lower_ == "it" and subj.pos_ == "PRON":
+            ccomp = next((c for c in after if c.dep_ == "ccomp"), None)
+            if ccomp is None or not any(g.dep_ in _SUBJ for g in ccomp.children):
+                return None
+            spans = [self._clause(ccomp)]
+        else:
+            comp = next(
+                (
+                    c
+                    for c in after
+                    if (c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))
+                    or (c.dep_ in ("oprd", "acomp") and c.pos_ in _NOMINAL)
+                ),
+                None,
+            )
+            if comp is None and self._lemma(v) in self.lex.regard_as:
+                comp = _as_phrase(v)  # 'the attack was treated as a crime'
+            if comp is None or self._cue_kind(comp) is not None:
+                return None  # 'he appeared to suggest that ...': the inner verb is the frame
+            np = self._np(subj)
+            if comp.dep_ == "xcomp":
+                rest = self._clause(comp)
+            elif comp.dep_ == "prep":
+                tail = _strip(doc[comp.i : comp.right_edge.i + 1])
+                rest = (tail.start_char, tail.end_char)
+            else:
+                tail = _strip(doc[comp.left_edge.i : comp.right_edge.i + 1])
+                rest = (tail.start_char, tail.end_char)
+            spans = [(np.start_char, np.end_char), rest]
+        ps, pe = self.paras[self.para_of(v.idx)]
+        spans = [(max(s, ps), min(e, pe)) for s, e in spans]
+        spans = _merge_spans([(s, e) for s, e in spans if e > s])
+        if not spans or spans[0][0] >= v.idx and len(spans) > 1:
+            return None
+        content = (spans[0][0], spans[-1][1])
+        frame = _Frame("attitude", self._cue_span(v, "impersonal"), content, verb=v)
+        frame.fragments = spans
+        frame.quotes = self._quotes_between(*content)
+        frame.how = "impersonal"
         return frame
 
     def _is_relay(self, v: Token) -> bool:
@@ -647,7 +768,11 @@ class _Run:
                 return [], how
         else:
             ccomps = [c for c in v.children if c.dep_ == "ccomp" and not self._is_frame_np(c, subj)]
-            spans += [self._clause(c, extend=c.i > v.i and kind == "speech") for c in ccomps]
+            for c in ccomps:
+                if c.left_edge.i < v.i < c.i:
+                    spans += self._extracted(v, c)
+                else:
+                    spans.append(self._clause(c, extend=c.i > v.i and kind == "speech"))
             if not spans:
                 spans += self._that_clauses(v)
             if not spans and lemma in lex.object_prep:
@@ -664,7 +789,17 @@ class _Run:
                 if oprds and firsts and (dobj is not None or len(oprds) > 1):
                     lo = min(c.left_edge.i for c in firsts)
                     hi = max(c.right_edge.i for c in oprds) + 1
-                    tail = [t.i + 1 for c in v.children if c.dep_ == "advcl" and c.i > lo for t in c.subtree]
+                    # 'called him a master at bolting together ...': what the parser hung on the verb
+                    # right after the name goes with it
+                    for c in sorted(v.children, key=lambda c: c.i):
+                        if c.dep_ == "prep" and c.left_edge.i == hi and c.lower_ not in _ADJUNCT_PREPS:
+                            hi = c.right_edge.i + 1
+                    tail = [
+                        t.i + 1
+                        for c in v.children
+                        if c.dep_ == "advcl" and c.i > lo and self._cue_kind(c) is None  # not ', citing ...'
+                        for t in c.subtree
+                    ]
                     span = _strip(self.doc[lo : max([hi, *tail])])
                     spans.append((span.start_char, span.end_char))
                     how = "predicative"
@@ -676,16 +811,42 @@ class _Run:
                     np = self._np(pobj)
                     if lemma == "call" and any(c.dep_ in ("xcomp", "advcl") for c in pobj.children):
                         np = _strip(self.doc[pobj.left_edge.i : pobj.right_edge.i + 1])
+                    inf = next(
+                        (
+                            c
+                            for c in v.children
+                            if c.dep_ == "xcomp"
+                            and c.left_edge.i == np.end
+                            and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                        ),
+                        None,
+                    )
+                    if inf is not None:
+                        # 'called for contestants to wear ...': the infinitive the parser hung on the verb
+                        np = _strip(self.doc[np.start : inf.right_edge.i + 1])
                     spans.append((np.start_char, np.end_char))
                     how = "prep"
             if not spans and (lemma in lex.infinitive or kind == "attitude"):
                 xcomp = next((c for c in v.children if c.dep_ == "xcomp" and c.i > v.i), None)
                 if xcomp is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children):
-                    spans.append(self._clause(xcomp))
+                    lo, hi = self._clause(xcomp)
+                    # 'urged Congress to act': the one urged is part of what was urged
+                    obj = next((c for c in v.children if c.dep_ == "dobj" and v.i < c.i < xcomp.i), None)
+                    if obj is not None and self.in_quote[obj.i] < 0:
+                        lo = min(lo, obj.left_edge.idx)
+                    spans.append((lo, hi))
                     how = "infinitive"
+            if not spans and lemma in lex.regard_as and lemma not in lex.object:
+                # 'critics see the program as an easier way to ...': the object and what it is seen as
+                dobj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
+                if dobj is not None and dobj.lower_ not in ("what", "which") and self.in_quote[dobj.i] < 0:
+                    spans.append(self._object_phrase(v, dobj))
+                    how = "object"
             if not spans and lemma in lex.object:
                 dobj = next((c for c in v.children if c.dep_ == "dobj"), None)
-                if dobj is not None and dobj.pos_ != "PRON" and self.in_quote[dobj.i] < 0:
+                # a pronoun object after the verb ('cited it as ...'), not a relative one before it
+                pron_ok = dobj is not None and dobj.i > v.i and dobj.tag_ not in ("WP", "WDT")
+                if dobj is not None and self.in_quote[dobj.i] < 0 and (dobj.pos_ != "PRON" or pron_ok):
                     spans.append(self._object_phrase(v, dobj))
                     how = "object"
                 elif dobj is None:
@@ -709,6 +870,24 @@ class _Run:
                 out.append((start, end))
         return _merge_spans(out), how
 
+    def _extracted(self, v: Token, c: Token) -> list[tuple[int, int]]:
+        """'what Trump says his plan would do': a wh-word moved out of the clause before the verb and
+        its subject; the content is the wh-word and the clause after the verb."""
+        own = {t.i for t in c.subtree}
+        k = c.left_edge.i
+        while k < v.i and k in own:
+            k += 1
+        first = _strip(self.doc[c.left_edge.i : k])
+        lo, hi = self._clause(c)
+        lo = max(lo, v.idx + len(v))
+        out = [(first.start_char, first.end_char)] if len(first) else []
+        rest = self.doc.char_span(lo, hi, alignment_mode="expand")
+        if rest is not None:
+            rest = _strip(rest)
+            if len(rest):
+                out.append((rest.start_char, rest.end_char))
+        return out
+
     def _is_frame_np(self, c: Token, subj: Span | None) -> bool:
         return subj is not None and subj.start <= c.i < subj.end
 
@@ -719,24 +898,25 @@ class _Run:
         doc = self.doc
         lo, hi = tok.left_edge.i, tok.right_edge.i + 1
         for c in tok.subtree:
+            if c.text == ";" and self.in_quote[c.i] < 0 and lo < c.i < hi:
+                hi = c.i  # a semicolon ends the content, wherever the parser hung the rest
+                continue
             if c.i <= tok.i or c.i >= hi:
                 continue
             cut = None
-            if c.text == ";" and self.in_quote[c.i] < 0:
-                cut = c.i
-            elif (
+            if (
                 c.dep_ == "conj"
                 and c.head.i == tok.i
                 and self._cue_kind(c) is not None
                 and c.tag_ != "VB"
                 and any(g.dep_ == "ccomp" for g in c.children)
             ):
-                # '... and said she would ...': a coordinated cue with a clause of its own is another frame
-                # ('he posed a threat and refused to drop the gun' is one content)
-                if not any(g.dep_ in _SUBJ for g in c.children):
-                    cut = c.left_edge.i
-                    while cut > lo and doc[cut - 1].dep_ in ("cc", "punct"):
-                        cut -= 1
+                # '... and said she would ...', '... and how experts say it would ...': a coordinated cue
+                # with a clause of its own is another frame, with or without a subject of its own ('he
+                # posed a threat and refused to drop the gun' is one content)
+                cut = c.left_edge.i
+                while cut > lo and doc[cut - 1].dep_ in ("cc", "punct"):
+                    cut -= 1
             elif (
                 c.dep_ == "conj"
                 and c.head.i == tok.i
@@ -768,7 +948,7 @@ class _Run:
                 )
             ):
                 cut = c.left_edge.i - 1
-            elif c.dep_ == "appos" and c.right_edge.i + 1 >= hi and c.pos_ == "NOUN" and c.i > tok.i:
+            elif c.dep_ == "appos" and c.right_edge.i + 1 >= hi and c.pos_ in ("NOUN", "ADJ") and c.i > tok.i:
                 first = c.left_edge
                 if first.pos_ == "DET" and first.i > lo and doc[first.i - 1].text == ",":
                     cut = first.i
@@ -808,12 +988,24 @@ class _Run:
 
     def _object_phrase(self, v: Token, dobj: Token) -> tuple[int, int]:
         """The object and what the verb says of it after it ('cited the election as a reason to ...'),
-        up to a comma, a coordinated verb or another frame."""
+        up to a comma, a coordinated verb or another frame.  The writer's asides on the object ('the
+        bill, which critics call ...', 'Trump, who says ...') and the verb's adjuncts of time ('since
+        the debate') are not what was said."""
         doc = self.doc
         hi = dobj.right_edge.i + 1
+        for c in dobj.subtree:
+            if (
+                c.i > dobj.i
+                and c.dep_ in _OBJECT_ASIDES
+                and c.left_edge.i - 1 > dobj.i
+                and doc[c.left_edge.i - 1].text in (",", "--", "—", "(")
+            ):
+                hi = min(hi, c.left_edge.i - 1)
         for c in v.children:
             if c.i <= dobj.i or c.dep_ not in ("prep", "advcl", "xcomp", "oprd", "npadvmod", "ccomp"):
                 continue
+            if c.dep_ == "prep" and c.lower_ in _ADJUNCT_PREPS:
+                break
             if any(doc[k].text in (",", ";") or "\n" in doc[k].text for k in range(hi, c.left_edge.i)):
                 break
             if self._cue_kind(c) is not None:
@@ -840,7 +1032,8 @@ class _Run:
             for t in prep.subtree:
                 if t.dep_ in ("relcl", "acl", "ccomp") and t.i > prep.i:
                     that = next((d for d in self.doc[prep.i : t.i] if d.lower_ == "that"), None)
-                    if that is not None and any(c.dep_ in _SUBJ for c in t.children):
+                    # 'railed against provisions that pock the tax code': a relative 'that' is no complementizer
+                    if that is not None and any(c.dep_ in _SUBJ and c.i != that.i for c in t.children):
                         span = _strip(self.doc[that.i : max(t.right_edge.i, v.right_edge.i) + 1])
                         out.append((span.start_char, span.end_char))
                         return out
@@ -859,6 +1052,11 @@ class _Run:
         if h.i > v.i and v.dep_ != "parataxis":
             return []
         frame_lo, frame_hi = v.left_edge.i, v.right_edge.i + 1
+        k = frame_lo - 1
+        while k > h.left_edge.i and self.doc[k].is_punct:
+            k -= 1
+        if self.doc[k].dep_ == "cc" or self.doc[frame_lo].dep_ == "cc":
+            return []  # '..., and Republicans continue ...': a coordinated clause, not a parenthetical
         if h.i < v.i:
             # the frame runs to the end of the verb's own words, not beyond
             frame_hi = max([v.i + 1] + [t.i + 1 for c in v.children if c.dep_ != "punct" for t in c.subtree])
@@ -926,7 +1124,17 @@ class _Run:
         doc, text, in_quote = self.doc, self.text, self.in_quote
         lo, hi = self._region(v)
         out: list[int] = []
-        if lo > 0 and in_quote[lo - 1] >= 0 and self._frame_before(v, subj, lo):
+        # a verb with a clause of its own after it ('X said Kim's state is ...') frames no quotation before it
+        own_clause = any(
+            c.dep_ == "ccomp"
+            and v.i < c.i < v.sent.end
+            and self.para_of(c.idx) == self.para_of(v.idx)
+            and in_quote[c.left_edge.i] < 0
+            and not any(t.pos_ in ("VERB", "AUX") and t.head.i != c.i for t in doc[v.i + 1 : c.i])
+            and not (c.left_edge.dep_ == "mark" and c.left_edge.lower_ != "that")  # 'after he admitted ...'
+            for c in v.children
+        )
+        if lo > 0 and in_quote[lo - 1] >= 0 and not own_clause and self._frame_before(v, subj, lo):
             q = in_quote[lo - 1]
             gap = text[self.quotes[q].end : doc[lo].idx]
             if (
@@ -980,6 +1188,32 @@ class _Run:
         if not out:
             return []
         return self._continue_quotes(out, doc[hi - 1].idx + len(doc[hi - 1]))
+
+    def _block_after_colon(self, v: Token) -> tuple[int, int] | None:
+        """'The governor added:' closing its paragraph, and the next paragraph without quotation marks
+        (a block quotation): that paragraph is what was said."""
+        doc = self.doc
+        lo, hi = self._region(v)
+        last = hi - 1
+        while last > v.i and doc[last].is_space:
+            last -= 1
+        if last <= v.i or doc[last].text != ":":
+            return None
+        if any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i < last for c in v.children):
+            return None
+        if not all(
+            doc[i].is_punct or doc[i].is_space or doc[i].dep_ in ("advmod", "prt", "npadvmod", "dative")
+            for i in range(v.i + 1, last)
+        ):
+            return None
+        p = self.para_of(v.idx)
+        if self.paras[p][1] > doc[last].idx + 1 or p + 1 >= len(self.paras):
+            return None  # the colon does not close the paragraph
+        ns, ne = self.paras[p + 1]
+        lead = ns + len(self.text[ns:ne]) - len(self.text[ns:ne].lstrip())
+        if lead >= ne or self.text[lead] in QUOTE_CHARS:
+            return None  # a quotation: the quotation frames read it
+        return lead, _trim_right(self.text, ne)
 
     def _interrupted(self, first: _Quote, second: _Quote) -> bool:
         """Whether a quotation ending in a comma and the next one, opening in lower case, are one sentence."""
@@ -1089,7 +1323,7 @@ class _Run:
     def _cue_span(self, v: Token, how: str) -> tuple[int, int]:
         toks = [v] + [c for c in v.children if c.dep_ == "prt"]
         if how == "prep":
-            preps = self.lex.prep_content.get(v.lemma_.lower(), frozenset())
+            preps = self.lex.prep_content.get(self._lemma(v), frozenset())
             toks += [c for c in v.children if c.dep_ == "prep" and c.lower_ in preps and c.i > v.i][:1]
         lo = min(t.idx for t in toks)
         hi = max(t.idx + len(t) for t in toks)
@@ -1124,7 +1358,14 @@ class _Run:
             if label_span is None or any(t.pos_ in ("VERB", "AUX") for t in label_span):
                 continue  # 'Lavrov said: ...' is a verb's frame, not a label
             if n == 0 and 1 <= len(words) <= 7 and _is_headline(para) and not any(c in label for c in ".!?,;"):
-                pass  # a headline's 'Sanders: Clinton needs to ...'
+                pass  # a headline's 'Pence: Gennifer Flowers Won't Be at Debate'
+            elif (
+                n == 0
+                and 1 <= len(words) <= 3
+                and label[:1].isupper()
+                and all(t.pos_ in ("PROPN", "NOUN") for t in label_span if not t.is_punct)
+            ):
+                pass  # a headline in sentence case: 'Sanders: Clinton needs to ...', 'Poll: Clinton and Trump ...'
             elif not 1 <= len(words) <= 4 or not (
                 label.isupper() and label.replace(" ", "").replace(".", "").isalpha()
             ):
@@ -1261,6 +1502,31 @@ class _Run:
                 frame.quotes = self._quotes_between(*content)
                 frame.date = None
                 out.append(frame)
+        return out
+
+    def _evidence_frames(self) -> list[_Frame]:
+        """'In this poll, Trump rose 1 point': a poll or a study named in a phrase on the clause is the
+        source of what the clause reports (an attitude: nobody said it)."""
+        out = []
+        doc = self.doc
+        for tok in doc:
+            if tok.lower_ != "in" or tok.dep_ != "prep" or self.in_quote[tok.i] >= 0:
+                continue
+            pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if pobj is None or pobj.lemma_.lower() not in self.lex.evidence_in:
+                continue
+            head = tok.head
+            if head.pos_ not in ("VERB", "AUX") or _inside_clause(head, head.sent.root) or head.i == tok.i:
+                continue
+            src = self._np(pobj)
+            content = self._sentence_without(tok.sent, tok.i, tok.right_edge.i + 1)
+            if content is None:
+                continue
+            frame = _Frame("attitude", (tok.idx, tok.idx + len(tok)), content, source=src, speaker_tok=pobj)
+            frame.fragments = [content]
+            frame.quotes = self._quotes_between(*content)
+            frame.how = "evidence"
+            out.append(frame)
         return out
 
     def _sentence_without(self, sent: Span, lo: int, hi: int) -> tuple[int, int] | None:
@@ -1736,6 +2002,11 @@ def _inside_clause(t: Token, top: Token) -> bool:
             return True
         cur = cur.head
     return False
+
+
+def _as_phrase(tok: Token) -> Token | None:
+    """The 'as' phrase after a verb ('see X as Y', 'was treated as a crime'), or None."""
+    return next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > tok.i), None)
 
 
 def _head_phrase(span: Span) -> str:
