@@ -163,3 +163,20 @@ def test_one_edit():
 
     assert _one_edit("ethopia", "ethiopia") and _one_edit("quatar", "qatar") and _one_edit("isreal", "israel")
     assert not _one_edit("lybia", "libya") and not _one_edit("france", "france") and not _one_edit("chad", "chadian")
+
+
+def test_outlets_named_with_their_article(nlp):
+    # "The Australian", "The Hindu": the outlet only with its article and no noun after it
+    r = resolve_mention(nlp, "Australian troops", "2020-01-01", "Australian troops arrived in Dili.")
+    assert (r["country"], r["sector"]) == ("AUS", "MIL")
+    doc = nlp("The Australian reported on Monday that the talks had failed.")
+    assert [m.actor_ids for m in doc._.mentions] == [["media:the-australian"]]
+    doc = nlp("Hindu nationalists marched through the city.")
+    assert not any(m.actor_ids for m in doc._.mentions)
+
+
+def test_leaders_before_2000(nlp):
+    r = resolve_mention(nlp, "Boris Yeltsin", "1997-11-01", "Russian President Boris Yeltsin met Ryutaro Hashimoto.")
+    assert (r["country"], r["role"]) == ("RUS", "President")
+    r = resolve_mention(nlp, "Yitzhak Shamir", "1989-11-01", "Prime Minister Yitzhak Shamir spoke.")
+    assert r["country"] == "ISR"

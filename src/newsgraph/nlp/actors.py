@@ -168,6 +168,14 @@ class ActorResolver:
         self.lowercase_names = {n for e in self.kb.entries.values() for n in (e.name, *e.aliases) if n[:1].islower()}
         self._doc: Doc | None = None
         self.honorifics = set(self.kb.sectors.honorifics)
+        # one-word names written only with "The" ("The Australian", "The Hindu", "The Nation")
+        with_article = {
+            fold(n[4:]) for e in self.kb.entries.values() for n in (e.name, *e.aliases) if n.lower().startswith("the ")
+        }
+        bare = {
+            fold(n) for e in self.kb.entries.values() for n in (e.name, *e.aliases) if not n.lower().startswith("the ")
+        }
+        self.article_names = {n for n in with_article - bare if " " not in n}
         # state names and adjectives of five letters or more, by first letter: misspellings are looked up
         # against them ("Ethopia", "Quatar", "Isreali")
         self.state_forms: dict[str, list[tuple[str, str]]] = {}
@@ -230,6 +238,19 @@ class ActorResolver:
             found.append(_Cand(start, end, how))
         # A word that is both adjective and demonym ("Russian") is read as the adjective.
         found = [c for c in found if not (c.how == "demonym" and (c.start, c.end) in adjective_spans)]
+        # A one-word title known only with its article ("The Australian", "The Hindu") names the outlet
+        # only after the article and with no noun after it ("the Australian government", "Hindu
+        # nationalists" are no outlet).
+        found = [
+            c
+            for c in found
+            if not (
+                c.how == "name"
+                and c.end - c.start == 1
+                and fold(doc[c.start].text) in self.article_names
+                and not self._title_use(doc, c)
+            )
+        ]
         kb_spans = [(c.start, c.end) for c in found]
         for _, start, end in self.acronyms(doc):
             found.append(_Cand(start, end, "acronym"))
@@ -299,6 +320,15 @@ class ActorResolver:
             chosen.append(cand)
         chosen.sort(key=lambda c: c.start)
         return chosen
+
+    def _title_use(self, doc: Doc, cand: _Cand) -> bool:
+        """Whether a name that is also an adjective is used as a name here: "The Australian reported"."""
+        after = doc[cand.end] if cand.end < len(doc) else None
+        return (
+            cand.start > 0
+            and doc[cand.start - 1].lower_ == "the"
+            and not (after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ"))
+        )
 
     def _misspelt(self, doc: Doc, kb_tokens: set[int]) -> list[_Cand]:
         """Capitalised words one edit away from exactly one state name or adjective ("Ethopia")."""
@@ -382,6 +412,14 @@ class ActorResolver:
                 cand.out_label = "NORP"
             return
         entries = kb.lookup(text)
+        if (
+            entries
+            and cand.end - cand.start == 1
+            and not text.isupper()
+            and fold(text) in self.article_names
+            and not self._title_use(doc, cand)
+        ):
+            entries = []  # "Hindu nationalists": no outlet without its article
         if cand.how == "ner" and not entries:
             if cand.label in ("PERSON", "ORG") and len(span) == 1:
                 known = persons.get(fold(span.text)) or self._by_surname(span.text, on)
