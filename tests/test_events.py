@@ -134,6 +134,12 @@ def test_clause_rules(nlp, text, etype, source, target, modality):
         # preventing a demonstration restricts a freedom; ordering patrols is a show of force
         ("Kenyan police prevented a demonstration by students in Nairobi.", "COERCE", ["KEN"], []),
         ("The Indian government has ordered patrols by police in Assam.", "MOBILIZE", ["IND"], []),
+        # "a state of siege" is looked through to the siege; inspectors sent are an investigation; staying
+        # away from work is a strike; rallying groups is support, not a mobilisation of forces
+        ("The Fijian government declared a 30-day state of siege in the capital.", "COERCE", ["FJI"], []),
+        ("The IAEA has dispatched inspectors to a plant in central Iran.", "ACCUSE", ["UNO"], ["IRN"]),
+        ("Kurds in Turkey shunned work on Monday to protest at the arrests.", "PROTEST", ["TUR"], []),
+        ("Qatar has mobilized pressure groups in Europe to support the Palestinians.", "SUPPORT", ["QAT"], []),
         # the parser hangs the predicate on the subject phrase ("Doctors from ... groups donated")
         ("Doctors from two Swiss aid groups donated $50,000 worth of goods to a hospital in Gaza.", "AID", ["CHE"], []),
         # a participle on the object of "issued" is what the issuer does
