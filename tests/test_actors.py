@@ -180,3 +180,13 @@ def test_leaders_before_2000(nlp):
     assert (r["country"], r["role"]) == ("RUS", "President")
     r = resolve_mention(nlp, "Yitzhak Shamir", "1989-11-01", "Prime Minister Yitzhak Shamir spoke.")
     assert r["country"] == "ISR"
+
+
+def test_predecessor_states_resolve_to_their_successors(nlp):
+    # coded as news event coders code them: the USSR as RUS, Yugoslavia as SRB, Czechoslovakia as CZE
+    for text, mention, code in [
+        ("Soviet troops withdrew from Afghanistan.", "Soviet troops", "RUS"),
+        ("The Yugoslav army shelled the port.", "The Yugoslav army", "SRB"),
+        ("Czechoslovak police arrested dissidents.", "Czechoslovak police", "CZE"),
+    ]:
+        assert resolve_mention(nlp, mention, "1988-01-01", text)["country"] == code
