@@ -571,3 +571,174 @@ def test_verb_with_a_clause_of_its_own_frames_no_earlier_quotation(snlp):
 def test_reported_speech_leaves_out_a_trailing_apposition(snlp):
     doc = _run(snlp, "Schultz said he did not support Mr. Trump, the presumed Putin favorite.")
     assert _contents(doc) == [["he did not support Mr. Trump"]]
+
+
+# --------------------------------------------------------------------------- quotation marks and their frames
+
+
+def test_find_quotes_block_quotation_marker_among_curly_quotes():
+    # a straight mark opening a paragraph and never closed, with curly quotations inside: a block quotation's marker
+    text = '"The band walked on stage, chanting “One more year!”\n\n“We loved it,” she said.'
+    assert [text[s:e] for s, e, _ in find_quotes(text)] == ["“One more year!”", "“We loved it,”"]
+
+
+def test_find_quotes_opening_mark_used_to_close():
+    text = "Critics said the report was “Mostly Wrong.“\n\nThe hearing ended."
+    assert [(text[s:e], closed) for s, e, closed in find_quotes(text)] == [("“Mostly Wrong.“", True)]
+
+
+def test_find_quotes_closing_mark_opening_a_paragraph():
+    text = "The critics were harsh.\n\n” … the plan was a mess from the start,” Martin wrote."
+    assert [text[s:e] for s, e, _ in find_quotes(text)] == ["” … the plan was a mess from the start,”"]
+
+
+def test_find_quotes_straight_single_marks_in_a_headline():
+    text = "Mayor Sees 'Real Progress' on Housing Plan, Won't Quit.\n\nThe mayor's 'plan' is new."
+    assert [text[s:e] for s, e, _ in find_quotes(text)] == ["'Real Progress'"]
+
+
+def test_nearest_speech_verb_frames_the_quotation_after_it(snlp):
+    doc = _run(
+        snlp,
+        "“Keep your hands where we can see them,” Rivera sings to the crowd before asking them, "
+        "“Where do we go from here?”",
+    )
+    assert _contents(doc) == [["“Keep your hands where we can see them,”"], ["“Where do we go from here?”"]]
+    asking = next(a for a in doc._.attributions if doc.text[a.cue[0] : a.cue[1]] == "asking")
+    assert doc.text[asking.source[0] : asking.source[1]] == "Rivera"
+
+
+def test_name_the_tagger_took_for_a_verb_after_a_quotation(snlp):
+    doc = _run(snlp, "“We will achieve justice in this case,” Tulsa police Chief Chuck Jordan said Monday.")
+    (attr,) = doc._.attributions
+    assert _contents(doc) == [["“We will achieve justice in this case,”"]]
+    assert "Chuck Jordan" in doc.text[attr.source[0] : attr.source[1]]
+
+
+def test_participle_frame_takes_the_subject_outside_the_quotation(snlp):
+    doc = _run(
+        snlp,
+        "The mayor hardly explained the decision, treating the question as a joke -- ''Ask me next year'' -- "
+        "and, when pressed later, insisting, ''Of course, we will publish the budget.''",
+    )
+    attr = next(a for a in doc._.attributions if doc.text[a.cue[0] : a.cue[1]] == "insisting")
+    assert [doc.text[a:b] for a, b in attr.fragments] == ["''Of course, we will publish the budget.''"]
+    assert doc.text[attr.source[0] : attr.source[1]] == "The mayor"
+
+
+def test_quoted_show_title_is_no_subject(snlp):
+    doc = _run(
+        snlp,
+        "“He's absolutely right. There's a severe disconnect between this White House and our military,” Flynn, "
+        "a top Trump surrogate, said Thursday morning on Fox News’s “Fox and Friends.”",
+    )
+    (attr,) = doc._.attributions
+    assert _contents(doc) == [
+        ["“He's absolutely right. There's a severe disconnect between this White House and our military,”"]
+    ]
+    assert doc.text[attr.source[0] : attr.source[1]] == "Flynn"
+
+
+def test_quoted_show_title_is_no_break_in_the_quotation(snlp):
+    doc = _run(
+        snlp,
+        "“The economy is strong. There's a lot of work left,” Warren, a senior adviser, said Thursday on ABC’s "
+        "“Good Morning America.” “We are not done yet.”",
+    )
+    (attr,) = doc._.attributions
+    assert _contents(doc) == [["“The economy is strong. There's a lot of work left,”", "“We are not done yet.”"]]
+    assert doc.text[attr.source[0] : attr.source[1]].startswith("Warren")
+
+
+def test_pronoun_after_a_closed_quotation_starts_a_new_sentence(snlp):
+    doc = _run(snlp, "Hillary Clinton praised the plan as “a serious effort.” She adds, “Why did it take so long?”")
+    assert ["“Why did it take so long?”"] in _contents(doc)
+    assert not any(len(c) > 1 for c in _contents(doc))
+
+
+def test_inverted_frame_said_name_colon(snlp):
+    doc = _run(snlp, "The committee met on Tuesday.\n\nSaid Ellis: “I don’t think the plan will survive the winter.”")
+    s = _only(doc)
+    assert s.form == "direct" and s.speaker_text == "Ellis" and s.cue == "Said"
+
+
+def test_as_x_put_it_frames_a_quotation(snlp):
+    doc = _run(snlp, 'As one economist put it, "Nobody knows what the tax will cost."')
+    assert _contents(doc) == [['"Nobody knows what the tax will cost."']]
+    assert _run(snlp, "She put it on the table.")._.attributions == []
+
+
+def test_colon_frame_when_the_parser_roots_the_sentence_in_the_quotation(snlp):
+    doc = _run(
+        snlp,
+        "The scale of the problem is shown by this finding: "
+        '"Nine agencies reported 400 breaches while disclosing only 40 to the public."',
+    )
+    quoted = [a for a in doc._.attributions if doc.text[a.content[0]] == '"']
+    assert len(quoted) == 1 and doc.text[quoted[0].source[0] : quoted[0].source[1]] == "this finding"
+
+
+def test_object_opening_with_a_partial_quotation(snlp):
+    doc = _run(snlp, "PolitiFact claimed “Trump exaggerates” the level of black youth unemployment.")
+    assert _contents(doc) == [["“Trump exaggerates” the level of black youth unemployment"]]
+    assert _only(doc).form == "mixed"
+
+
+def test_verb_of_quoting_frames_the_quotation_right_after_it(snlp):
+    doc = _run(snlp, "On the form, in a box labeled “reason for visit,” a nurse had typed “chest pain.”")
+    assert _contents(doc) == [["“reason for visit,”"], ["“chest pain.”"]]
+
+
+def test_unclosed_paragraph_of_the_other_family_does_not_continue_a_quotation(snlp):
+    doc = _run(snlp, '“It was a long night,” she said.\n\n"The crowd was loud and nobody could hear the speaker.')
+    assert _contents(doc) == [["“It was a long night,”"]]
+
+
+def test_scare_quoted_object_without_a_source_is_no_attribution(snlp):
+    doc = _run(snlp, "The clinic was known for promoting “miracle” diet pills.")
+    assert not any(c[0].startswith("“") for c in _contents(doc))
+
+
+def test_signature_signs_the_whole_quoted_paragraph(snlp):
+    doc = _run(
+        snlp,
+        "“We came here to vote. To quote my father ‘Never give up.” And that is all we have “the right to vote’.” "
+        "― Jane Doe",
+    )
+    s = _only(doc)
+    assert s.speaker_text == "Jane Doe" and s.form == "direct" and s.content.startswith("We came here")
+
+
+def test_headline_quotation_after_its_verb(snlp):
+    doc = _run(
+        snlp, "Clinton Speaks ‘Directly To Voters’ After Debate.\n\nThe former secretary of state spoke on Tuesday."
+    )
+    assert ["‘Directly To Voters’"] in _contents(doc)
+    doc = _run(snlp, "Clinton Calls Trump’s Plan ‘A Disaster’ After Debate.\n\nShe spoke on Tuesday.")
+    assert ["‘A Disaster’"] not in _contents(doc)
+
+
+def test_quotation_reported_speech_runs_into_after_a_colon_has_no_frame_of_its_own(snlp):
+    doc = _run(
+        snlp,
+        'The governor said she has the one quality the job needs: "Patience -- real patience, and some nerve."'
+        "\n\nThe crowd cheered.",
+    )
+    assert _contents(doc) == [['she has the one quality the job needs: "Patience -- real patience, and some nerve."']]
+
+
+def test_quotation_framed_inside_reported_speech_is_part_of_it(snlp):
+    doc = _run(snlp, "The campaign is denouncing what it calls “the biggest smear campaign in history.”")
+    assert _contents(doc) == [["what it calls “the biggest smear campaign in history.”"]]
+
+
+def test_reported_speech_ends_before_a_quotation_opening_the_next_sentence(snlp):
+    doc = _run(
+        snlp,
+        "All the experts agreed that the plan would add so many new rules that it would be a boon for lawyers. "
+        "''There's a lot of new complexity,'' said Mr. Burman.",
+    )
+    assert _contents(doc) == [
+        ["that the plan would add so many new rules that it would be a boon for lawyers"],
+        ["''There's a lot of new complexity,''"],
+    ]

@@ -108,6 +108,7 @@ _NOT_SUBJECTS = {"there", "him", "her", "them", "me", "us"}
 class Lexicon:
     speech: frozenset[str]
     speech_particles: dict[str, frozenset[str]]
+    quote_objects: dict[str, frozenset[str]]
     quote_only: frozenset[str]
     object: frozenset[str]
     infinitive: frozenset[str]
@@ -139,6 +140,7 @@ def _all_verbs(lex: Lexicon) -> frozenset[str]:
     return frozenset().union(
         lex.speech,
         lex.speech_particles,
+        lex.quote_objects,
         lex.quote_only,
         lex.object,
         lex.infinitive,
@@ -166,6 +168,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     return Lexicon(
         speech=_words(raw.get("speech")),
         speech_particles={str(k): _words(v) for k, v in (raw.get("speech_particles") or {}).items()},
+        quote_objects={str(k).lower(): _words(v) for k, v in (raw.get("quote_objects") or {}).items()},
         quote_only=_words(raw.get("quote_only")),
         object=_words(raw.get("object")),
         infinitive=_words(raw.get("infinitive")),
@@ -287,12 +290,15 @@ def find_quotes(text: str) -> list[tuple[int, int, bool]]:
     out: list[tuple[int, int, bool]] = []
     pending: tuple[int, int] | None = None  # an open quotation carried over a paragraph break
     pos = 0
+    first_para = len(text) - len(text.lstrip())
     for para in text.split("\n"):
         start_of_para = pos
         pos += len(para) + 1
         if not para.strip():
             continue
         spans = _para_quotes(para)
+        if start_of_para == first_para and not spans and len(para) < 200:
+            spans = _headline_single_quotes(para)
         if pending is not None:
             first = spans[0] if spans else None
             lead = len(para) - len(para.lstrip())
@@ -312,6 +318,30 @@ def find_quotes(text: str) -> list[tuple[int, int, bool]]:
     return out
 
 
+def _headline_single_quotes(para: str) -> list[tuple[int, int, bool]]:
+    """A headline's quotations in straight single marks ("Obama Sees 'Personal Insult' if ..."), in a
+    headline with no double marks: an opening mark after a space, a closing one before a space or a
+    stop.  Apostrophes ("Don't", "aides'") open nothing."""
+    if any(c in para for c in '"“”„«»'):
+        return []
+    spans = []
+    n = len(para)
+    i = 0
+    while i < n:
+        if para[i] == "'" and (i == 0 or not _is_word(para[i - 1])) and i + 1 < n and _is_word(para[i + 1]):
+            j = i + 1
+            while j < n:
+                if para[j] == "'" and not para[j - 1].isspace() and (j + 1 >= n or not _is_word(para[j + 1])):
+                    break
+                j += 1
+            if j < n:
+                spans.append((i, j + 1, True))
+                i = j + 1
+                continue
+        i += 1
+    return spans
+
+
 def _family(ch: str) -> str:
     """Straight marks and curly marks: a quotation reopened in the next paragraph uses the same."""
     return "straight" if ch in "\"'`" else "curly"
@@ -329,6 +359,11 @@ def _para_quotes(para: str, nest: bool = True) -> list[tuple[int, int, bool]]:
     spans: list[tuple[int, int, bool]] = []
     n = len(para)
     i = 0
+    lead = n - len(para.lstrip())
+    if para[lead : lead + 1] == '"' and para.count('"') == 1 and any(c in para for c in "“”"):
+        # a straight mark opening a paragraph that never closes, among curly quotations: the marker of a
+        # block quotation ('"Trump walked onto the stage, chanting “U-S-A!”'), not a quotation
+        i = lead + 1
     open_at = -1
     depth = 0
     kind = ""  # the family of the open quotation: "curly" | "straight"
@@ -343,8 +378,13 @@ def _para_quotes(para: str, nest: bool = True) -> list[tuple[int, int, bool]]:
         else:
             width = 1
         if open_at < 0:
-            if ch in OPEN_DOUBLE or (ch in CLOSE_DOUBLE and not _is_word(prev) and _is_word(nxt)):
-                open_at, kind = i, "curly"  # a closing mark misused to open ("”Fear. ...")
+            if (
+                ch in OPEN_DOUBLE
+                or (ch in CLOSE_DOUBLE and not _is_word(prev) and _is_word(nxt))
+                or (ch in CLOSE_DOUBLE and not para[:i].strip() and para[i + 1 :].strip())
+            ):
+                # a closing mark misused to open ("”Fear. ..."), or opening its paragraph ("” … he said")
+                open_at, kind = i, "curly"
             elif ch == '"' and not _is_word(prev) and not nxt.isspace():
                 open_at, kind = i, "straight"
             elif ch == "‘" and not _is_word(prev) and not nxt.isspace():
@@ -354,7 +394,12 @@ def _para_quotes(para: str, nest: bool = True) -> list[tuple[int, int, bool]]:
                     i = end
                     continue
         elif kind == "curly":
-            closes = ch in CLOSE_DOUBLE or (ch == '"' and not prev.isspace() and not _is_word(nxt))
+            closes = (
+                ch in CLOSE_DOUBLE
+                or (ch == '"' and not prev.isspace() and not _is_word(nxt))
+                # an opening mark misused to close ('were “Mostly False.“'): after a word or a stop, before a space
+                or (ch in OPEN_DOUBLE and not prev.isspace() and i > 0 and (nxt.isspace() or i + 1 == n))
+            )
             if closes and depth > 0 and ch in CLOSE_DOUBLE:
                 depth -= 1
             elif closes and depth == 0:
@@ -511,7 +556,8 @@ class _Run:
         frames += self._according_frames(frames)
         frames += self._evidence_frames()
         frames += self._signature_frames()
-        frames += self._colon_frames()
+        frames += self._colon_frames(frames)
+        frames += self._headline_frames(frames)
         self._continuations(frames)
         frames = self._dedupe(frames)
         return self._records(frames)
@@ -549,6 +595,9 @@ class _Run:
             return "speech"
         if lemma in self.lex.speech or lemma in self.lex.object_prep or lemma in self.lex.quote_only:
             return "speech"
+        objects = self.lex.quote_objects.get(lemma)
+        if objects is not None and any(c.dep_ == "dobj" and c.lower_ in objects for c in tok.children):
+            return "speech"  # 'as X put it, "..."'
         if lemma in self.lex.attitude or lemma in self.lex.raising:
             return "attitude"
         if lemma in self.lex.regard_as and _as_phrase(tok) is not None:
@@ -585,7 +634,7 @@ class _Run:
             fragments = [(self.quotes[q].start, self.quotes[q].end) for q in quotes]
             if self.quotes[quotes[0]].end <= v.idx:
                 fragments[0] = (self._lead_in(self.quotes[quotes[0]]), fragments[0][1])
-            elif lemma not in self.lex.addressee_verbs:
+            elif lemma not in self.lex.addressee_verbs and lemma not in self.lex.quote_objects:
                 # 'says things such as, "..."', 'recalled thinking, "..."': the object leads the content in
                 heads = [
                     c
@@ -596,9 +645,16 @@ class _Run:
                     fragments[0] = (min(h.left_edge.idx for h in heads), fragments[0][1])
             content: tuple[int, int] | None = (fragments[0][0], fragments[-1][1])
             how = "quote"
+            if subj is None and v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.i != v.head.i:
+                # '"Q1," X sang before asking her, "Q2"': the gerund's subject is the verb's
+                subj, speaker_tok = self._source(v.head.head, False)
+                if subj is None:
+                    subj, speaker_tok = self._fallback_source(v.head.head)
             if subj is None:
                 subj, speaker_tok = self._region_source(v)
-        elif lemma in self.lex.quote_only and lemma not in self.lex.speech:
+            if subj is None:
+                subj, speaker_tok = self._fallback_source(v)
+        elif (lemma in self.lex.quote_only or lemma in self.lex.quote_objects) and lemma not in self.lex.speech:
             return None
         elif kind == "speech" and (block := self._block_after_colon(v)) is not None:
             fragments, how = [block], "block"
@@ -618,6 +674,8 @@ class _Run:
                     content = (content[0], fragments[-1][1])
                     quotes = quotes + more
                     how = "quote"
+        if subj is None and how == "object" and self._scare_quoted(content):
+            return None  # 'for promoting "quack" medical cures': a word the writer holds at arm's length
         if subj is None and kind == "attitude":
             return None
         cue = self._cue_span(v, how)
@@ -707,7 +765,15 @@ class _Run:
             return None, None
         cur = v
         for _ in range(4):
-            subj = next((c for c in cur.children if c.dep_ in ("nsubj", "csubj")), None)
+            # a subject inside a quotation the verb is not in ('said on "Fox and Friends."') is a misparse
+            subj = next(
+                (
+                    c
+                    for c in cur.children
+                    if c.dep_ in ("nsubj", "csubj") and (self.in_quote[c.i] < 0 or self.in_quote[v.i] >= 0)
+                ),
+                None,
+            )
             if subj is not None:
                 if cur.dep_ == "relcl" and subj.lower_ in ("who", "that", "which"):
                     return doc[subj.i : subj.i + 1], self._speaker_token(cur.head)
@@ -846,7 +912,11 @@ class _Run:
                 dobj = next((c for c in v.children if c.dep_ == "dobj"), None)
                 # a pronoun object after the verb ('cited it as ...'), not a relative one before it
                 pron_ok = dobj is not None and dobj.i > v.i and dobj.tag_ not in ("WP", "WDT")
-                if dobj is not None and self.in_quote[dobj.i] < 0 and (dobj.pos_ != "PRON" or pron_ok):
+                if (
+                    dobj is not None
+                    and (self.in_quote[dobj.i] < 0 or self._quote_leads(dobj))
+                    and (dobj.pos_ != "PRON" or pron_ok)
+                ):
                     spans.append(self._object_phrase(v, dobj))
                     how = "object"
                 elif dobj is None:
@@ -864,11 +934,42 @@ class _Run:
         ps, pe = self.paras[self.para_of(v.idx)]
         out = []
         for start, end in sorted(spans):
+            start, end = max(start, ps), min(end, pe)
+            for q in self._quotes_between(start, end):
+                before = self.text[start : self.quotes[q].start].rstrip().rstrip("”’\"'»")
+                if self.quotes[q].start > start and before.endswith((".", "!", "?")):
+                    # '... be a boon for tax lawyers. ''There's ...,'' said X': a quotation opening the next
+                    # sentence is not the end of this one, wherever the parser put the sentence break
+                    cut = _trim_right(self.text, self.quotes[q].start)
+                    while cut > start and self.text[cut - 1] in ".!? ":
+                        cut -= 1
+                    end = min(end, cut)
+                    break
             # a partial quotation that opens inside the content closes after the parser's clause ends
-            start, end = self._close_quotes(max(start, ps), min(end, pe))
+            start, end = self._close_quotes(start, end)
             if end > start:
                 out.append((start, end))
         return _merge_spans(out), how
+
+    def _scare_quoted(self, span: tuple[int, int]) -> bool:
+        """Whether a phrase opens with a quotation of a word or two that modifies what follows it
+        ('"quack" medical cures'), the phrase's head outside the marks."""
+        qs = self._quotes_between(*span)
+        if not qs or self.quotes[qs[0]].start != span[0]:
+            return False
+        quote = self.quotes[qs[0]]
+        words = self.text[quote.start : quote.end].strip(QUOTE_CHARS + " ,.").split()
+        rest = self.text[quote.end : span[1]].strip()
+        return 0 < len(words) <= 2 and bool(rest) and rest[:1].isalnum()
+
+    def _quote_leads(self, tok: Token) -> bool:
+        """Whether ``tok``'s phrase opens with a quotation and goes on after it ('claimed "Trump
+        exaggerates" the level of ...'): a partial quotation, not the whole object."""
+        q = self.in_quote[tok.i]
+        if q < 0:
+            return False
+        quote = self.quotes[q]
+        return quote.start <= tok.left_edge.idx <= quote.start + 1 and tok.right_edge.idx >= quote.end
 
     def _extracted(self, v: Token, c: Token) -> list[tuple[int, int]]:
         """'what Trump says his plan would do': a wh-word moved out of the clause before the verb and
@@ -1157,18 +1258,26 @@ class _Run:
             framed = all(
                 doc[i].is_punct or doc[i].is_space or (i in post and doc[i].lower_ != "that")
                 for i in range(v.i + 1, last + 1)
+            ) and not any(
+                # '"Q1," X sings to Y before asking her, "Q2"': the nearer speech verb frames the quotation
+                self._cue_kind(doc[i]) == "speech" and in_quote[i] < 0
+                for i in range(v.i + 1, last + 1)
             )
             quote = self.quotes[in_quote[after]]
             if framed and doc[last].text in (":", ","):
                 out.append(in_quote[after])
-            elif (
-                all(
-                    (doc[i].is_punct and doc[i].text not in _SENT_END) or doc[i].dep_ in ("advmod", "prt", "neg")
-                    for i in range(v.i + 1, after)
-                )
-                and self._closes_sentence(quote)
-                and not self._is_title(quote, lead_in=False)
+            elif all(
+                (doc[i].is_punct and doc[i].text not in _SENT_END) or doc[i].dep_ in ("advmod", "prt", "neg")
+                for i in range(v.i + 1, after)
+            ) and (
+                (self._closes_sentence(quote) and not self._is_title(quote, lead_in=False))
+                # 'in a box labeled "medical problem," a doctor ...': what a verb of quoting names is its words
+                or (self._lemma(v) in self.lex.quote_only and self._lemma(v) not in self.lex.speech)
             ):
+                if out and self._lead_in(self.quotes[out[0]]) < self.quotes[out[0]].start:
+                    # 'labeled "medical problem," a doctor had typed "homicidal ideation."': the partial
+                    # quotation before the verb belongs to the sentence's other words, not to this verb
+                    out = []
                 out.append(in_quote[after])  # 'Protesters chanted "What curfew?"'
             elif out and doc[last].text == "," and self._interrupted(self.quotes[out[0]], quote):
                 # '"Every time you say that," X said, referring to ..., "you give ..."': one sentence, cut in two
@@ -1230,6 +1339,16 @@ class _Run:
         q = out[-1] + 1
         while q < len(self.quotes) and self.para_of(self.quotes[q].start) == para:
             quote = self.quotes[q]
+            if (
+                not text[cursor : quote.start].strip()
+                and not _ends_sentence(text, quote.start)
+                and q not in self.used_quotes
+                and self._is_title(quote, lead_in=False)
+            ):
+                # '..., X said on Fox News's "Fox and Friends." "Q2"': a title ends the frame, not the quotation
+                cursor = quote.end
+                q += 1
+                continue
             if text[cursor : quote.start].strip() or not _ends_sentence(text, quote.start):
                 break
             if not self._closes_sentence(quote):
@@ -1248,6 +1367,8 @@ class _Run:
         for t in self.doc[lo : v.i]:
             if t.is_punct or t.is_space or t.i in pre:
                 continue
+            if t.is_title and t.tag_ == "VB" and t.i == lo and lo > 0 and self.in_quote[lo - 1] >= 0:
+                continue  # '"Q," Tulsa police Chief X said': a name the tagger took for a verb
             if t.dep_ in ("cc", "mark") or (t.pos_ in ("VERB", "AUX") and t.dep_ not in ("relcl", "acl", "amod")):
                 return False
             if subj is not None:
@@ -1282,7 +1403,7 @@ class _Run:
             and first.is_title
             and first.pos_ != "PROPN"
             and first.text != "I"
-            and (first.i not in self.mentions)
+            and (first.i not in self.mentions or first.pos_ == "PRON")
         )
 
     def _lead_in(self, quote: _Quote) -> int:
@@ -1319,6 +1440,35 @@ class _Run:
             return None, None
         tok = self.doc[best]
         return self._np(tok), tok
+
+    def _fallback_source(self, v: Token) -> tuple[Span | None, Token | None]:
+        """The speaker of a quotation whose verb the parser left without a subject: the name right
+        after the quotation ('"Q," Tulsa police Chief X said', '"Q," Flynn, an adviser, said', a name the
+        parser took apart), or the subject of an earlier clause of the sentence outside quotations
+        ('X hardly clarified ..., asserting, "Q"')."""
+        doc = self.doc
+        lo = self._region(v)[0]
+        words = [t for t in doc[lo : v.i] if not t.is_space]
+        while words and words[0].is_punct:
+            words = words[1:]
+        if words:
+            # up to the first comma: '"Q," Flynn, a top adviser, said'
+            k = next((n for n, t in enumerate(words) if t.text == ","), len(words))
+            name = words[:k]
+            if name and all(t.is_title or t.pos_ in ("PROPN", "NOUN") for t in name if not t.is_punct):
+                span = _strip(doc[name[0].i : name[-1].i + 1])
+                if len(span):
+                    return span, self._speaker_token(span.root)
+        for t in reversed(doc[v.sent.start : v.i]):
+            if (
+                t.dep_ == "nsubj"
+                and self.in_quote[t.i] < 0
+                and t.pos_ in ("PROPN", "NOUN", "PRON")
+                and t.lower_ not in self.lex.not_sources
+                and t.lower_ not in ("it", "this")
+            ):
+                return self._np(t), self._speaker_token(t)
+        return None, None
 
     def _cue_span(self, v: Token, how: str) -> tuple[int, int]:
         toks = [v] + [c for c in v.children if c.dep_ == "prt"]
@@ -1548,12 +1698,13 @@ class _Run:
             return None
         return self._close_quotes(start, end)
 
-    def _colon_frames(self) -> list[_Frame]:
-        """'Sanders made the following comment:' and a quotation after it: the sentence's subject said it."""
+    def _colon_frames(self, frames: list[_Frame]) -> list[_Frame]:
+        """'Sanders made the following comment:' and a quotation after it: the sentence's subject said it.
+        Not a quotation that reported speech runs into ('said she has the quality for the job: "..."')."""
         out = []
         doc, text = self.doc, self.text
         for qi, q in enumerate(self.quotes):
-            if qi in self.used_quotes:
+            if qi in self.used_quotes or any(f.content[0] < q.start < f.content[1] for f in frames):
                 continue
             at = _trim_right(text, q.start)
             if at == 0 or text[at - 1] != ":" or q.start - at > 3:
@@ -1561,15 +1712,107 @@ class _Run:
             colon = doc.char_span(at - 1, at, alignment_mode="expand")
             if colon is None or self.in_quote[colon[0].i] >= 0:
                 continue
+            inverted = self._inverted_frame(qi, colon[0])
+            if inverted is not None:
+                out.append(inverted)
+                continue
             root = colon[0].sent.root
+            if self.in_quote[root.i] >= 0 or root.i > colon[0].i:
+                # the parser rooted the sentence in the quotation: the top clause before the colon
+                root = self._top_verb(colon[0].sent.start, colon[0].i) or root
             subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is None or root.pos_ not in ("VERB", "AUX") or self.in_quote[root.i] >= 0:
                 continue
+            if subj.dep_ == "nsubjpass":
+                # 'X is exemplified by this finding: "..."': the agent is the source
+                agent = next((c for c in root.children if c.dep_ == "agent"), None)
+                pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+                if pobj is not None:
+                    subj = pobj
             if subj.pos_ == "PRON" and subj.lower_ in self.lex.not_sources:
                 continue
             src = self._np(subj)
             frame = _Frame("speech", (root.idx, root.idx + len(root)), (q.start, q.end), source=src)
             frame.speaker_tok = self._speaker_token(subj)
+            frame.quotes, frame.fragments = [qi], [(q.start, q.end)]
+            self.used_quotes[qi] = frame
+            out.append(frame)
+        return out
+
+    def _top_verb(self, lo: int, hi: int) -> Token | None:
+        """The verb of ``doc[lo:hi]`` outside quotations nearest the root of the parse."""
+        best, best_depth = None, 99
+        for t in self.doc[lo:hi]:
+            if self.in_quote[t.i] >= 0 or t.pos_ not in ("VERB", "AUX") or t.dep_ in ("aux", "auxpass", "amod"):
+                continue
+            depth, cur = 0, t
+            while cur.head.i != cur.i and depth < 99:
+                cur, depth = cur.head, depth + 1
+            if depth < best_depth:
+                best, best_depth = t, depth
+        return best
+
+    def _inverted_frame(self, qi: int, colon: Token) -> _Frame | None:
+        """'Said Ellis: "Q"': a speech verb opening its sentence, then the speaker's name and a colon
+        (the parser reads the verb as part of the name)."""
+        doc = self.doc
+        first = doc[colon.sent.start]
+        while first.i < colon.i and (first.is_space or first.is_punct):
+            first = doc[first.i + 1]
+        words = doc[first.i + 1 : colon.i]
+        if (
+            not first.is_title
+            or first.tag_ not in ("VBD", "VBZ", "VBN")
+            or self._lemma(first) not in self.lex.speech
+            or not 1 <= len(words) <= 6
+            or not all(t.is_title or t.is_punct or t.lower_ in _TITLE_SMALL for t in words)
+        ):
+            return None
+        q = self.quotes[qi]
+        src = _strip(words)
+        frame = _Frame("speech", (first.idx, first.idx + len(first)), (q.start, q.end), source=src)
+        frame.speaker_tok = self._speaker_token(src.root)
+        frame.quotes = self._continue_quotes([qi], q.end)
+        frame.fragments = [(self.quotes[k].start, self.quotes[k].end) for k in frame.quotes]
+        frame.content = (frame.fragments[0][0], frame.fragments[-1][1])
+        for k in frame.quotes:
+            self.used_quotes[k] = frame
+        return frame
+
+    def _headline_frames(self, frames: list[_Frame]) -> list[_Frame]:
+        """A quotation in the headline that no frame claims ('Clinton Speaks ‘Directly To White People’
+        After ...', 'A lesson from X: 'Be the voice ...''): headlines quote without a verb of saying.  The
+        speaker is the headline's first person, else its subject.  Only a quotation right after the
+        headline's speech verb or colon: one inside a phrase ('calls Obamacare ‘crazy system’', 'X’s
+        ‘13th’') is part of what the headline says, or names a work."""
+        out: list[_Frame] = []
+        if not self.paras:
+            return out
+        ps, pe = self.paras[0]
+        if pe - ps >= 200 or len(self.paras) < 2 or re.search(r"[.!?][\"”’'\)]*\s+\S", self.text[ps:pe]):
+            return out  # a headline: a short first line of one sentence, with the article after it
+        doc = self.doc
+        for qi, q in enumerate(self.quotes):
+            if q.start >= pe:
+                break
+            if qi in self.used_quotes or any(f.content[0] <= q.start < f.content[1] for f in frames):
+                continue
+            head = doc.char_span(ps, q.start, alignment_mode="contract")
+            if head is None or len(head) == 0:
+                continue
+            if not (head[-1].text == ":" or self._cue_kind(head[-1]) == "speech"):
+                continue  # 'calls Obamacare ‘crazy system’': the quotation is part of the verb's object
+            person = next((t for t in head if t.i in self.mentions and self.mentions[t.i].label == "PERSON"), None)
+            if person is None:
+                person = next((t for t in head if t.dep_ in ("nsubj", "nsubjpass") and self.in_quote[t.i] < 0), None)
+            if person is None:
+                continue
+            src = self._np(person)
+            if len(src) == 0:
+                continue
+            cue = next((t for t in head if t.pos_ == "VERB"), None)
+            cue_span = (cue.idx, cue.idx + len(cue)) if cue is not None else (q.start, q.start)
+            frame = _Frame("speech", cue_span, (q.start, q.end), source=src, speaker_tok=self._speaker_token(person))
             frame.quotes, frame.fragments = [qi], [(q.start, q.end)]
             self.used_quotes[qi] = frame
             out.append(frame)
@@ -1604,10 +1847,21 @@ class _Run:
             src = self.doc.char_span(s, e, alignment_mode="expand")
             if src is None:
                 continue
-            frame = _Frame("signature", (cue_start, cue_start + len(dash)), (q.start, q.end), source=src)
+            # a paragraph opened by a quotation mark is signed as a whole, whatever marks inside it went astray
+            # ('“... To quote X ‘Some people ...” And that’s all he has “the root of all evil’.” ― Name')
+            first = qi
+            ps = self.paras[self.para_of(q.start)][0]
+            while first > 0 and self.quotes[first - 1].start >= ps and first - 1 not in self.used_quotes:
+                first -= 1
+            lead = ps + len(text[ps : q.start]) - len(text[ps : q.start].lstrip())
+            if self.quotes[first].start != lead:
+                first = qi
+            start = self.quotes[first].start
+            frame = _Frame("signature", (cue_start, cue_start + len(dash)), (start, q.end), source=src)
             frame.speaker_tok = src.root
-            frame.quotes, frame.fragments = [qi], [(q.start, q.end)]
-            self.used_quotes[qi] = frame
+            frame.quotes, frame.fragments = list(range(first, qi + 1)), [(start, q.end)]
+            for k in frame.quotes:
+                self.used_quotes[k] = frame
             out.append(frame)
         return out
 
@@ -1629,6 +1883,8 @@ class _Run:
             if not before or not before[-1].quotes:
                 continue
             prev = before[-1]
+            if not q.closed and _family(text[q.start]) != _family(text[self.quotes[prev.quotes[-1]].start]):
+                continue  # a paragraph opened by a mark of the other family and never closed: not the speaker's
             prev.fragments = list(prev.fragments or [prev.content]) + [(q.start, q.end)]
             prev.content = (prev.content[0], q.end)
             prev.quotes = prev.quotes + [qi]
@@ -1651,6 +1907,21 @@ class _Run:
             ):
                 # 'said he planned to ...', 'said Trump refused to ...': a cue inside reported speech is
                 # mostly the speaker's words (PolNeAR rarely annotates it apart), unless it frames a quotation
+                continue
+            if (
+                f.kind == "speech"
+                and f.how == "quote"
+                and any(
+                    k.kind == "speech"
+                    and k.how not in ("quote", "")
+                    and k.content[0] <= f.cue[0]
+                    and k.content[0] <= f.content[0]
+                    and f.content[1] <= k.content[1]
+                    for k in kept
+                )
+            ):
+                # 'denouncing what it calls "the biggest attack"': the quotation and its frame are reported
+                # speech of the outer frame
                 continue
             kept.append(f)
         return sorted(kept, key=lambda f: (f.content[0], f.cue[0]))
@@ -1880,7 +2151,13 @@ class _Run:
         frags = list(f.fragments or [f.content])
         starts = {self.quotes[q].start for q in f.quotes}
         # a transcript's 'PENCE: ...' gives the words as spoken, marks or not
-        direct = (bool(f.quotes) and frags[0][0] in starts) or f.kind == "label"
+        # direct when the content opens with a whole quotation, not with one that leads a phrase on
+        # ('claimed "Smith exaggerates" the size of ...' is mixed)
+        ends = {self.quotes[q].start: self.quotes[q].end for q in f.quotes}
+        direct = (bool(f.quotes) and frags[0][0] in starts and ends[frags[0][0]] >= frags[0][1]) or f.kind in (
+            "label",
+            "signature",
+        )
         pieces: list[str] = []
         start, end = frags[0][0], frags[-1][1]
         if direct:
@@ -2011,7 +2288,8 @@ def _as_phrase(tok: Token) -> Token | None:
 
 def _head_phrase(span: Span) -> str:
     root = span.root
-    toks = [c for c in root.lefts if c.dep_ in ("compound", "amod", "det", "nummod", "poss")] + [root]
+    toks = [c for c in root.lefts if c.dep_ in ("compound", "amod", "det", "nummod", "poss") and c.i >= span.start]
+    toks.append(root)
     lo = min(t.i for t in toks)
     return span.doc[lo : root.i + 1].text
 
