@@ -298,6 +298,17 @@ def test_relays_in_the_chain(snlp, text, relay):
     assert names[-2][0] in ("AP", "Associated Press") and names[-1] == ("this page", None)
 
 
+def test_relay_clause_on_the_reported_clause(snlp):
+    # the parser hangs ", as quoted by ..." on the reported clause: the hops leave the content, in order
+    doc = _run(
+        snlp,
+        "In an interview with the BBC, Lavrov said the talks had failed, as quoted by Le Monde and reported by Reuters.",
+    )
+    s = next(s for s in doc._.statements if s.speaker == "person:sergey-lavrov")
+    assert s.content == "the talks had failed"
+    assert [c.name for c in s.chain][1:4] == ["BBC", "Le Monde", "Reuters"]
+
+
 def test_attitude_is_an_attribution_not_a_statement(snlp):
     doc = _run(snlp, "Most voters believe that the economy is getting worse.")
     assert doc._.statements == []
