@@ -302,7 +302,8 @@ def test_relay_clause_on_the_reported_clause(snlp):
     # the parser hangs ", as quoted by ..." on the reported clause: the hops leave the content, in order
     doc = _run(
         snlp,
-        "In an interview with the BBC, Lavrov said the talks had failed, as quoted by Le Monde and reported by Reuters.",
+        "In an interview with the BBC, Lavrov said the talks had failed,"
+        " as quoted by Le Monde and reported by Reuters.",
     )
     s = next(s for s in doc._.statements if s.speaker == "person:sergey-lavrov")
     assert s.content == "the talks had failed"
