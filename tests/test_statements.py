@@ -310,6 +310,13 @@ def test_relay_clause_on_the_reported_clause(snlp):
     assert [c.name for c in s.chain][1:4] == ["BBC", "Le Monde", "Reuters"]
 
 
+def test_unnamed_outlet_relays_words(snlp):
+    doc = _run(snlp, "Lavrov said on Monday that the talks had failed, according to state media.")
+    (s,) = doc._.statements
+    assert s.speaker == "person:sergey-lavrov" and s.content == "the talks had failed"
+    assert [c.name for c in s.chain][:2] == ["Sergey Lavrov", "state media"]
+
+
 def test_attitude_is_an_attribution_not_a_statement(snlp):
     doc = _run(snlp, "Most voters believe that the economy is getting worse.")
     assert doc._.statements == []

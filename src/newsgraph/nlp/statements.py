@@ -1640,6 +1640,10 @@ class _Run:
                     continue
                 cue = (tok.idx, last.idx + len(last))
                 outlet = self._outlet(src)
+                if outlet is None and {pobj.lemma_.lower(), pobj.lower_} & self.lex.channel_nouns:
+                    # "according to state media", "according to the official news agency": an outlet the
+                    # knowledge base cannot name, a relay all the same when someone's words come through it
+                    outlet = (self._name_of(src), None)
                 inner = [
                     f
                     for f in frames
