@@ -334,26 +334,29 @@ class ActorResolver:
         """Capitalised words one edit away from exactly one state name or adjective ("Ethopia")."""
         out = []
         for t in doc:
-            key = fold(t.text)
+            # cheap tests first: this looks at every token
             if (
-                t.i in kb_tokens
-                or len(key) < 5
-                or not key.isalpha()
+                len(t.text) < 5
                 or not t.text[:1].isupper()
+                or t.i in kb_tokens
+                or t.pos_ not in ("PROPN", "ADJ")
                 or t.text.isupper()
                 or t.ent_type_ in ("PERSON", "DATE", "TIME")
-                or t.pos_ not in ("PROPN", "ADJ")
-                or self.kb.lookup(t.text)
-                or any(
-                    0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper()
-                    for j in (t.i - 1, t.i + 1)
-                )  # part of a longer name ("British Columbia", "Columbia University")
             ):
                 continue
-            near = {(form, how) for form, how in self.state_forms.get(key[0], ()) if _one_edit(key, form)}
-            if len({form for form, _ in near}) == 1:
-                form, how = sorted(near)[0]
-                out.append(_Cand(t.i, t.i + 1, how, spelling=form))
+            key = fold(t.text)
+            forms = self.state_forms.get(key[0])
+            if not forms or not key.isalpha():
+                continue
+            near = {(form, how) for form, how in forms if _one_edit(key, form)}
+            if len({form for form, _ in near}) != 1 or self.kb.lookup(t.text):
+                continue
+            if any(
+                0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() for j in (t.i - 1, t.i + 1)
+            ):
+                continue  # part of a longer name ("British Columbia", "Columbia University")
+            form, how = sorted(near)[0]
+            out.append(_Cand(t.i, t.i + 1, how, spelling=form))
         return out
 
     def _glued(self, doc: Doc, cand: _Cand, kb_tokens: set[int]) -> bool:
