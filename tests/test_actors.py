@@ -190,3 +190,13 @@ def test_predecessor_states_resolve_to_their_successors(nlp):
         ("Czechoslovak police arrested dissidents.", "Czechoslovak police", "CZE"),
     ]:
         assert resolve_mention(nlp, mention, "1988-01-01", text)["country"] == code
+
+
+def test_namesakes_out_of_office_resolve_to_who_left_last(nlp):
+    # "George Bush" names father and son: in office, the date decides; out of office, who left last
+    ids = {
+        d: resolve_mention(nlp, "George Bush", d, "George Bush spoke.")["actor_id"]
+        for d in ("1990-05-01", "1995-05-01", "2014-05-01")
+    }
+    assert ids["1990-05-01"] == ids["1995-05-01"] != ids["2014-05-01"]
+    assert ids["2014-05-01"] is not None

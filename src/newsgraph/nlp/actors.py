@@ -556,6 +556,13 @@ class ActorResolver:
             active = [p for p in people if p.role_on(on)]
             if len(active) == 1:
                 return active[0]
+            if not active:
+                # nobody holds office on the date: the one who left office last ("George Bush" in 1995 is the
+                # father, in 2014 the son); someone whose career had not begun is not meant
+                ended = [(p.last_role_before(on), p) for p in people]
+                ended = sorted(((r.end, p.id, p) for r, p in ended if r is not None and r.end), reverse=True)
+                if ended and (len(ended) == 1 or ended[0][0] != ended[1][0]):
+                    return ended[0][2]
             return None  # several people share the name and the date does not decide
         order = kinds if cand.label else _DEFAULT_KIND_ORDER
         return min(fitting, key=lambda e: order.index(e.kind) if e.kind in order else 99)
