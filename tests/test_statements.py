@@ -761,3 +761,83 @@ def test_reported_speech_ends_before_a_quotation_opening_the_next_sentence(snlp)
         ["that the plan would add so many new rules that it would be a boon for lawyers"],
         ["''There's a lot of new complexity,''"],
     ]
+
+
+def test_object_content_ends_before_a_trailing_dash_aside(snlp):
+    doc = _run(
+        snlp,
+        'At a rally, the senator likened the new rules to "burning the Constitution" - a charge that might have stung.',
+    )
+    assert _contents(doc) == [['the new rules to "burning the Constitution"']]
+    doc = _run(
+        snlp, "The governor urged lawmakers to repeal the tax -- a levy that had funded the schools for decades."
+    )
+    assert _contents(doc) == [["lawmakers to repeal the tax"]]
+
+
+def test_object_content_ends_before_an_adverbial_clause_of_the_verb(snlp):
+    doc = _run(snlp, "The mayor criticized the budget because it cut school funding.")
+    assert _contents(doc) == [["the budget"]]
+    doc = _run(snlp, "The senator praised the plan while she was campaigning in Ohio.")
+    assert _contents(doc) == [["the plan"]]
+
+
+def test_object_content_ends_before_a_time_adjunct_inside_it(snlp):
+    doc = _run(snlp, 'Trump criticized the health law as a "crazy system" during a campaign stop in Ohio.')
+    assert _contents(doc) == [['the health law as a "crazy system"']]
+
+
+def test_object_content_ends_before_a_date_phrase(snlp):
+    doc = _run(snlp, "The court rejected that argument in July.")
+    assert _contents(doc) == [["that argument"]]
+    doc = _run(snlp, "The union endorsed Hillary Clinton for president on Thursday.")
+    assert _contents(doc) == [["Hillary Clinton for president"]]
+    # what was said goes on after the date: it stays
+    doc = _run(snlp, "The company announced plans this week to build a new factory in Texas.")
+    assert _contents(doc) == [["plans this week to build a new factory in Texas"]]
+
+
+def test_speech_verb_with_an_object_is_no_parenthetical_frame(snlp):
+    doc = _run(snlp, "But police also fear that sweeping crackdowns could add fuel to the tensions.")
+    assert _contents(doc) == [["that sweeping crackdowns could add fuel to the tensions"]]
+    assert doc._.attributions[0].kind == "attitude"
+
+
+def test_negated_passive_accusation_is_no_attribution(snlp):
+    doc = _run(snlp, "Mr. Smith has never been charged with a crime.")
+    assert _contents(doc) == []
+
+
+def test_bare_verbs_coordinated_with_the_cue_continue_its_infinitive(snlp):
+    doc = _run(
+        snlp, "She wants to triple the size of the program, grow the Peace Corps and create a new service program."
+    )
+    assert _contents(doc) == [
+        ["to triple the size of the program, grow the Peace Corps and create a new service program"]
+    ]
+    doc = _run(snlp, "This week, the president declined to threaten Moscow or even directly declare it responsible.")
+    assert _contents(doc) == [["to threaten Moscow or even directly declare it responsible"]]
+
+
+def test_verbs_coordinated_with_the_cue_continue_its_object(snlp):
+    doc = _run(
+        snlp, "Trump has mentioned refinancing student loans and forcing universities to spend more on students."
+    )
+    assert _contents(doc) == [["refinancing student loans and forcing universities to spend more on students"]]
+
+
+def test_verb_of_naming_with_two_objects_says_what_it_called_them(snlp):
+    doc = _run(snlp, 'Japan branded North Korea an "outlaw nation in the neighborhood."')
+    assert _contents(doc) == [['North Korea an "outlaw nation in the neighborhood."']]
+
+
+def test_bare_verb_coordinated_with_the_speech_verb_continues_its_clause(snlp):
+    # the parser hangs 'let' on 'said'; a verb of another form than the cue, with no subject, is the content's
+    doc = _run(
+        snlp,
+        "On Tuesday’s episode of “The Morning Show,” the former governor and current Republican nominee said she "
+        "wanted to speak “directly to young people” and let them know that “the party needs you.”",
+    )
+    assert _contents(doc) == [
+        ["she wanted to speak “directly to young people” and let them know that “the party needs you.”"]
+    ]

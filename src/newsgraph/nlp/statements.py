@@ -84,6 +84,11 @@ _SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
 _PUNCT_EDGE = set(",.;:!?—–-()[]") | {"--"}
 _PERSONISH = ("PERSON", "PRON")
 _SENT_END = (".", "!", "?", ";")
+# A dash set off by spaces: what follows it is an aside ('X - a charge that might have stung').
+_SPACED_DASH = re.compile(r"\s(?:--|-|—|–|―)\s")
+# Conjunctions of a verb's adverbial clause of time, cause or condition ('described him as X when he
+# ran'): the occasion of the speech act, not part of an object content.
+_ADJUNCT_MARKS = {"when", "because", "while", "after", "before", "since", "until", "once", "as", "if"}
 _TRAILING_CUTS = {"relcl", "advcl", "vbg"}
 _CONTRAST_MARKS = {"although", "though", "while", "whereas", "even"}
 _NOMINAL = ("NOUN", "PROPN", "ADJ", "PRON")
@@ -602,6 +607,8 @@ class _Run:
             return "attitude"
         if lemma in self.lex.regard_as and _as_phrase(tok) is not None:
             return "attitude"
+        if lemma in self.lex.predicative and sum(c.dep_ in ("dobj", "oprd") and c.i > tok.i for c in tok.children) >= 2:
+            return "speech"  # 'Japan branded North Korea an "outlaw nation"'
         return None
 
     def _verb_frame(self, v: Token) -> _Frame | None:
@@ -824,6 +831,8 @@ class _Run:
             preps = self.lex.object_prep.get(lemma, frozenset())
             prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in preps), None)
             if sp is not None and prep is not None:
+                if any(c.dep_ == "neg" for c in v.children):
+                    return [], how  # 'has never been charged with a crime': nobody said it
                 np, pp = self._np(sp), self._np(prep)
                 return [(np.start_char, np.end_char), (pp.start_char + len(prep), pp.end_char)], "object"
             if sp is None and subj is not None:
@@ -851,6 +860,8 @@ class _Run:
             if not spans and lemma in lex.predicative:
                 oprds = [c for c in v.children if c.dep_ in ("oprd", "xcomp") and c.i > v.i]
                 dobj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
+                # 'branded North Korea an "outlaw nation"': the parser's second object is the name given
+                oprds += [c for c in v.children if c.dep_ == "dobj" and dobj is not None and c.i > dobj.i]
                 firsts = [c for c in oprds + ([dobj] if dobj is not None else []) if c.pos_ in _NOMINAL]
                 if oprds and firsts and (dobj is not None or len(oprds) > 1):
                     lo = min(c.left_edge.i for c in firsts)
@@ -896,6 +907,7 @@ class _Run:
                 xcomp = next((c for c in v.children if c.dep_ == "xcomp" and c.i > v.i), None)
                 if xcomp is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children):
                     lo, hi = self._clause(xcomp)
+                    hi = self._infinitive_conjuncts(v, xcomp, hi)
                     # 'urged Congress to act': the one urged is part of what was urged
                     obj = next((c for c in v.children if c.dep_ == "dobj" and v.i < c.i < xcomp.i), None)
                     if obj is not None and self.in_quote[obj.i] < 0:
@@ -927,6 +939,8 @@ class _Run:
                     if ger is not None and self.in_quote[ger.i] < 0:
                         spans.append(self._clause(ger))
                         how = "object"
+            if spans and how in ("object", "prep", "clause"):
+                spans[-1] = (spans[-1][0], self._verb_conjuncts(v, spans[-1][1]))
             if not spans and kind == "speech":
                 spans += self._host_clause(v)
                 how = "parenthetical"
@@ -947,9 +961,24 @@ class _Run:
                     break
             # a partial quotation that opens inside the content closes after the parser's clause ends
             start, end = self._close_quotes(start, end)
+            if how in ("object", "predicative", "prep", "infinitive"):
+                end = self._trailing_dash(start, end)
             if end > start:
                 out.append((start, end))
         return _merge_spans(out), how
+
+    def _trailing_dash(self, start: int, end: int) -> int:
+        """A content less a trailing aside set off by one dash ('likened the rules to "burning the
+        Constitution" - a charge that might have stung'): the writer's gloss, not what was said.  A dash
+        pair ('X -- an aside -- Y') and dashes inside quotations stay."""
+        dashes = [m for m in _SPACED_DASH.finditer(self.text, start, end)]
+        if len(dashes) != 1:
+            return end
+        m = dashes[0]
+        if any(self.quotes[q].start < m.start() < self.quotes[q].end for q in self._quotes_between(start, end)):
+            return end
+        cut = _trim_right(self.text, m.start())
+        return cut if cut > start else end
 
     def _scare_quoted(self, span: tuple[int, int]) -> bool:
         """Whether a phrase opens with a quotation of a word or two that modifies what follows it
@@ -1116,9 +1145,61 @@ class _Run:
                 break
             if self._cue_kind(c) is not None:
                 break
+            if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _ADJUNCT_MARKS for g in c.children):
+                break
+            if (
+                c.dep_ in ("prep", "npadvmod")
+                and self._is_date_phrase(c)
+                and not any(g.i > c.i and g.dep_ in ("xcomp", "ccomp", "oprd", "advcl") for g in v.children)
+            ):
+                break  # 'rejected that argument in July': the occasion, unless what was said goes on after it
             hi = max(hi, c.right_edge.i + 1)
+        for k in range(dobj.i + 1, hi):
+            # 'criticized the law as a "crazy system" during a campaign stop': the occasion, wherever the
+            # parser hung it
+            if doc[k].dep_ == "prep" and doc[k].lower_ in _ADJUNCT_PREPS and self.in_quote[k] < 0:
+                hi = k
+                break
         span = _strip(doc[dobj.left_edge.i : hi])
         return span.start_char, span.end_char
+
+    def _infinitive_conjuncts(self, v: Token, xcomp: Token, hi: int) -> int:
+        """'wants to triple X, grow Y and create Z', 'declined to threaten Moscow or declare ...': bare
+        verbs the parser coordinated with the cue verb instead of its infinitive go on with the
+        infinitive.  A finite verb ('... and established a policy') is the cue verb's own."""
+        for c in v.children:
+            if (
+                c.dep_ == "conj"
+                and c.i > xcomp.i
+                and c.tag_ in ("VB", "VBP")
+                and self.in_quote[c.i] < 0
+                and not any(g.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for g in c.children)
+            ):
+                hi = max(hi, self._clause(c)[1])
+        return hi
+
+    def _verb_conjuncts(self, v: Token, end: int) -> int:
+        """'mentioned refinancing student loans and forcing universities to ...', 'talked about reform
+        and passing gun control', 'said she wanted to speak to voters and let them know ...': a verb of
+        another form than the cue, with no subject of its own, that the parser coordinated with the cue
+        verb goes on with its object or clause (a verb of the cue's own form is the speaker's next act)."""
+        for c in v.children:
+            if (
+                c.dep_ == "conj"
+                and c.idx >= end
+                and c.tag_ in ("VB", "VBP", "VBG")
+                and c.tag_ != v.tag_
+                and self.in_quote[c.i] < 0
+                and self._cue_kind(c) is None
+                and not any(g.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for g in c.children)
+            ):
+                end = max(end, self._clause(c)[1])
+        return end
+
+    def _is_date_phrase(self, c: Token) -> bool:
+        """'in July', 'Wednesday', 'on Friday': a phrase that is a date or time (the occasion)."""
+        head = c if c.dep_ == "npadvmod" else next((g for g in c.children if g.dep_ == "pobj"), None)
+        return head is not None and head.ent_type_ in ("DATE", "TIME") and self.in_quote[head.i] < 0
 
     def _trim_discourse(self, span: Span) -> Span:
         """A sentence less its opening connective ('On the other hand, NATO ...')."""
@@ -1155,6 +1236,8 @@ class _Run:
             return []
         if not any(c.dep_ == "nsubj" for c in v.children):
             return []
+        if any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in v.children):
+            return []  # 'crackdowns could add fuel to the tensions': a verb with an object of its own
         if h.i > v.i and v.dep_ != "parataxis":
             return []
         frame_lo, frame_hi = v.left_edge.i, v.right_edge.i + 1
