@@ -144,6 +144,38 @@ def test_clause_rules(nlp, text, etype, source, target, modality):
         ("Doctors from two Swiss aid groups donated $50,000 worth of goods to a hospital in Gaza.", "AID", ["CHE"], []),
         # a participle on the object of "issued" is what the issuer does
         ("The Syrian government issued a statement demanding that Turkey withdraw its troops.", "REQUEST", ["SYR"], []),
+        # an arrest or expulsion with no agent named is the act of the state where it happens
+        ("A Canadian engineer was arrested in Egypt on Monday.", "COERCE", ["EGY"], ["CAN"]),
+        ("Two Dutch journalists were expelled from Azerbaijan last week.", "COERCE", ["AZE"], ["NLD"]),
+        # ... and the people held are the target, counted through "hundreds of"
+        ("Hundreds of demonstrators were detained in Minsk on Sunday.", "COERCE", ["BLR"], ["BLR"]),
+        # the of-phrase of an intransitive act's nominal is its doer
+        ("The pullout of Ethiopian forces from Somalia was completed on Friday.", "RETREAT", ["ETH"], ["SOM"]),
+        # ... but a light verb's subject comes first, and the of-phrase's own "from" is no doer
+        ("The United States speeded up the withdrawal of some forces from Panama.", "RETREAT", ["USA"], []),
+        # repression by its instrument; the target hung on the object
+        ("Police in Oslo used a water cannon against protesters on Thursday.", "ASSAULT", ["NOR"], ["NOR"]),
+        # an order to one's own forces is the act ordered, else a show of force; to others, a demand
+        ("The president of Peru ordered troops to withdraw from the border with Ecuador.", "RETREAT", ["PER"], ["ECU"]),
+        ("The president of Peru ordered soldiers to guard the airport in Lima.", "MOBILIZE", ["PER"], []),
+        ("An Argentine judge ordered former president Carlos Menem to appear in court.", "REQUEST", ["ARG"], ["ARG"]),
+        # protests said to happen are the place's civilians against its government
+        ("Riots broke out in Dakar after the verdict.", "PROTEST", ["SEN"], ["SEN"]),
+        # a government reports its own losses: the unnamed victim is of the reporting country
+        (
+            "The Democratic Republic of Congo announced Saturday a senior military commander has been killed.",
+            "ASSAULT",
+            [],
+            ["COD"],
+        ),
+        # a noun framing an event nominal ("a mediation effort") passes on the light verb and its phrases
+        ("Norway launched a mediation effort between Colombia and Venezuela.", "CONSULT", ["NOR"], ["COL", "VEN"]),
+        # a hostile act promised not to happen is a de-escalation (AGREE), not the act
+        ("Pakistani police said they will not use force against the marchers.", "AGREE", ["PAK"], []),
+        # a planned investigation is the investigation (ACCUSE), not a threat
+        ("The Austrian police will investigate the shooting of a local man.", "ACCUSE", ["AUT"], []),
+        # a truce struck is an agreement, not a strike
+        ("Ghana struck a truce with Togo.", "SUPPORT", ["GHA"], ["TGO"]),
     ],
 )
 def test_main_event_rules(nlp, text, ptype, source, target):
@@ -194,3 +226,24 @@ def test_things_are_not_agents(nlp):
     doc._.published = "2024-05-01"
     doc = nlp(doc)
     assert not [e for e in doc._.events if any(i.startswith("unresolved:") for i in e.source)]
+
+
+def _main(nlp, text):
+    doc = nlp.make_doc(text)
+    doc._.published = "2024-05-01"
+    doc = nlp(doc)
+    return doc, next((e for e in doc._.events if e.id == doc._.main_event), None)
+
+
+def test_of_phrase_doer_is_named_by_its_own_words(nlp):
+    # "forces from Panama" names no doer: Panama is where they leave, not who leaves
+    doc, main = _main(nlp, "The withdrawal of the invasion forces from Panama began on Wednesday.")
+    countries = {a.id: a.country for a in doc._.actors}
+    assert main is None or "PAN" not in {countries[i] for i in main.source}
+
+
+def test_people_acted_on_are_the_target_not_the_place(nlp):
+    # "arrested 40 activists in Cairo": the activists (Egyptian civilians), not the city's government
+    doc, main = _main(nlp, "Soldiers arrested 40 activists in Cairo on Sunday.")
+    assert main is not None and main.type == "COERCE"
+    assert main.target == ["EGY-CVL"]

@@ -122,6 +122,34 @@ _INTENT_CAMEO = {
     "RETREAT": "035",
     "REQUEST": "030",
 }
+# Verbs of command, and the nouns of the forces a leader commands: "ordered troops to ...".
+_ORDER_VERBS = {"order", "command", "instruct", "direct"}
+_FORCES = {
+    "troop",
+    "force",
+    "soldier",
+    "army",
+    "military",
+    "police",
+    "policeman",
+    "security",
+    "unit",
+    "guard",
+    "navy",
+    "militia",
+    "paratrooper",
+    "commando",
+    "marine",
+}
+# CAMEO 09: investigate -- hostile in PLOVER (ACCUSE), yet a planned investigation threatens nothing.
+_INVESTIGATE = "09"
+# Nouns that frame an event nominal as an undertaking ("a mediation effort", "a peace initiative").
+_FRAMES = {"effort", "bid", "initiative", "drive", "push", "attempt", "mission", "process", "plan"}
+# Verbs of happening, said of an event nominal ("protests erupted", "riots broke out").
+_OCCUR = {"erupt", "break", "spread", "continue", "resume", "flare", "escalate", "intensify", "grow", "occur", "begin"}
+# Acts only a state performs (bans, curfews, arrests, deportations, expulsions): with no agent named,
+# their source is the state of the place where they happen.
+_STATE_ACTS = ("172", "173", "174", "166")
 _THREAT_CAMEO = {"ASSAULT": "138", "COERCE": "137", "SANCTION": "131", "MOBILIZE": "138", "PROTEST": "130"}
 
 
@@ -225,6 +253,7 @@ class _Found:
     negated: bool = False
     derived: bool = False  # read off a speech act (an accusation), not stated as an event
     ultimatum: bool = False  # a promised action on a condition ("will withdraw ... unless"): a threat
+    refrain: bool = False  # a hostile act promised not to happen ("will not use violence"): a de-escalation
     unresolved: bool = False  # the source is an agent the knowledge base does not know
 
 
@@ -284,7 +313,11 @@ class EventCoder:
             if tok.pos_ in ("NOUN", "PROPN") and (
                 tok.head.i in coded
                 or tok.i in actors_at
-                or not (self._np_source(tok, actors_at) or self._light_verb(tok) is not None)
+                or not (
+                    self._np_source(tok, sense, actors_at)
+                    or self._light_verb(tok) is not None
+                    or self._occurring_protest(tok, sense)
+                )
             ):
                 # a nominal inside a coded clause ("imposed sanctions") or with no actor of its own
                 # ("the war in Ukraine") is no event of its own
@@ -301,6 +334,18 @@ class EventCoder:
                 # "Vice-President Moody Awori"): kept as an unresolved actor rather than losing the event
                 f.source = self._unresolved_source(doc, f.trigger, actors_at)
                 f.unresolved = bool(f.source)
+            if not f.source and self._occurring_protest(f.trigger, f.sense):
+                # "Protests erupted in El Salvador": unnamed protesters are the place's civilians
+                country = self._place_country(f.trigger, actors_at)
+                if country and len(country) == 3 and country.isalpha() and country not in ("IGO", "NGO", "IMG"):
+                    f.source = [self._implicit_agent(doc, country, "CVL")]
+            if not f.source and _is_passive(f.trigger) and f.cameo.startswith(_STATE_ACTS):
+                # "was arrested in Lebanon", "was expelled from Tehran": an arrest, ban or expulsion with no
+                # agent named is the act of the state where it happens -- the coders' convention
+                f.source = self._place_state(doc, f.trigger, actors_at)
+                if f.source and set(f.target) <= set(f.source):
+                    # the place was read as the target ("arrested in Cairo"); the people held are
+                    f.target = self._target(doc, f.trigger, f.sense, self._ptype(f.cameo), actors_at, f.source)
             self._modality(doc, f, actors_at)
             f.date = self._date_of(doc, f.trigger, times)
             f.source = [a for a in f.source if kinds.get(a) != "region"]
@@ -450,7 +495,10 @@ class EventCoder:
         return unique(out)
 
     def _light_verb(self, tok: Token) -> Token | None:
-        """The verb a nominal event hangs on ("staged rallies", "began a hunger strike", "in protest")."""
+        """The verb a nominal event hangs on ("staged rallies", "began a hunger strike", "in protest"),
+        through a noun that frames it ("launched a mediation effort")."""
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() in _FRAMES:
+            tok = tok.head
         if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB" and tok.head.lemma_ != "be":
             return tok.head
         if (
@@ -474,6 +522,41 @@ class EventCoder:
                     if self._country.get(a):
                         return self._country[a]
         return None
+
+    def _reporter_country(self, tok: Token, actors_at: dict[int, list[str]]) -> str | None:
+        """The country of whoever reports the trigger's clause ("Congo announced a commander has been
+        killed"): a government reports its own losses unless it names someone else's."""
+        cur = tok
+        while cur.dep_ == "ccomp" and cur.head.i != cur.i:
+            cur = cur.head
+            if _is_speech(cur, self.lex) or cur.lemma_.lower() in ("announce", "confirm", "report"):
+                speaker = self._clause_subject(cur, actors_at)
+                return next((self._country.get(a) for a in speaker if self._country.get(a)), None)
+        return None
+
+    def _occurring_protest(self, tok: Token, sense: Sense) -> bool:
+        """A protest nominal that is the subject of a verb of happening ("Protests erupted in ...",
+        "demonstrations spread to ...", "riots broke out in ...")."""
+        return (
+            tok.pos_ == "NOUN"
+            and tok.dep_ == "nsubj"
+            and tok.head.lemma_.lower() in _OCCUR
+            and self._ptype(sense.cameo) == "PROTEST"
+        )
+
+    def _place_state(self, doc: Doc, tok: Token, actors_at: dict[int, list[str]]) -> list[str]:
+        """The state of the place a passive state act happens in: the trigger's own "in", "from" or "at"
+        phrase first ("was expelled from Tehran"), else an "in" phrase of the sentence."""
+        patient = [a for c in tok.children if c.dep_ in _SUBJ_PASS for a in self._actors_of(c, actors_at)]
+        places = [_pobj(c) for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "from", "at")]
+        for place in places:
+            for a in self._actors_of(place, actors_at):
+                if self._kinds.get(a) == "state" and a not in patient:
+                    return [a]
+        country = self._place_country(tok, actors_at)
+        if not country or not (len(country) == 3 and country.isalpha()) or country in ("IGO", "NGO", "IMG"):
+            return []
+        return [self._implicit_agent(doc, country, "GOV")]
 
     def _implicit_agent(self, doc: Doc, country: str, sector: str) -> str:
         """An agent the text implies but does not name; added to the document's actors."""
@@ -561,14 +644,31 @@ class EventCoder:
             self._kinds[actor_id] = kind
         return [actor_id]
 
-    def _np_source(self, tok: Token, actors_at: dict[int, list[str]]) -> bool:
-        """A nominal trigger names its own agent: "Russia's attack", "an attack by rebels", "Israeli strikes"."""
+    def _np_source(self, tok: Token, sense: Sense, actors_at: dict[int, list[str]]) -> bool:
+        """A nominal trigger names its own agent: "Russia's attack", "an attack by rebels", "Israeli strikes",
+        and, for a nominal whose sense lists "of" among its source prepositions, "the withdrawal of Russian
+        forces" (the doer of an intransitive act)."""
         for c in tok.children:
             if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in actors_at:
                 return True
-            if c.dep_ == "prep" and c.lower_ == "by" and self._actors_of(_pobj(c), actors_at):
-                return True
+            if c.dep_ == "prep" and c.lower_ in sense.source_preps:
+                pobj = _pobj(c)
+                if c.lower_ == "of" and self._np_actors(pobj, actors_at) or self._actors_of(pobj, actors_at):
+                    return True
         return False
+
+    def _np_actors(self, tok: Token | None, actors_at: dict[int, list[str]]) -> list[str]:
+        """Actors a noun phrase names in its own words: its head, modifiers and coordinated heads, not its
+        prepositional phrases ("Russian forces from Homs" names Russia)."""
+        if tok is None:
+            return []
+        out: list[str] = []
+        stack = [tok]
+        while stack:
+            t = stack.pop()
+            out.extend(actors_at.get(t.i, ()))
+            stack.extend(c for c in t.children if c.dep_ in ("amod", "compound", "poss", "nmod", "conj", "flat"))
+        return unique(out)
 
     def _subject(self, tok: Token) -> Token | None:
         for c in tok.children:
@@ -598,13 +698,22 @@ class EventCoder:
             for c in tok.children:
                 if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in actors_at:
                     return list(actors_at[c.i])
-                if c.dep_ == "prep" and c.lower_ == "by":
+                if c.dep_ == "prep" and c.lower_ in sense.source_preps and c.lower_ != "of":
                     actors = self._actors_of(_pobj(c), actors_at)
                     if actors:
                         return actors
             # "Russia launched an attack on ...", "staged rallies", "in protest against": the light verb's subject
             verb = self._light_verb(tok)
-            return self._clause_subject(verb, actors_at) if verb is not None else []
+            actors = self._clause_subject(verb, actors_at) if verb is not None else []
+            if not actors and "of" in sense.source_preps:
+                # "the withdrawal of Russian forces from Homs": the doer of an intransitive act, named by the
+                # of-phrase's own words (not its "from Homs")
+                for c in tok.children:
+                    if c.dep_ == "prep" and c.lower_ == "of" and _pobj(c) is not None:
+                        actors = self._np_actors(_pobj(c), actors_at)
+                        if actors:
+                            break
+            return actors
         if tok.pos_ == "ADJ":
             return self._clause_subject(tok.head if tok.dep_ in ("acomp", "xcomp") else tok, actors_at)
         return self._clause_subject(tok, actors_at)
@@ -666,26 +775,52 @@ class EventCoder:
                 candidates.append(c)
         if tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN" and not candidates:
             candidates.append(tok.head)
-        for prep_set in (preps,):
-            for c in tok.children:
-                if c.dep_ in ("prep", "dative") and c.lower_ in prep_set:
+        # "a mediation effort between the Emirates and Saudi Arabia": the framing noun's phrases are the nominal's
+        heads = [tok, tok.head] if tok.dep_ == "compound" and tok.head.lemma_.lower() in _FRAMES else [tok]
+        for head in heads:
+            for c in head.children:
+                if c.dep_ in ("prep", "dative") and c.lower_ in preps:
                     candidates.append(_pobj(c))
+        if sense.target_preps and tok.pos_ not in ("NOUN", "PROPN"):
+            # the parser hangs the target on the object ("used tear gas against students")
+            for obj in (c for c in tok.children if c.dep_ == "dobj"):
+                for c in obj.children:
+                    if c.dep_ == "prep" and c.lower_ in sense.target_preps:
+                        candidates.append(_pobj(c))
         # "urged X to ...", "demanded that President Mugabe abandon ..."
         for c in tok.children:
             if c.dep_ in ("ccomp", "xcomp"):
                 candidates.append(self._subject(c))
+        # people the verb acts on directly ("arrested 40 activists in Cairo") are its target, not the place
+        people = any(
+            c is not None
+            and (c.dep_ in _OBJ + _SUBJ_PASS or (c.dep_ == "pobj" and c.head.lower_ != "in"))
+            and c.tag_ == "NNS"
+            and self._sector_of(c)
+            for c in candidates
+        )
         for cand in candidates:
+            if people and cand is not None and cand.head.lower_ == "in" and cand.head.head.i == tok.i:
+                break
             actors = [a for a in self._actors_of(cand, actors_at) if a not in source]
             if actors:
                 return actors
         # an unnamed group ("dispersed demonstrators", "arresting political opponents"): of the place, else
         # of the source's country -- the coders' convention for domestic actors
         for cand in candidates:
+            if cand is not None and cand.lemma_.lower() in self.partitives:
+                # "dozens of demonstrators", "hundreds of students": the group counted
+                cand = next((_pobj(g) for g in cand.children if g.dep_ == "prep" and g.lower_ == "of"), cand)
             # people in the plural ("demonstrators", "opponents"), not things ("its first submarine")
-            sector = self._sector_of(cand) if cand is not None and cand.tag_ == "NNS" and ptype != "MOBILIZE" else None
+            # or the one person a passive attack names ("a senior military commander has been killed")
+            person = cand is not None and cand.dep_ in _SUBJ_PASS and ptype in ("ASSAULT", "COERCE")
+            plural = cand is not None and (cand.tag_ == "NNS" or person)
+            sector = self._sector_of(cand) if cand is not None and plural and ptype != "MOBILIZE" else None
             if sector:
-                country = self._place_country(tok, actors_at) or next(
-                    (self._country.get(a) for a in source if self._country.get(a)), None
+                country = (
+                    self._place_country(tok, actors_at)
+                    or next((self._country.get(a) for a in source if self._country.get(a)), None)
+                    or (self._reporter_country(tok, actors_at) if person else None)
                 )
                 if country and len(country) == 3 and country.isalpha() and country not in ("IGO", "NGO", "IMG"):
                     return [self._implicit_agent(doc, country, sector)]
@@ -734,7 +869,7 @@ class EventCoder:
                 consumed.add(comp.i)
                 if inner is not None:
                     ptype = self._ptype(inner.cameo)
-                    if ptype in _HOSTILE:
+                    if ptype in _HOSTILE and not inner.cameo.startswith(_INVESTIGATE):
                         inner.cameo = _THREAT_CAMEO.get(ptype or "", "130")
                     else:
                         inner.cameo = _INTENT_CAMEO.get(ptype or "", sense.cameo or "030")
@@ -765,7 +900,29 @@ class EventCoder:
         ptype = self._ptype(cameo)
         source = self._source(doc, tok, sense, actors_at)
         target = self._target(doc, tok, sense, ptype, actors_at, source)
+        if ptype == "REQUEST" and tok.lemma_.lower() in _ORDER_VERBS and self._own_forces(tok, source, target):
+            # "ordered troops to withdraw from Somalia": a leader's order to his own forces is the act he
+            # orders; an order with no act we code ("ordered troops to stand guard") is a show of force
+            for comp in (c for c in tok.children if c.dep_ == "xcomp"):
+                inner_sense = self._trigger(comp)
+                if inner_sense is not None and not inner_sense.speech and not inner_sense.intent:
+                    inner = self._code(doc, comp, inner_sense, actors_at, consumed)
+                    consumed.add(comp.i)
+                    if inner is not None:
+                        inner.source = source
+                        inner.target = [a for a in inner.target if a not in target] or inner.target
+                        inner.trigger = tok
+                        return inner
+            return _Found(tok, sense, "150", source, [], negated=negated)
         return _Found(tok, sense, cameo, source, target, negated=negated)
+
+    def _own_forces(self, tok: Token, source: list[str], target: list[str]) -> bool:
+        """Whether the object of an order is the orderer's own troops or police ("ordered troops to ...")."""
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if obj is None or obj.lemma_.lower() not in _FORCES or not source:
+            return False
+        own = {self._country.get(a) for a in source} - {None}
+        return all(self._country.get(a) in own for a in target)
 
     def _ptype(self, cameo: str | None) -> str | None:
         code = self.lex.code(cameo)
@@ -852,6 +1009,9 @@ class EventCoder:
         modality = f.modality
         if f.negated:
             modality = "negated"
+            # "police will not use violence against the protesters": a promise to refrain (CAMEO 0354)
+            auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+            f.refrain = self._ptype(f.cameo) in _HOSTILE and bool(auxes & (self.planned_modals | {"would"}))
         for level, t in enumerate(chain):
             lemma = t.lemma_.lower()
             auxes = [c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")]
@@ -962,19 +1122,29 @@ class EventCoder:
             hedges=f.hedges,
             reported_by=f.reported_by,
             background=background,
-            plover_type=_plover_view((code.view if code else None) or ptype, f.modality, f.ultimatum),
+            plover_type="AGREE"
+            if f.refrain
+            else _plover_view(
+                (code.view if code else None) or ptype,
+                f.modality,
+                f.ultimatum,
+                investigation=f.cameo.startswith(_INVESTIGATE),
+            ),
         )
 
 
-def _plover_view(ptype: str | None, modality: str, ultimatum: bool = False) -> str | None:
+def _plover_view(ptype: str | None, modality: str, ultimatum: bool = False, investigation: bool = False) -> str | None:
     """PLOVER's own convention: a promised or planned action is an AGREE (cooperation) or a THREATEN (hostility).
 
     Our ``type`` names the action and ``modality`` its status ("will purchase": COOPERATE, planned);
     PLOVER and CAMEO code the promise itself.  The gold-standard records follow PLOVER.  A promise on a
     condition the other side must meet ("will withdraw its force unless ...") is an ultimatum: THREATEN.
+    An investigation announced ("police will investigate the shooting") is the investigation, no threat.
     """
     if ptype and ultimatum:
         return "THREATEN"
+    if investigation and modality in ("planned", "intended"):
+        return ptype
     if ptype and modality in ("planned", "intended") and ptype not in ("AGREE", "THREATEN"):
         return "THREATEN" if ptype in _HOSTILE else "AGREE"
     if ptype and modality == "negated" and ptype not in _HOSTILE and ptype != "REJECT":
