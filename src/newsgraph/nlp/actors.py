@@ -176,9 +176,9 @@ class ActorResolver:
             fold(n) for e in self.kb.entries.values() for n in (e.name, *e.aliases) if not n.lower().startswith("the ")
         }
         self.article_names = {n for n in with_article - bare if " " not in n}
-        # state names and adjectives of five letters or more, by first letter: misspellings are looked up
-        # against them ("Ethopia", "Quatar", "Isreali")
-        self.state_forms: dict[str, list[tuple[str, str]]] = {}
+        # state names and adjectives of five letters or more, by first letter and length: misspellings are
+        # looked up against them ("Ethopia", "Quatar", "Isreali")
+        self.state_forms: dict[tuple[str, int], list[tuple[str, str]]] = {}
         for e in self.kb.entries.values():
             if e.kind != "state":
                 continue
@@ -186,7 +186,7 @@ class ActorResolver:
                 for form in forms:
                     key = fold(form)
                     if len(key) >= 5 and key.isalpha():
-                        self.state_forms.setdefault(key[0], []).append((key, how))
+                        self.state_forms.setdefault((key[0], len(key)), []).append((key, how))
         self.not_actors = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.not_actors.add("not_actor", list(tok.pipe(sorted(self.kb.sectors.not_actors))))
 
@@ -333,6 +333,7 @@ class ActorResolver:
     def _misspelt(self, doc: Doc, kb_tokens: set[int]) -> list[_Cand]:
         """Capitalised words one edit away from exactly one state name or adjective ("Ethopia")."""
         out = []
+        seen: dict[str, set[tuple[str, str]]] = {}
         for t in doc:
             # cheap tests first: this looks at every token
             if (
@@ -344,11 +345,11 @@ class ActorResolver:
                 or t.ent_type_ in ("PERSON", "DATE", "TIME")
             ):
                 continue
-            key = fold(t.text)
-            forms = self.state_forms.get(key[0])
-            if not forms or not key.isalpha():
-                continue
-            near = {(form, how) for form, how in forms if _one_edit(key, form)}
+            if t.text not in seen:
+                key = fold(t.text)
+                forms = [f for n in (-1, 0, 1) for f in self.state_forms.get((key[0], len(key) + n), ())]
+                seen[t.text] = {(form, how) for form, how in forms if _one_edit(key, form)} if key.isalpha() else set()
+            near = seen[t.text]
             if len({form for form, _ in near}) != 1 or self.kb.lookup(t.text):
                 continue
             if any(
