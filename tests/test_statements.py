@@ -382,16 +382,6 @@ def _contents(doc):
     return [[doc.text[a:b] for a, b in attr.fragments] for attr in doc._.attributions]
 
 
-def test_cue_inside_reported_speech_is_not_another_attribution(snlp):
-    doc = _run(snlp, "Lavrov said he planned to visit Paris next week.")
-    assert _contents(doc) == [["he planned to visit Paris next week"]]
-
-
-def test_interrupted_quotation_is_one_content(snlp):
-    doc = _run(snlp, "“Every time you say that,” Tester said, referring to the excuse, “you give them ammunition.”")
-    assert _contents(doc) == [["“Every time you say that,”", "“you give them ammunition.”"]]
-
-
 def test_coordinated_verb_without_a_clause_stays_in_the_content(snlp):
     doc = _run(snlp, "Police say the man posed a deadly threat and refused to drop the gun.")
     assert ["the man posed a deadly threat and refused to drop the gun"] in _contents(doc)
@@ -434,16 +424,6 @@ def test_documenting_verb_reports_its_object(snlp):
 
 
 # --------------------------------------------------------------------------- content boundaries and rarer cues
-
-
-def test_object_content_leaves_out_a_relative_aside(snlp):
-    doc = _run(snlp, "The senator praised the bill, which critics call reckless.")
-    assert _contents(doc) == [["the bill"]]
-
-
-def test_object_content_leaves_out_an_adjunct_of_time(snlp):
-    doc = _run(snlp, "The mayor has not mentioned the protest since the election.")
-    assert _contents(doc) == [["the protest"]]
 
 
 def test_pronoun_object_after_the_verb_is_the_content(snlp):
@@ -503,16 +483,6 @@ def test_regarding_verb_with_as(snlp):
     assert _run(snlp, "Critics see the program every day.")._.attributions == []
 
 
-def test_call_for_with_an_infinitive(snlp):
-    doc = _run(snlp, "Trump called for female contestants to wear shorter dresses.")
-    assert _contents(doc) == [["female contestants to wear shorter dresses"]]
-
-
-def test_called_x_y_takes_the_phrase_hung_on_the_verb(snlp):
-    doc = _run(snlp, "He called her a master at bolting together impossible deals.")
-    assert _contents(doc) == [["her a master at bolting together impossible deals"]]
-
-
 def test_called_x_y_leaves_a_participle_cue_out(snlp):
     doc = _run(snlp, 'The union called Clinton a "champion" for its members, citing her work after the attacks.')
     assert ['Clinton a "champion" for its members'] in _contents(doc)
@@ -531,44 +501,9 @@ def test_block_quotation_after_a_colon(snlp):
     assert s.cue == "added" and s.content == "It is typical of her. She knows nothing about the state"
 
 
-def test_wh_word_moved_before_the_speech_verb(snlp):
-    doc = _run(snlp, "What the president says his plan would do is not what it does.")
-    assert _contents(doc) == [["What", "his plan would do"]]
-
-
-def test_semicolon_ends_reported_speech(snlp):
-    doc = _run(snlp, "Republicans said the timing was not intentional; they learned of the deal on Friday.")
-    assert _contents(doc) == [["the timing was not intentional"]]
-
-
-def test_coordinated_speech_verb_with_its_own_subject_is_another_frame(snlp):
-    doc = _run(snlp, "The mayor said the budget was balanced and critics say it hides a deficit.")
-    assert _contents(doc) == [["the budget was balanced"], ["it hides a deficit"]]
-
-
-def test_infinitive_content_takes_the_one_urged(snlp):
-    doc = _run(snlp, "The mayor urged residents to stay indoors.")
-    assert _contents(doc) == [["residents to stay indoors"]]
-
-
-def test_relative_that_after_a_prepositional_cue_is_no_that_clause(snlp):
-    doc = _run(snlp, "The senator railed against the provisions that pock the tax code.")
-    assert _contents(doc) == [["the provisions that pock the tax code"]]
-
-
 def test_coordinated_clause_is_no_parenthetical(snlp):
     doc = _run(snlp, "The bill passed the Senate easily, and Republicans continue to oppose it.")
     assert not any(c[0].startswith("The bill") for c in _contents(doc))
-
-
-def test_noun_of_belief_with_a_that_clause(snlp):
-    doc = _run(snlp, "The report left little doubt that the planet is warming.")
-    assert _contents(doc) == [["that the planet is warming"]]
-
-
-def test_no_response_to_requests_for_comment(snlp):
-    doc = _run(snlp, "The campaign did not respond to requests for comment.")
-    assert _contents(doc) == [["requests for comment"]]
 
 
 def test_cue_verb_the_lemmatizer_cut_short(snlp):
@@ -585,11 +520,6 @@ def test_verb_with_a_clause_of_its_own_frames_no_earlier_quotation(snlp):
     )
     said = next(a for a in doc._.attributions if doc.text[a.cue[0] : a.cue[1]] == "said")
     assert [doc.text[a:b] for a, b in said.fragments] == ['Kim\'s mental state is "spiraling out of control."']
-
-
-def test_reported_speech_leaves_out_a_trailing_apposition(snlp):
-    doc = _run(snlp, "Schultz said he did not support Mr. Trump, the presumed Putin favorite.")
-    assert _contents(doc) == [["he did not support Mr. Trump"]]
 
 
 # --------------------------------------------------------------------------- quotation marks and their frames
@@ -703,16 +633,6 @@ def test_object_opening_with_a_partial_quotation(snlp):
     assert _only(doc).form == "mixed"
 
 
-def test_verb_of_quoting_frames_the_quotation_right_after_it(snlp):
-    doc = _run(snlp, "On the form, in a box labeled “reason for visit,” a nurse had typed “chest pain.”")
-    assert _contents(doc) == [["“reason for visit,”"], ["“chest pain.”"]]
-
-
-def test_unclosed_paragraph_of_the_other_family_does_not_continue_a_quotation(snlp):
-    doc = _run(snlp, '“It was a long night,” she said.\n\n"The crowd was loud and nobody could hear the speaker.')
-    assert _contents(doc) == [["“It was a long night,”"]]
-
-
 def test_scare_quoted_object_without_a_source_is_no_attribution(snlp):
     doc = _run(snlp, "The clinic was known for promoting “miracle” diet pills.")
     assert not any(c[0].startswith("“") for c in _contents(doc))
@@ -746,11 +666,6 @@ def test_quotation_reported_speech_runs_into_after_a_colon_has_no_frame_of_its_o
     assert _contents(doc) == [['she has the one quality the job needs: "Patience -- real patience, and some nerve."']]
 
 
-def test_quotation_framed_inside_reported_speech_is_part_of_it(snlp):
-    doc = _run(snlp, "The campaign is denouncing what it calls “the biggest smear campaign in history.”")
-    assert _contents(doc) == [["what it calls “the biggest smear campaign in history.”"]]
-
-
 def test_reported_speech_ends_before_a_quotation_opening_the_next_sentence(snlp):
     doc = _run(
         snlp,
@@ -782,11 +697,6 @@ def test_object_content_ends_before_an_adverbial_clause_of_the_verb(snlp):
     assert _contents(doc) == [["the plan"]]
 
 
-def test_object_content_ends_before_a_time_adjunct_inside_it(snlp):
-    doc = _run(snlp, 'Trump criticized the health law as a "crazy system" during a campaign stop in Ohio.')
-    assert _contents(doc) == [['the health law as a "crazy system"']]
-
-
 def test_object_content_ends_before_a_date_phrase(snlp):
     doc = _run(snlp, "The court rejected that argument in July.")
     assert _contents(doc) == [["that argument"]]
@@ -801,11 +711,6 @@ def test_speech_verb_with_an_object_is_no_parenthetical_frame(snlp):
     doc = _run(snlp, "But police also fear that sweeping crackdowns could add fuel to the tensions.")
     assert _contents(doc) == [["that sweeping crackdowns could add fuel to the tensions"]]
     assert doc._.attributions[0].kind == "attitude"
-
-
-def test_negated_passive_accusation_is_no_attribution(snlp):
-    doc = _run(snlp, "Mr. Smith has never been charged with a crime.")
-    assert _contents(doc) == []
 
 
 def test_bare_verbs_coordinated_with_the_cue_continue_its_infinitive(snlp):
@@ -826,11 +731,6 @@ def test_verbs_coordinated_with_the_cue_continue_its_object(snlp):
     assert _contents(doc) == [["refinancing student loans and forcing universities to spend more on students"]]
 
 
-def test_verb_of_naming_with_two_objects_says_what_it_called_them(snlp):
-    doc = _run(snlp, 'Japan branded North Korea an "outlaw nation in the neighborhood."')
-    assert _contents(doc) == [['North Korea an "outlaw nation in the neighborhood."']]
-
-
 def test_bare_verb_coordinated_with_the_speech_verb_continues_its_clause(snlp):
     # the parser hangs 'let' on 'said'; a verb of another form than the cue, with no subject, is the content's
     doc = _run(
@@ -841,3 +741,111 @@ def test_bare_verb_coordinated_with_the_speech_verb_continues_its_clause(snlp):
     assert _contents(doc) == [
         ["she wanted to speak “directly to young people” and let them know that “the party needs you.”"]
     ]
+
+
+# One sentence, the contents its attributions should have (each case a rule of the stage).
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        pytest.param(
+            "Lavrov said he planned to visit Paris next week.",
+            [["he planned to visit Paris next week"]],
+            id="cue_inside_reported_speech_is_not_another_attribution",
+        ),
+        pytest.param(
+            "“Every time you say that,” Tester said, referring to the excuse, “you give them ammunition.”",
+            [["“Every time you say that,”", "“you give them ammunition.”"]],
+            id="interrupted_quotation_is_one_content",
+        ),
+        pytest.param(
+            "The senator praised the bill, which critics call reckless.",
+            [["the bill"]],
+            id="object_content_leaves_out_a_relative_aside",
+        ),
+        pytest.param(
+            "The mayor has not mentioned the protest since the election.",
+            [["the protest"]],
+            id="object_content_leaves_out_an_adjunct_of_time",
+        ),
+        pytest.param(
+            "Trump called for female contestants to wear shorter dresses.",
+            [["female contestants to wear shorter dresses"]],
+            id="call_for_with_an_infinitive",
+        ),
+        pytest.param(
+            "He called her a master at bolting together impossible deals.",
+            [["her a master at bolting together impossible deals"]],
+            id="called_x_y_takes_the_phrase_hung_on_the_verb",
+        ),
+        pytest.param(
+            "What the president says his plan would do is not what it does.",
+            [["What", "his plan would do"]],
+            id="wh_word_moved_before_the_speech_verb",
+        ),
+        pytest.param(
+            "Republicans said the timing was not intentional; they learned of the deal on Friday.",
+            [["the timing was not intentional"]],
+            id="semicolon_ends_reported_speech",
+        ),
+        pytest.param(
+            "The mayor said the budget was balanced and critics say it hides a deficit.",
+            [["the budget was balanced"], ["it hides a deficit"]],
+            id="coordinated_speech_verb_with_its_own_subject_is_another_frame",
+        ),
+        pytest.param(
+            "The mayor urged residents to stay indoors.",
+            [["residents to stay indoors"]],
+            id="infinitive_content_takes_the_one_urged",
+        ),
+        pytest.param(
+            "The senator railed against the provisions that pock the tax code.",
+            [["the provisions that pock the tax code"]],
+            id="relative_that_after_a_prepositional_cue_is_no_that_clause",
+        ),
+        pytest.param(
+            "The report left little doubt that the planet is warming.",
+            [["that the planet is warming"]],
+            id="noun_of_belief_with_a_that_clause",
+        ),
+        pytest.param(
+            "The campaign did not respond to requests for comment.",
+            [["requests for comment"]],
+            id="no_response_to_requests_for_comment",
+        ),
+        pytest.param(
+            "Schultz said he did not support Mr. Trump, the presumed Putin favorite.",
+            [["he did not support Mr. Trump"]],
+            id="reported_speech_leaves_out_a_trailing_apposition",
+        ),
+        pytest.param(
+            "On the form, in a box labeled “reason for visit,” a nurse had typed “chest pain.”",
+            [["“reason for visit,”"], ["“chest pain.”"]],
+            id="verb_of_quoting_frames_the_quotation_right_after_it",
+        ),
+        pytest.param(
+            '“It was a long night,” she said.\n\n"The crowd was loud and nobody could hear the speaker.',
+            [["“It was a long night,”"]],
+            id="unclosed_paragraph_of_the_other_family_does_not_continue_a_quotation",
+        ),
+        pytest.param(
+            "The campaign is denouncing what it calls “the biggest smear campaign in history.”",
+            [["what it calls “the biggest smear campaign in history.”"]],
+            id="quotation_framed_inside_reported_speech_is_part_of_it",
+        ),
+        pytest.param(
+            'Trump criticized the health law as a "crazy system" during a campaign stop in Ohio.',
+            [['the health law as a "crazy system"']],
+            id="object_content_ends_before_a_time_adjunct_inside_it",
+        ),
+        pytest.param(
+            "Mr. Smith has never been charged with a crime.", [], id="negated_passive_accusation_is_no_attribution"
+        ),
+        pytest.param(
+            'Japan branded North Korea an "outlaw nation in the neighborhood."',
+            [['North Korea an "outlaw nation in the neighborhood."']],
+            id="verb_of_naming_with_two_objects_says_what_it_called_them",
+        ),
+    ],
+)
+def test_contents(snlp, text, contents):
+    assert _contents(_run(snlp, text)) == contents
