@@ -337,7 +337,7 @@ class EventCoder:
             if not f.source and self._occurring_protest(f.trigger, f.sense):
                 # "Protests erupted in El Salvador": unnamed protesters are the place's civilians
                 country = self._place_country(f.trigger, actors_at)
-                if country and len(country) == 3 and country.isalpha() and country not in ("IGO", "NGO", "IMG"):
+                if _is_state_code(country):
                     f.source = [self._implicit_agent(doc, country, "CVL")]
             if not f.source and _is_passive(f.trigger) and f.cameo.startswith(_STATE_ACTS):
                 # "was arrested in Lebanon", "was expelled from Tehran": an arrest, ban or expulsion with no
@@ -356,7 +356,7 @@ class EventCoder:
                 country = self._place_country(f.trigger, actors_at) or next(
                     (self._country.get(a) for a in f.source if self._country.get(a)), None
                 )
-                if country and len(country) == 3 and country.isalpha() and country not in ("IGO", "NGO", "IMG"):
+                if _is_state_code(country):
                     f.target = [self._implicit_agent(doc, country, "GOV")]
             event = self._to_event(doc, f, on)
             # violence by someone unnamed ("three civilians were killed in a car bombing") stays, sourceless
@@ -554,7 +554,7 @@ class EventCoder:
                 if self._kinds.get(a) == "state" and a not in patient:
                     return [a]
         country = self._place_country(tok, actors_at)
-        if not country or not (len(country) == 3 and country.isalpha()) or country in ("IGO", "NGO", "IMG"):
+        if not _is_state_code(country):
             return []
         return [self._implicit_agent(doc, country, "GOV")]
 
@@ -632,7 +632,7 @@ class EventCoder:
             name = name.split(" ", 1)[1]
         sector = self._sector_of(head)
         country = self._place_country(tok, actors_at) if sector and head.tag_ == "NNS" else None
-        if country and not (len(country) == 3 and country.isalpha() and country not in ("IGO", "NGO", "IMG")):
+        if not _is_state_code(country):
             country = None
         slug = "-".join(w.lower() for w in name.replace("'", "").split() if w.isalnum())[:60] or "agent"
         # the id is the words and the country: the store keeps one row per id, across documents
@@ -822,7 +822,7 @@ class EventCoder:
                     or next((self._country.get(a) for a in source if self._country.get(a)), None)
                     or (self._reporter_country(tok, actors_at) if person else None)
                 )
-                if country and len(country) == 3 and country.isalpha() and country not in ("IGO", "NGO", "IMG"):
+                if _is_state_code(country):
                     return [self._implicit_agent(doc, country, sector)]
         # a purpose or complement clause names it ("began a hunger strike to protest against Sweden's decision")
         for c in tok.children:
@@ -1150,6 +1150,11 @@ def _plover_view(ptype: str | None, modality: str, ultimatum: bool = False, inve
     if ptype and modality == "negated" and ptype not in _HOSTILE and ptype != "REJECT":
         return "REJECT"  # "will not accept refugees", "declined to resign": a refusal
     return ptype
+
+
+def _is_state_code(country: str | None) -> bool:
+    """A state's three-letter code, not an international one (IGO, NGO, IMG)."""
+    return country is not None and len(country) == 3 and country.isalpha() and country not in ("IGO", "NGO", "IMG")
 
 
 def _depth(tok: Token) -> int:
