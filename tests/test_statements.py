@@ -310,6 +310,12 @@ def test_relay_clause_on_the_reported_clause(snlp):
     assert [c.name for c in s.chain][1:4] == ["BBC", "Le Monde", "Reuters"]
 
 
+def test_doubled_marks_leave_the_statement_text(snlp):
+    # ``...'' (two marks typed for one, as in wire copy) leave no stray mark in the statement's text
+    s = _only(_run(snlp, "``We will not give up,'' the minister said."))
+    assert s.content == "We will not give up" and s.form == "direct"
+
+
 def test_unnamed_outlet_relays_words(snlp):
     doc = _run(snlp, "Lavrov said on Monday that the talks had failed, according to state media.")
     (s,) = doc._.statements

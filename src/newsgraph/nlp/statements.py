@@ -2272,7 +2272,10 @@ class _Run:
             for i, (s, e) in enumerate(frags):
                 q = next((self.quotes[q] for q in f.quotes if self.quotes[q].start == s), None)
                 if q is not None:
-                    s, e = s + 1, e - (1 if q.closed and text[e - 1] in QUOTE_CHARS else 0)
+                    # one mark, or two typed for one (``...'')
+                    s += 2 if text[s : s + 2] in ("``", "''") else 1
+                    if q.closed and text[e - 1] in QUOTE_CHARS:
+                        e -= 2 if text[e - 2 : e] == "''" and e - 2 >= s else 1
                 while e > s and text[e - 1] in " ,":
                     e -= 1
                 if i == 0:
