@@ -7,7 +7,6 @@ import json
 import pytest
 
 from newsgraph.eval.attribution import (
-    ensure_statement_stage,
     jaccard,
     load_polnear,
     parse_ann,
@@ -45,16 +44,6 @@ ANN = "\n".join(
         "T8\tDiscuss 0 9\tOfficials",
     ]
 )
-
-
-@pytest.fixture(scope="module")
-def snlp(nlp):
-    """The pipeline with the statements stage (added here until it is one of the pipeline's STAGES)."""
-    added = "newsgraph_statements" not in nlp.pipe_names
-    ensure_statement_stage(nlp)
-    yield nlp
-    if added:
-        nlp.remove_pipe("newsgraph_statements")
 
 
 @pytest.fixture
@@ -130,9 +119,9 @@ def test_regex_baseline():
     assert text[pred["source"][0] : pred["source"][1]].strip() == "Smith"
 
 
-def test_run_on_the_tiny_example(polnear_dir, snlp, tmp_path):
+def test_run_on_the_tiny_example(polnear_dir, nlp, tmp_path):
     out = tmp_path / "pred.json"
-    result = run_attribution_eval(polnear_dir, predictions_out=out, nlp=snlp)
+    result = run_attribution_eval(polnear_dir, predictions_out=out, nlp=nlp)
     assert result["articles"] == 1 and result["gold"] == 2
     assert result["direct_f1"] == 1.0 and result["speaker_accuracy"] == 1.0
     assert result["content_recall"] == 1.0
@@ -142,12 +131,12 @@ def test_run_on_the_tiny_example(polnear_dir, snlp, tmp_path):
     assert all(set(p) >= {"source", "cue", "content"} for p in written["doc1.txt"])
 
 
-def test_dev_sample_scores(shared, snlp):
+def test_dev_sample_scores(shared, nlp):
     """A regression guard on ten dev articles (the full figures are in docs/BENCHMARKS.md)."""
     from newsgraph.eval.attribution import predict
 
     articles = load_polnear(shared("eval", "polnear-dev"))[:10]
-    result = score(articles, predict(articles, snlp))
+    result = score(articles, predict(articles, nlp))
     assert result["content_f1"] >= 0.55
     assert result["direct_f1"] >= 0.8
     assert result["speaker_accuracy"] >= 0.85

@@ -8,21 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.eval.attribution import ensure_statement_stage
 from newsgraph.ingest import iter_documents
 from newsgraph.nlp.statements import find_quotes
 
 SEED = Path(__file__).resolve().parents[1] / "examples" / "nato-asia.txt"
-
-
-@pytest.fixture(scope="module")
-def snlp(nlp):
-    """The pipeline with the statements stage (added here until it is one of the pipeline's STAGES)."""
-    added = "newsgraph_statements" not in nlp.pipe_names
-    ensure_statement_stage(nlp)
-    yield nlp
-    if added:
-        nlp.remove_pipe("newsgraph_statements")
 
 
 def _run(nlp, text: str, published: str | None = "2023-09-26", credited: str | None = None):
@@ -44,9 +33,9 @@ def _actor_name(doc, actor_id):
 
 
 @pytest.fixture(scope="module")
-def seed_doc(snlp):
+def seed_doc(nlp):
     (document,) = list(iter_documents([str(SEED)]))
-    return _run(snlp, document.text, document.published, document.credited_source)
+    return _run(nlp, document.text, document.published, document.credited_source)
 
 
 SEED_STATEMENTS = [
@@ -155,11 +144,11 @@ def test_seed_utterance_dates(seed_doc):
     assert hayashi.date.precision == "open"
 
 
-def test_at_the_time_takes_the_speakers_last_date(snlp):
+def test_at_the_time_takes_the_speakers_last_date(nlp):
     """'said at the time' with the time stage leaving the expression open: the anaphora is ours."""
-    doc = _run(snlp, "Putin said in August that NATO could join AUKUS. He said at the time that the West was weak.")
+    doc = _run(nlp, "Putin said in August that NATO could join AUKUS. He said at the time that the West was weak.")
     doc._.times = [replace(t, value=None) if t.text.endswith("time") else t for t in doc._.times]
-    snlp.get_pipe("newsgraph_statements")(doc)
+    nlp.get_pipe("newsgraph_statements")(doc)
     dates = [s.date.value if s.date else None for s in doc._.statements]
     assert dates == ["2023-08", "2023-08"]
 
@@ -201,14 +190,14 @@ def _only(doc):
     return doc._.statements[0]
 
 
-def test_curly_quote_with_pronoun_speaker(snlp):
-    s = _only(_run(snlp, "President Joe Biden spoke on Monday. “We will not back down,” he said."))
+def test_curly_quote_with_pronoun_speaker(nlp):
+    s = _only(_run(nlp, "President Joe Biden spoke on Monday. “We will not back down,” he said."))
     assert (s.form, s.content, s.speaker_text, s.cue) == ("direct", "We will not back down", "he", "said")
     assert s.speaker == "Q6279"
 
 
-def test_straight_quote_said_x_the(snlp):
-    doc = _run(snlp, '"We will not back down," said Foreign Minister Sergey Lavrov, the country\'s top diplomat.')
+def test_straight_quote_said_x_the(nlp):
+    doc = _run(nlp, '"We will not back down," said Foreign Minister Sergey Lavrov, the country\'s top diplomat.')
     s = _only(doc)
     assert (s.form, s.content, s.speaker) == ("direct", "We will not back down", "person:sergey-lavrov")
     (attr,) = doc._.attributions
@@ -216,41 +205,39 @@ def test_straight_quote_said_x_the(snlp):
     assert "Sergey Lavrov" in doc.text[attr.source[0] : attr.source[1]]
 
 
-def test_colon_frame(snlp):
-    s = _only(_run(snlp, 'Sergey Lavrov said: "The West has declared war on us."'))
+def test_colon_frame(nlp):
+    s = _only(_run(nlp, 'Sergey Lavrov said: "The West has declared war on us."'))
     assert (s.form, s.cue, s.content) == ("direct", "said", "The West has declared war on us.")
 
 
-def test_quote_over_two_paragraphs(snlp):
-    doc = _run(
-        snlp, "“The first paragraph of the answer goes here.\n\n“And the second paragraph ends it,” Lavrov said."
-    )
+def test_quote_over_two_paragraphs(nlp):
+    doc = _run(nlp, "“The first paragraph of the answer goes here.\n\n“And the second paragraph ends it,” Lavrov said.")
     s = _only(doc)
     assert s.form == "direct" and s.speaker == "person:sergey-lavrov"
     assert s.content == "The first paragraph of the answer goes here.\n\nAnd the second paragraph ends it"
 
 
-def test_nested_quote_is_one_statement(snlp):
-    s = _only(_run(snlp, "Lavrov said: “They call it a “special” deal, but it is not.”"))
+def test_nested_quote_is_one_statement(nlp):
+    s = _only(_run(nlp, "Lavrov said: “They call it a “special” deal, but it is not.”"))
     assert s.form == "direct" and s.content == "They call it a “special” deal, but it is not."
 
 
-def test_partial_quote_in_reported_speech_is_mixed(snlp):
-    s = _only(_run(snlp, "Putin said the US was seeking to “reformat the system of interaction.”"))
+def test_partial_quote_in_reported_speech_is_mixed(nlp):
+    s = _only(_run(nlp, "Putin said the US was seeking to “reformat the system of interaction.”"))
     assert s.form == "mixed" and s.content == "the US was seeking to “reformat the system of interaction.”"
 
 
-def test_quote_continued_after_its_frame(snlp):
-    doc = _run(snlp, "“The talks have failed,” Lavrov said. “We will respond.”")
+def test_quote_continued_after_its_frame(nlp):
+    doc = _run(nlp, "“The talks have failed,” Lavrov said. “We will respond.”")
     s = _only(doc)
     assert s.content == "The talks have failed. We will respond."
     (attr,) = doc._.attributions
     assert [doc.text[a:b] for a, b in attr.fragments] == ["“The talks have failed,”", "“We will respond.”"]
 
 
-def test_passive_with_demonstrative_reports_the_previous_sentence(snlp):
+def test_passive_with_demonstrative_reports_the_previous_sentence(nlp):
     doc = _run(
-        snlp,
+        nlp,
         "On the other hand, NATO intends to open an office in Japan. "
         "This was conveyed by Japanese Foreign Minister Yoshimasa Hayashi.",
     )
@@ -266,18 +253,18 @@ def test_passive_with_demonstrative_reports_the_previous_sentence(snlp):
         ("The talks failed, according to Lavrov.", "The talks failed"),
     ],
 )
-def test_according_to(snlp, text, content):
-    s = _only(_run(snlp, text))
+def test_according_to(nlp, text, content):
+    s = _only(_run(nlp, text))
     assert (s.cue.lower(), s.content, s.speaker) == ("according to", content, "person:sergey-lavrov")
 
 
 @pytest.mark.parametrize("text", ["NATO is said to be expanding into Asia.", "It is said that NATO will expand."])
-def test_hedge_is_no_statement(snlp, text):
-    assert _run(snlp, text)._.statements == []
+def test_hedge_is_no_statement(nlp, text):
+    assert _run(nlp, text)._.statements == []
 
 
-def test_called_x_y(snlp):
-    s = _only(_run(snlp, "Hayashi called the attack an event that had ramifications far beyond Europe."))
+def test_called_x_y(nlp):
+    s = _only(_run(nlp, "Hayashi called the attack an event that had ramifications far beyond Europe."))
     assert s.cue == "called" and s.content == "the attack an event that had ramifications far beyond Europe"
 
 
@@ -289,8 +276,8 @@ def test_called_x_y(snlp):
         ("Lavrov said the talks had failed, according to Reuters.", ("Reuters", "Q130879")),
     ],
 )
-def test_relays_in_the_chain(snlp, text, relay):
-    doc = _run(snlp, text, credited="AP")
+def test_relays_in_the_chain(nlp, text, relay):
+    doc = _run(nlp, text, credited="AP")
     s = next(s for s in doc._.statements if s.speaker == "person:sergey-lavrov")
     names = [(c.name, c.actor_id) for c in s.chain]
     assert names[0][1] == "person:sergey-lavrov"
@@ -298,10 +285,10 @@ def test_relays_in_the_chain(snlp, text, relay):
     assert names[-2][0] in ("AP", "Associated Press") and names[-1] == ("this page", None)
 
 
-def test_relay_clause_on_the_reported_clause(snlp):
+def test_relay_clause_on_the_reported_clause(nlp):
     # the parser hangs ", as quoted by ..." on the reported clause: the hops leave the content, in order
     doc = _run(
-        snlp,
+        nlp,
         "In an interview with the BBC, Lavrov said the talks had failed,"
         " as quoted by Le Monde and reported by Reuters.",
     )
@@ -310,21 +297,21 @@ def test_relay_clause_on_the_reported_clause(snlp):
     assert [c.name for c in s.chain][1:4] == ["BBC", "Le Monde", "Reuters"]
 
 
-def test_doubled_marks_leave_the_statement_text(snlp):
+def test_doubled_marks_leave_the_statement_text(nlp):
     # ``...'' (two marks typed for one, as in wire copy) leave no stray mark in the statement's text
-    s = _only(_run(snlp, "``We will not give up,'' the minister said."))
+    s = _only(_run(nlp, "``We will not give up,'' the minister said."))
     assert s.content == "We will not give up" and s.form == "direct"
 
 
-def test_unnamed_outlet_relays_words(snlp):
-    doc = _run(snlp, "Lavrov said on Monday that the talks had failed, according to state media.")
+def test_unnamed_outlet_relays_words(nlp):
+    doc = _run(nlp, "Lavrov said on Monday that the talks had failed, according to state media.")
     (s,) = doc._.statements
     assert s.speaker == "person:sergey-lavrov" and s.content == "the talks had failed"
     assert [c.name for c in s.chain][:2] == ["Sergey Lavrov", "state media"]
 
 
-def test_attitude_is_an_attribution_not_a_statement(snlp):
-    doc = _run(snlp, "Most voters believe that the economy is getting worse.")
+def test_attitude_is_an_attribution_not_a_statement(nlp):
+    doc = _run(nlp, "Most voters believe that the economy is getting worse.")
     assert doc._.statements == []
     (attr,) = doc._.attributions
     assert attr.kind == "attitude" and doc.text[attr.content[0] : attr.content[1]].startswith("that the economy")
@@ -342,34 +329,34 @@ def test_seed_statements_link_the_events_they_assert(seed_doc):
     assert "ACCUSE" in linked(SEED_STATEMENTS[3][3])  # Lavrov "stated that NATO was seeking ..."
 
 
-def test_quotation_closing_a_sentence_takes_its_lead_in(snlp):
-    doc = _run(snlp, 'The summit accomplished "too little," Orban added on Twitter.')
+def test_quotation_closing_a_sentence_takes_its_lead_in(nlp):
+    doc = _run(nlp, 'The summit accomplished "too little," Orban added on Twitter.')
     s = _only(doc)
     assert (s.form, s.content, s.speaker_text) == ("mixed", 'The summit accomplished "too little,"', "Orban")
 
 
-def test_quotation_paragraph_continues_the_previous_speaker(snlp):
-    s = _only(_run(snlp, "“The talks have failed,” Lavrov said.\n\n“We will respond in kind, and soon.”"))
+def test_quotation_paragraph_continues_the_previous_speaker(nlp):
+    s = _only(_run(nlp, "“The talks have failed,” Lavrov said.\n\n“We will respond in kind, and soon.”"))
     assert s.speaker == "person:sergey-lavrov"
     assert s.content == "The talks have failed. We will respond in kind, and soon."
 
 
-def test_quotation_after_a_colon_sentence(snlp):
-    s = _only(_run(snlp, "The ministry made the following comment:\n\n“The West has declared war on us.”"))
+def test_quotation_after_a_colon_sentence(nlp):
+    s = _only(_run(nlp, "The ministry made the following comment:\n\n“The West has declared war on us.”"))
     assert (s.form, s.speaker_text, s.content) == ("direct", "The ministry", "The West has declared war on us.")
 
 
-def test_signed_quotations(snlp):
-    doc = _run(snlp, "“He is a disgrace to the office.” ― Maria Lopez\n“He scares me.” ― John Smith")
+def test_signed_quotations(nlp):
+    doc = _run(nlp, "“He is a disgrace to the office.” ― Maria Lopez\n“He scares me.” ― John Smith")
     assert [(s.speaker_text, s.content, s.form) for s in doc._.statements] == [
         ("Maria Lopez", "He is a disgrace to the office.", "direct"),
         ("John Smith", "He scares me.", "direct"),
     ]
 
 
-def test_transcript_speaker_labels(snlp):
+def test_transcript_speaker_labels(nlp):
     doc = _run(
-        snlp,
+        nlp,
         "Partial transcript as follows:\n\nWALLACE: Will she be there tomorrow night?\n\n"
         "PENCE: She will not be attending the debate.",
     )
@@ -379,8 +366,8 @@ def test_transcript_speaker_labels(snlp):
     ]
 
 
-def test_accused_x_of_y(snlp):
-    s = _only(_run(snlp, "Lavrov accused the West of waging a proxy war."))
+def test_accused_x_of_y(nlp):
+    s = _only(_run(nlp, "Lavrov accused the West of waging a proxy war."))
     assert (s.cue, s.content) == ("accused", "the West of waging a proxy war")
 
 
@@ -388,33 +375,33 @@ def _contents(doc):
     return [[doc.text[a:b] for a, b in attr.fragments] for attr in doc._.attributions]
 
 
-def test_coordinated_verb_without_a_clause_stays_in_the_content(snlp):
-    doc = _run(snlp, "Police say the man posed a deadly threat and refused to drop the gun.")
+def test_coordinated_verb_without_a_clause_stays_in_the_content(nlp):
+    doc = _run(nlp, "Police say the man posed a deadly threat and refused to drop the gun.")
     assert ["the man posed a deadly threat and refused to drop the gun"] in _contents(doc)
 
 
-def test_noun_of_saying_with_an_infinitive(snlp):
-    doc = _run(snlp, "Voters remember Trump's promise to build a wall on the border.")
+def test_noun_of_saying_with_an_infinitive(nlp):
+    doc = _run(nlp, "Voters remember Trump's promise to build a wall on the border.")
     assert ["to build a wall on the border"] in _contents(doc)
 
 
-def test_gerund_object(snlp):
-    doc = _run(snlp, "Clinton has proposed allowing parents to deduct the cost of child care.")
+def test_gerund_object(nlp):
+    doc = _run(nlp, "Clinton has proposed allowing parents to deduct the cost of child care.")
     assert ["allowing parents to deduct the cost of child care"] in _contents(doc)
 
 
-def test_finite_verb_coordinated_with_a_modal_infinitive_leaves_the_content(snlp):
+def test_finite_verb_coordinated_with_a_modal_infinitive_leaves_the_content(nlp):
     doc = _run(
-        snlp,
+        nlp,
         "Trump, speaking to a veterans group in Virginia, said he would order a thorough review of the "
         "nation's computer defenses and warned against potential hackers from China.",
     )
     assert ["he would order a thorough review of the nation's computer defenses"] in _contents(doc)
 
 
-def test_quotation_after_the_frame_and_a_conjunction_continues_it(snlp):
+def test_quotation_after_the_frame_and_a_conjunction_continues_it(nlp):
     doc = _run(
-        snlp,
+        nlp,
         "“You know, I love Larry,” he said, but “when it comes to energy issues, Larry has a history "
         "of representing fossil fuel industries.”",
     )
@@ -424,16 +411,16 @@ def test_quotation_after_the_frame_and_a_conjunction_continues_it(snlp):
     ] in _contents(doc)
 
 
-def test_documenting_verb_reports_its_object(snlp):
-    doc = _run(snlp, "The exhibit documents the boom in America's prison system.")
+def test_documenting_verb_reports_its_object(nlp):
+    doc = _run(nlp, "The exhibit documents the boom in America's prison system.")
     assert ["the boom in America's prison system"] in _contents(doc)
 
 
 # --------------------------------------------------------------------------- content boundaries and rarer cues
 
 
-def test_pronoun_object_after_the_verb_is_the_content(snlp):
-    doc = _run(snlp, "At the debate, Clinton cited it as an example of his disrespect for women.")
+def test_pronoun_object_after_the_verb_is_the_content(nlp):
+    doc = _run(nlp, "At the debate, Clinton cited it as an example of his disrespect for women.")
     assert ["it as an example of his disrespect for women"] in _contents(doc)
 
 
@@ -444,8 +431,8 @@ def test_pronoun_object_after_the_verb_is_the_content(snlp):
         ("Many voters think the economy is improving.", "the economy is improving"),
     ],
 )
-def test_stance_verbs(snlp, text, content):
-    doc = _run(snlp, text)
+def test_stance_verbs(nlp, text, content):
+    doc = _run(nlp, text)
     (attr,) = doc._.attributions
     assert attr.kind == "attitude" and _contents(doc) == [[content]]
     assert doc._.statements == []
@@ -463,64 +450,64 @@ def test_stance_verbs(snlp, text, content):
         ("The first attack was treated as a crime.", ["The first attack", "as a crime"]),
     ],
 )
-def test_impression_without_a_source(snlp, text, fragments):
-    doc = _run(snlp, text)
+def test_impression_without_a_source(nlp, text, fragments):
+    doc = _run(nlp, text)
     (attr,) = doc._.attributions
     assert attr.kind == "attitude" and attr.source is None
     assert _contents(doc) == [fragments]
     assert doc._.statements == []
 
 
-def test_seeming_with_an_object_subject_is_no_impression(snlp):
-    doc = _run(snlp, "The new job makes him seem kinder to his rivals.")
+def test_seeming_with_an_object_subject_is_no_impression(nlp):
+    doc = _run(nlp, "The new job makes him seem kinder to his rivals.")
     assert doc._.attributions == []
 
 
-def test_poll_in_a_phrase_is_the_source_of_its_clause(snlp):
-    doc = _run(snlp, "In the latest poll, Clinton led Trump by five points among likely voters.")
+def test_poll_in_a_phrase_is_the_source_of_its_clause(nlp):
+    doc = _run(nlp, "In the latest poll, Clinton led Trump by five points among likely voters.")
     (attr,) = doc._.attributions
     assert attr.kind == "attitude" and doc.text[attr.source[0] : attr.source[1]] == "the latest poll"
     assert _contents(doc) == [["Clinton led Trump by five points among likely voters"]]
 
 
-def test_regarding_verb_with_as(snlp):
-    doc = _run(snlp, "Critics see the program as an easy way to buy citizenship.")
+def test_regarding_verb_with_as(nlp):
+    doc = _run(nlp, "Critics see the program as an easy way to buy citizenship.")
     assert _contents(doc) == [["the program as an easy way to buy citizenship"]]
-    assert _run(snlp, "Critics see the program every day.")._.attributions == []
+    assert _run(nlp, "Critics see the program every day.")._.attributions == []
 
 
-def test_called_x_y_leaves_a_participle_cue_out(snlp):
-    doc = _run(snlp, 'The union called Clinton a "champion" for its members, citing her work after the attacks.')
+def test_called_x_y_leaves_a_participle_cue_out(nlp):
+    doc = _run(nlp, 'The union called Clinton a "champion" for its members, citing her work after the attacks.')
     assert ['Clinton a "champion" for its members'] in _contents(doc)
 
 
-def test_sentence_case_headline_label(snlp):
-    doc = _run(snlp, "Sanders: Clinton needs to get away from personality politics.\n\nThe senator spoke on Friday.")
+def test_sentence_case_headline_label(nlp):
+    doc = _run(nlp, "Sanders: Clinton needs to get away from personality politics.\n\nThe senator spoke on Friday.")
     s = _only(doc)
     assert s.cue == ":" and s.speaker_text == "Sanders"
     assert s.content.rstrip(".") == "Clinton needs to get away from personality politics"
 
 
-def test_block_quotation_after_a_colon(snlp):
-    doc = _run(snlp, "The governor added:\n\nIt is typical of her. She knows nothing about the state.")
+def test_block_quotation_after_a_colon(nlp):
+    doc = _run(nlp, "The governor added:\n\nIt is typical of her. She knows nothing about the state.")
     s = _only(doc)
     assert s.cue == "added" and s.content == "It is typical of her. She knows nothing about the state"
 
 
-def test_coordinated_clause_is_no_parenthetical(snlp):
-    doc = _run(snlp, "The bill passed the Senate easily, and Republicans continue to oppose it.")
+def test_coordinated_clause_is_no_parenthetical(nlp):
+    doc = _run(nlp, "The bill passed the Senate easily, and Republicans continue to oppose it.")
     assert not any(c[0].startswith("The bill") for c in _contents(doc))
 
 
-def test_cue_verb_the_lemmatizer_cut_short(snlp):
-    doc = _run(snlp, "The company is hoping that regulators will approve the merger.")
+def test_cue_verb_the_lemmatizer_cut_short(nlp):
+    doc = _run(nlp, "The company is hoping that regulators will approve the merger.")
     (attr,) = doc._.attributions
     assert attr.kind == "attitude" and _contents(doc) == [["that regulators will approve the merger"]]
 
 
-def test_verb_with_a_clause_of_its_own_frames_no_earlier_quotation(snlp):
+def test_verb_with_a_clause_of_its_own_frames_no_earlier_quotation(nlp):
     doc = _run(
-        snlp,
+        nlp,
         'South Korea accused the North\'s leader of "fanatic recklessness." South Korean President Park Geun-hye '
         'said Kim\'s mental state is "spiraling out of control."',
     )
@@ -552,9 +539,9 @@ def test_find_quotes_straight_single_marks_in_a_headline():
     assert [text[s:e] for s, e, _ in find_quotes(text)] == ["'Real Progress'"]
 
 
-def test_nearest_speech_verb_frames_the_quotation_after_it(snlp):
+def test_nearest_speech_verb_frames_the_quotation_after_it(nlp):
     doc = _run(
-        snlp,
+        nlp,
         "“Keep your hands where we can see them,” Rivera sings to the crowd before asking them, "
         "“Where do we go from here?”",
     )
@@ -563,16 +550,16 @@ def test_nearest_speech_verb_frames_the_quotation_after_it(snlp):
     assert doc.text[asking.source[0] : asking.source[1]] == "Rivera"
 
 
-def test_name_the_tagger_took_for_a_verb_after_a_quotation(snlp):
-    doc = _run(snlp, "“We will achieve justice in this case,” Tulsa police Chief Chuck Jordan said Monday.")
+def test_name_the_tagger_took_for_a_verb_after_a_quotation(nlp):
+    doc = _run(nlp, "“We will achieve justice in this case,” Tulsa police Chief Chuck Jordan said Monday.")
     (attr,) = doc._.attributions
     assert _contents(doc) == [["“We will achieve justice in this case,”"]]
     assert "Chuck Jordan" in doc.text[attr.source[0] : attr.source[1]]
 
 
-def test_participle_frame_takes_the_subject_outside_the_quotation(snlp):
+def test_participle_frame_takes_the_subject_outside_the_quotation(nlp):
     doc = _run(
-        snlp,
+        nlp,
         "The mayor hardly explained the decision, treating the question as a joke -- ''Ask me next year'' -- "
         "and, when pressed later, insisting, ''Of course, we will publish the budget.''",
     )
@@ -581,9 +568,9 @@ def test_participle_frame_takes_the_subject_outside_the_quotation(snlp):
     assert doc.text[attr.source[0] : attr.source[1]] == "The mayor"
 
 
-def test_quoted_show_title_is_no_subject(snlp):
+def test_quoted_show_title_is_no_subject(nlp):
     doc = _run(
-        snlp,
+        nlp,
         "“He's absolutely right. There's a severe disconnect between this White House and our military,” Flynn, "
         "a top Trump surrogate, said Thursday morning on Fox News’s “Fox and Friends.”",
     )
@@ -594,9 +581,9 @@ def test_quoted_show_title_is_no_subject(snlp):
     assert doc.text[attr.source[0] : attr.source[1]] == "Flynn"
 
 
-def test_quoted_show_title_is_no_break_in_the_quotation(snlp):
+def test_quoted_show_title_is_no_break_in_the_quotation(nlp):
     doc = _run(
-        snlp,
+        nlp,
         "“The economy is strong. There's a lot of work left,” Warren, a senior adviser, said Thursday on ABC’s "
         "“Good Morning America.” “We are not done yet.”",
     )
@@ -605,27 +592,27 @@ def test_quoted_show_title_is_no_break_in_the_quotation(snlp):
     assert doc.text[attr.source[0] : attr.source[1]].startswith("Warren")
 
 
-def test_pronoun_after_a_closed_quotation_starts_a_new_sentence(snlp):
-    doc = _run(snlp, "Hillary Clinton praised the plan as “a serious effort.” She adds, “Why did it take so long?”")
+def test_pronoun_after_a_closed_quotation_starts_a_new_sentence(nlp):
+    doc = _run(nlp, "Hillary Clinton praised the plan as “a serious effort.” She adds, “Why did it take so long?”")
     assert ["“Why did it take so long?”"] in _contents(doc)
     assert not any(len(c) > 1 for c in _contents(doc))
 
 
-def test_inverted_frame_said_name_colon(snlp):
-    doc = _run(snlp, "The committee met on Tuesday.\n\nSaid Ellis: “I don’t think the plan will survive the winter.”")
+def test_inverted_frame_said_name_colon(nlp):
+    doc = _run(nlp, "The committee met on Tuesday.\n\nSaid Ellis: “I don’t think the plan will survive the winter.”")
     s = _only(doc)
     assert s.form == "direct" and s.speaker_text == "Ellis" and s.cue == "Said"
 
 
-def test_as_x_put_it_frames_a_quotation(snlp):
-    doc = _run(snlp, 'As one economist put it, "Nobody knows what the tax will cost."')
+def test_as_x_put_it_frames_a_quotation(nlp):
+    doc = _run(nlp, 'As one economist put it, "Nobody knows what the tax will cost."')
     assert _contents(doc) == [['"Nobody knows what the tax will cost."']]
-    assert _run(snlp, "She put it on the table.")._.attributions == []
+    assert _run(nlp, "She put it on the table.")._.attributions == []
 
 
-def test_colon_frame_when_the_parser_roots_the_sentence_in_the_quotation(snlp):
+def test_colon_frame_when_the_parser_roots_the_sentence_in_the_quotation(nlp):
     doc = _run(
-        snlp,
+        nlp,
         "The scale of the problem is shown by this finding: "
         '"Nine agencies reported 400 breaches while disclosing only 40 to the public."',
     )
@@ -633,20 +620,20 @@ def test_colon_frame_when_the_parser_roots_the_sentence_in_the_quotation(snlp):
     assert len(quoted) == 1 and doc.text[quoted[0].source[0] : quoted[0].source[1]] == "this finding"
 
 
-def test_object_opening_with_a_partial_quotation(snlp):
-    doc = _run(snlp, "PolitiFact claimed “Trump exaggerates” the level of black youth unemployment.")
+def test_object_opening_with_a_partial_quotation(nlp):
+    doc = _run(nlp, "PolitiFact claimed “Trump exaggerates” the level of black youth unemployment.")
     assert _contents(doc) == [["“Trump exaggerates” the level of black youth unemployment"]]
     assert _only(doc).form == "mixed"
 
 
-def test_scare_quoted_object_without_a_source_is_no_attribution(snlp):
-    doc = _run(snlp, "The clinic was known for promoting “miracle” diet pills.")
+def test_scare_quoted_object_without_a_source_is_no_attribution(nlp):
+    doc = _run(nlp, "The clinic was known for promoting “miracle” diet pills.")
     assert not any(c[0].startswith("“") for c in _contents(doc))
 
 
-def test_signature_signs_the_whole_quoted_paragraph(snlp):
+def test_signature_signs_the_whole_quoted_paragraph(nlp):
     doc = _run(
-        snlp,
+        nlp,
         "“We came here to vote. To quote my father ‘Never give up.” And that is all we have “the right to vote’.” "
         "― Jane Doe",
     )
@@ -654,27 +641,27 @@ def test_signature_signs_the_whole_quoted_paragraph(snlp):
     assert s.speaker_text == "Jane Doe" and s.form == "direct" and s.content.startswith("We came here")
 
 
-def test_headline_quotation_after_its_verb(snlp):
+def test_headline_quotation_after_its_verb(nlp):
     doc = _run(
-        snlp, "Clinton Speaks ‘Directly To Voters’ After Debate.\n\nThe former secretary of state spoke on Tuesday."
+        nlp, "Clinton Speaks ‘Directly To Voters’ After Debate.\n\nThe former secretary of state spoke on Tuesday."
     )
     assert ["‘Directly To Voters’"] in _contents(doc)
-    doc = _run(snlp, "Clinton Calls Trump’s Plan ‘A Disaster’ After Debate.\n\nShe spoke on Tuesday.")
+    doc = _run(nlp, "Clinton Calls Trump’s Plan ‘A Disaster’ After Debate.\n\nShe spoke on Tuesday.")
     assert ["‘A Disaster’"] not in _contents(doc)
 
 
-def test_quotation_reported_speech_runs_into_after_a_colon_has_no_frame_of_its_own(snlp):
+def test_quotation_reported_speech_runs_into_after_a_colon_has_no_frame_of_its_own(nlp):
     doc = _run(
-        snlp,
+        nlp,
         'The governor said she has the one quality the job needs: "Patience -- real patience, and some nerve."'
         "\n\nThe crowd cheered.",
     )
     assert _contents(doc) == [['she has the one quality the job needs: "Patience -- real patience, and some nerve."']]
 
 
-def test_reported_speech_ends_before_a_quotation_opening_the_next_sentence(snlp):
+def test_reported_speech_ends_before_a_quotation_opening_the_next_sentence(nlp):
     doc = _run(
-        snlp,
+        nlp,
         "All the experts agreed that the plan would add so many new rules that it would be a boon for lawyers. "
         "''There's a lot of new complexity,'' said Mr. Burman.",
     )
@@ -684,63 +671,59 @@ def test_reported_speech_ends_before_a_quotation_opening_the_next_sentence(snlp)
     ]
 
 
-def test_object_content_ends_before_a_trailing_dash_aside(snlp):
+def test_object_content_ends_before_a_trailing_dash_aside(nlp):
     doc = _run(
-        snlp,
+        nlp,
         'At a rally, the senator likened the new rules to "burning the Constitution" - a charge that might have stung.',
     )
     assert _contents(doc) == [['the new rules to "burning the Constitution"']]
-    doc = _run(
-        snlp, "The governor urged lawmakers to repeal the tax -- a levy that had funded the schools for decades."
-    )
+    doc = _run(nlp, "The governor urged lawmakers to repeal the tax -- a levy that had funded the schools for decades.")
     assert _contents(doc) == [["lawmakers to repeal the tax"]]
 
 
-def test_object_content_ends_before_an_adverbial_clause_of_the_verb(snlp):
-    doc = _run(snlp, "The mayor criticized the budget because it cut school funding.")
+def test_object_content_ends_before_an_adverbial_clause_of_the_verb(nlp):
+    doc = _run(nlp, "The mayor criticized the budget because it cut school funding.")
     assert _contents(doc) == [["the budget"]]
-    doc = _run(snlp, "The senator praised the plan while she was campaigning in Ohio.")
+    doc = _run(nlp, "The senator praised the plan while she was campaigning in Ohio.")
     assert _contents(doc) == [["the plan"]]
 
 
-def test_object_content_ends_before_a_date_phrase(snlp):
-    doc = _run(snlp, "The court rejected that argument in July.")
+def test_object_content_ends_before_a_date_phrase(nlp):
+    doc = _run(nlp, "The court rejected that argument in July.")
     assert _contents(doc) == [["that argument"]]
-    doc = _run(snlp, "The union endorsed Hillary Clinton for president on Thursday.")
+    doc = _run(nlp, "The union endorsed Hillary Clinton for president on Thursday.")
     assert _contents(doc) == [["Hillary Clinton for president"]]
     # what was said goes on after the date: it stays
-    doc = _run(snlp, "The company announced plans this week to build a new factory in Texas.")
+    doc = _run(nlp, "The company announced plans this week to build a new factory in Texas.")
     assert _contents(doc) == [["plans this week to build a new factory in Texas"]]
 
 
-def test_speech_verb_with_an_object_is_no_parenthetical_frame(snlp):
-    doc = _run(snlp, "But police also fear that sweeping crackdowns could add fuel to the tensions.")
+def test_speech_verb_with_an_object_is_no_parenthetical_frame(nlp):
+    doc = _run(nlp, "But police also fear that sweeping crackdowns could add fuel to the tensions.")
     assert _contents(doc) == [["that sweeping crackdowns could add fuel to the tensions"]]
     assert doc._.attributions[0].kind == "attitude"
 
 
-def test_bare_verbs_coordinated_with_the_cue_continue_its_infinitive(snlp):
+def test_bare_verbs_coordinated_with_the_cue_continue_its_infinitive(nlp):
     doc = _run(
-        snlp, "She wants to triple the size of the program, grow the Peace Corps and create a new service program."
+        nlp, "She wants to triple the size of the program, grow the Peace Corps and create a new service program."
     )
     assert _contents(doc) == [
         ["to triple the size of the program, grow the Peace Corps and create a new service program"]
     ]
-    doc = _run(snlp, "This week, the president declined to threaten Moscow or even directly declare it responsible.")
+    doc = _run(nlp, "This week, the president declined to threaten Moscow or even directly declare it responsible.")
     assert _contents(doc) == [["to threaten Moscow or even directly declare it responsible"]]
 
 
-def test_verbs_coordinated_with_the_cue_continue_its_object(snlp):
-    doc = _run(
-        snlp, "Trump has mentioned refinancing student loans and forcing universities to spend more on students."
-    )
+def test_verbs_coordinated_with_the_cue_continue_its_object(nlp):
+    doc = _run(nlp, "Trump has mentioned refinancing student loans and forcing universities to spend more on students.")
     assert _contents(doc) == [["refinancing student loans and forcing universities to spend more on students"]]
 
 
-def test_bare_verb_coordinated_with_the_speech_verb_continues_its_clause(snlp):
+def test_bare_verb_coordinated_with_the_speech_verb_continues_its_clause(nlp):
     # the parser hangs 'let' on 'said'; a verb of another form than the cue, with no subject, is the content's
     doc = _run(
-        snlp,
+        nlp,
         "On Tuesday’s episode of “The Morning Show,” the former governor and current Republican nominee said she "
         "wanted to speak “directly to young people” and let them know that “the party needs you.”",
     )
@@ -853,5 +836,5 @@ def test_bare_verb_coordinated_with_the_speech_verb_continues_its_clause(snlp):
         ),
     ],
 )
-def test_contents(snlp, text, contents):
-    assert _contents(_run(snlp, text)) == contents
+def test_contents(nlp, text, contents):
+    assert _contents(_run(nlp, text)) == contents

@@ -127,7 +127,6 @@ def predict(
         from newsgraph.nlp.pipeline import load_pipeline
 
         nlp = load_pipeline()
-    ensure_statement_stage(nlp)
     docs = []
     for a in articles:
         doc = nlp.make_doc(a["text"])
@@ -157,14 +156,6 @@ def predict(
             for x in doc._.attributions or []
         ]
     return out
-
-
-def ensure_statement_stage(nlp: Any) -> None:
-    """Add the statements stage to a pipeline that lacks it (until the pipeline lists it)."""
-    import newsgraph.nlp.statements  # noqa: F401  (registers the factory)
-
-    if "newsgraph_statements" not in nlp.pipe_names:
-        nlp.add_pipe("newsgraph_statements", last=True)
 
 
 _REGEX_QUOTE = re.compile(r"[\"“]([^\"“”\n]{3,}?)[\"”]")
