@@ -159,37 +159,18 @@ def list_forecasts(
 
     from newsgraph.nlp.forecasts import status_on
 
-    rows = store.con.execute(
+    cursor = store.con.execute(
         'SELECT f.doc_id, f.id, f.predictor, f.proposition, f.event, f.stated_on, f.not_before, f."by", '
         "f.confidence, f.status, f.resolved_event, f.resolved_doc, d.published, d.title "
         'FROM forecasts f JOIN documents d ON d.id = f.doc_id ORDER BY f."by" NULLS LAST, f.stated_on'
-    ).fetchall()
+    )
+    columns = [c[0] for c in cursor.description]
+    rows = cursor.fetchall()
     ids = actor_ids_matching(store, predictor) if predictor else None
     on = dt.date.fromisoformat(today) if today else dt.date.today()
     out = []
     for r in rows:
-        rec = dict(
-            zip(
-                (
-                    "doc_id",
-                    "id",
-                    "predictor",
-                    "proposition",
-                    "event",
-                    "stated_on",
-                    "not_before",
-                    "by",
-                    "confidence",
-                    "status",
-                    "resolved_event",
-                    "resolved_doc",
-                    "published",
-                    "title",
-                ),
-                r,
-                strict=True,
-            )
-        )
+        rec = dict(zip(columns, r, strict=True))
         rec["published"] = rec["published"].isoformat() if rec["published"] else None
         rec["status"] = status_on(rec, on, resolved=rec["status"] == "came_true")
         if ids is not None and rec["predictor"] not in ids:
