@@ -37,6 +37,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from newsgraph.eval.metrics import greedy_pairs, prf
+
 QUOTE_OPENERS = "\"“”‘'`«„"
 Span = list[tuple[int, int]]  # fragments, sorted
 
@@ -268,23 +270,11 @@ def match(gold: list[Span], pred: list[Span], threshold: float = 0.5) -> list[tu
             j = jaccard(gm, p)
             if j >= threshold:
                 pairs.append((j, gi, pi))
-    pairs.sort(key=lambda x: (-x[0], x[1], x[2]))
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    out = []
-    for _, gi, pi in pairs:
-        if gi in used_g or pi in used_p:
-            continue
-        used_g.add(gi)
-        used_p.add(pi)
-        out.append((gi, pi))
-    return out
+    return greedy_pairs(pairs)
 
 
 def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+    return dict(zip(("precision", "recall", "f1"), prf(tp, n_pred, n_gold), strict=True))
 
 
 def score(articles: list[dict[str, Any]], predictions: dict[str, list[dict]]) -> dict[str, Any]:

@@ -24,6 +24,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from newsgraph.eval.metrics import prf
+
 LABEL_MAP = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 # Our international codes and the GSR's: the UN system and the EU are "IGO" there.
 CODE_MAP = {"UNO": "IGO", "EUR": "IGO"}
@@ -101,9 +103,7 @@ def predict(record: dict[str, Any], nlp: Any) -> dict[str, Any]:
 
 
 def _f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+    return prf(tp, tp + fp, tp + fn)
 
 
 def score(gold: list[dict[str, Any]], predictions: dict[str, dict[str, Any]]) -> dict[str, Any]:

@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newsgraph.eval.metrics import f1, greedy_pairs
+
 VALUE_TYPES = ("DATE", "TIME")
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 
@@ -116,23 +118,13 @@ def match_spans(gold: list[GoldTimex], pred: list[Predicted]) -> list[tuple[int,
     Pairs are taken by decreasing overlap, so that a long prediction covering
     two gold spans pairs with the one it covers most.
     """
-    cands: list[tuple[int, int, int]] = []
+    cands: list[tuple[float, int, int]] = []
     for gi, g in enumerate(gold):
         for pi, p in enumerate(pred):
             overlap = min(g.end, p.end) - max(g.start, p.start)
             if overlap > 0:
-                cands.append((-overlap, gi, pi))
-    cands.sort()
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    pairs: list[tuple[int, int]] = []
-    for _, gi, pi in cands:
-        if gi in used_g or pi in used_p:
-            continue
-        used_g.add(gi)
-        used_p.add(pi)
-        pairs.append((gi, pi))
-    return sorted(pairs)
+                cands.append((overlap, gi, pi))
+    return sorted(greedy_pairs(cands))
 
 
 @dataclass(slots=True)
@@ -156,7 +148,7 @@ def _ratio(a: int, b: int) -> float:
 
 
 def _f1(p: float, r: float) -> float:
-    return round(2 * p * r / (p + r), 4) if p + r else 0.0
+    return round(f1(p, r), 4)
 
 
 def score_document(
