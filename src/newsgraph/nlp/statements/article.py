@@ -1,0 +1,79 @@
+"""One document as the statements stage reads it."""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from newsgraph.model import Mention, TimeExpr
+from newsgraph.nlp.statements.quotes import find_quotes
+from newsgraph.nlp.statements.records import _Frame, _Quote
+from newsgraph.nlp.statements.spans import _paragraphs
+
+if TYPE_CHECKING:
+    from newsgraph.nlp.statements.component import StatementTagger
+
+
+class Article:
+    """The indexes of one ``Doc`` that every step reads: its quotations, paragraphs, actor mentions and
+    time expressions by token, and the quotations already given to a frame."""
+
+    def __init__(self, doc: Doc, tagger: StatementTagger) -> None:
+        self.doc = doc
+        self.tagger = tagger
+        self.lex = tagger.lex
+        self.verbs = tagger.verbs
+        self.lemmas: dict[int, str] = {}  # token index -> cue lemma (see _lemma)
+        self.text = doc.text
+        self.quotes = [_Quote(s, e, c) for s, e, c in find_quotes(doc.text)]
+        self.quote_starts = [q.start for q in self.quotes]
+        self.paras = _paragraphs(doc.text)
+        self.para_starts = [p[0] for p in self.paras]
+        self.in_quote = self._token_quotes()
+        self.mentions = self._mention_index()
+        self.actors = {a.id: a for a in doc._.actors or []}
+        self.times = list(doc._.times or [])
+        self.time_at = self._time_index()
+        self.used_quotes: dict[int, _Frame] = {}
+
+    def _token_quotes(self) -> list[int]:
+        out = [-1] * len(self.doc)
+        qi = 0
+        quotes = self.quotes
+        for tok in self.doc:
+            while qi < len(quotes) and quotes[qi].end <= tok.idx:
+                qi += 1
+            if qi < len(quotes) and quotes[qi].start <= tok.idx < quotes[qi].end:
+                # the marks themselves count as inside
+                out[tok.i] = qi
+        return out
+
+    def _mention_index(self) -> dict[int, Mention]:
+        index: dict[int, Mention] = {}
+        for m in self.doc._.mentions or []:
+            if not m.actor_ids:
+                continue
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                old = index.get(t.i)
+                if old is None or (old.end - old.start) < (m.end - m.start):
+                    index[t.i] = m
+        return index
+
+    def _time_index(self) -> dict[int, TimeExpr]:
+        out: dict[int, TimeExpr] = {}
+        for t in self.times:
+            span = self.doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is not None:
+                # the words that hang the expression on the sentence (not a bracket the parser put elsewhere)
+                for tk in span:
+                    if not tk.is_punct and not (span.start <= tk.head.i < span.end and tk.head.i != tk.i):
+                        out.setdefault(tk.i, t)
+        return out
+
+    def para_of(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.para_starts, char) - 1)

@@ -1,0 +1,88 @@
+"""The spaCy component ``newsgraph_statements``: the factory, the tagger and the order of the steps."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.model import Statement
+from newsgraph.nlp.extensions import register_extensions
+from newsgraph.nlp.statements.article import Article
+from newsgraph.nlp.statements.chains import Chains
+from newsgraph.nlp.statements.clauses import Clauses
+from newsgraph.nlp.statements.contents import Contents
+from newsgraph.nlp.statements.cues import Cues
+from newsgraph.nlp.statements.layout_frames import LayoutFrames
+from newsgraph.nlp.statements.lexicon import _all_verbs, load_lexicon
+from newsgraph.nlp.statements.nominal_frames import NominalFrames
+from newsgraph.nlp.statements.quote_frames import QuoteFrames
+from newsgraph.nlp.statements.records import Attribution, _Frame
+from newsgraph.nlp.statements.speakers import Records
+
+
+class StatementTagger:
+    """Writes ``doc._.statements`` and ``doc._.attributions``."""
+
+    def __init__(self, nlp: Language, name: str, lexicon: str | None = None) -> None:
+        register_extensions()
+        register_statement_extensions()
+        self.name = name
+        self.nlp = nlp
+        self.lex = load_lexicon(lexicon)
+        self.verbs = _all_verbs(self.lex)
+
+    # ------------------------------------------------------------------ main
+
+    def __call__(self, doc: Doc) -> Doc:
+        run = _Run(doc, self)
+        doc._.attributions, doc._.statements = run.tag()
+        return doc
+
+    def resolve_outlet(self, name: str, on: dt.date | None) -> tuple[str, str | None]:
+        """A credited source's canonical name and actor id, through the actor stage when there is one."""
+        if "newsgraph_actors" in self.nlp.pipe_names:
+            actor = self.nlp.get_pipe("newsgraph_actors").resolve_name(name, on)
+            if actor is not None:
+                return actor.name, actor.id
+        return name, None
+
+
+class _Run(Records, Chains, LayoutFrames, NominalFrames, QuoteFrames, Clauses, Contents, Cues, Article):
+    """The work on one ``Doc``: each base is one step of the stage (see the package's modules)."""
+
+    def tag(self) -> tuple[list[Attribution], list[Statement]]:
+        frames: list[_Frame] = []
+        frames += self._label_frames()
+        for tok in self.doc:
+            frame = self._verb_frame(tok)
+            if frame is not None:
+                frames.append(frame)
+        frames += self._noun_frames()
+        frames += self._adjective_frames()
+        frames += self._according_frames(frames)
+        frames += self._evidence_frames()
+        frames += self._signature_frames()
+        frames += self._colon_frames(frames)
+        frames += self._headline_frames(frames)
+        self._continuations(frames)
+        frames = self._dedupe(frames)
+        return self._records(frames)
+
+
+def register_statement_extensions() -> None:
+    """``doc._.attributions`` (this stage's spans) and ``doc._.credited_source`` (set before the pipeline)."""
+    for name in ("attributions", "credited_source"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+@Language.factory(
+    "newsgraph_statements",
+    default_config={"lexicon": None},
+    requires=["doc._.mentions", "token.dep"],
+    assigns=["doc._.statements", "doc._.attributions"],
+)
+def make_statement_tagger(nlp: Language, name: str, lexicon: str | None) -> StatementTagger:
+    return StatementTagger(nlp, name, lexicon)
