@@ -1,0 +1,154 @@
+"""The ``newsgraph_actors`` component: recognise actor mentions and resolve them to canonical actors.
+
+Recognition joins three sources over the ``Doc``: the pipeline's named
+entities, a phrase matcher over every name, alias, metonym ("Washington",
+"the Kremlin"), adjective ("Russian"), demonym and definite description
+("the US-led military bloc") of the knowledge base (acronyms matched with their
+case), and the titles of ``titles.yaml``.  Overlaps go to the longest span.
+
+Resolution gives each mention an ``actor_id``:
+
+* a knowledge-base name, chosen among homonyms by the entity label and, for
+  people, by who held a role on the document date;
+* a person the KB does not know: the same person as a fuller name earlier in
+  the document ("Sobolev" after "Viktor Sobolev"), else a document-local actor
+  whose country and role come from the title around the name
+  ("Russian Foreign Minister ...", "..., a member of the Russian Communist Party");
+* nationality + agent noun ("four Saudi men", "an American destroyer"): the
+  country's sector agent (SAU civilians, USA military);
+* a title with no name ("the Japanese foreign minister"): whoever held it on the date;
+* pronouns, "the two countries", "the two blocs", "the alliance": the last
+  compatible actors mentioned before.
+
+What resolves to nothing keeps ``actor_id = None``: no guessing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from newsgraph.kb.base import KnowledgeBase, fold
+from newsgraph.kb.load import load_kb
+from newsgraph.model import Actor, Mention
+from newsgraph.nlp.actors.agents import Agents
+from newsgraph.nlp.actors.common import (
+    _KIND_LABEL,
+    NER_LABELS,
+    Resolved,
+    _Cand,
+)
+from newsgraph.nlp.actors.coref import Coreference
+from newsgraph.nlp.actors.entities import EntityResolution
+from newsgraph.nlp.actors.people import People
+from newsgraph.nlp.actors.recognise import Recognition
+from newsgraph.nlp.common import doc_date
+from newsgraph.nlp.extensions import register_extensions
+
+
+class ActorResolver(Recognition, EntityResolution, Agents, People, Coreference):
+    """Finds actor mentions in a ``Doc`` and resolves them against the knowledge base."""
+
+    def __init__(self, nlp: Language, name: str, kb_paths: list[str], ner_labels: list[str]) -> None:
+        register_extensions()
+        self.name = name
+        self.kb: KnowledgeBase = load_kb(tuple(kb_paths))
+        self.ner_labels = frozenset(ner_labels)
+        self.vocab = nlp.vocab
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.acronyms = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.titles = PhraseMatcher(nlp.vocab, attr="LOWER")
+        tok = nlp.tokenizer
+        groups = {
+            "name": self.kb.names,
+            "metonym": self.kb.metonyms,
+            "description": self.kb.descriptions,
+            "adjective": self.kb.adjectives,
+            "demonym": self.kb.demonyms,
+        }
+        for how, index in groups.items():
+            surfaces = set()
+            for key, ids in index.items():
+                surfaces.add(key)
+                for actor_id in ids:  # the original spelling too (folding removed its accents)
+                    e = self.kb.entries[actor_id]
+                    for s in (e.name, e.official or "", *e.aliases, *e.metonyms, *e.adjectives, *e.demonyms):
+                        if s and fold(s) == key:
+                            surfaces.add(s.lower())
+            self.phrases.add(how, list(tok.pipe(sorted(surfaces))))
+        self.acronyms.add("acronym", list(tok.pipe(sorted(self.kb.acronyms))))
+        self.titles.add("title", list(tok.pipe(sorted(self.kb.sectors.titles))))
+        # names written with a small letter first ("al-Qaeda", "de Gaulle"), matched as written
+        self.lowercase_names = {n for e in self.kb.entries.values() for n in (e.name, *e.aliases) if n[:1].islower()}
+        self._doc: Doc | None = None
+        self.honorifics = set(self.kb.sectors.honorifics)
+        # one-word names written only with "The" ("The Australian", "The Hindu", "The Nation")
+        with_article = {
+            fold(n[4:]) for e in self.kb.entries.values() for n in (e.name, *e.aliases) if n.lower().startswith("the ")
+        }
+        bare = {
+            fold(n) for e in self.kb.entries.values() for n in (e.name, *e.aliases) if not n.lower().startswith("the ")
+        }
+        self.article_names = {n for n in with_article - bare if " " not in n}
+        # state names and adjectives of five letters or more, by first letter and length: misspellings are
+        # looked up against them ("Ethopia", "Quatar", "Isreali")
+        self.state_forms: dict[tuple[str, int], list[tuple[str, str]]] = {}
+        for e in self.kb.entries.values():
+            if e.kind != "state":
+                continue
+            for how, forms in (("name", (e.name, *e.aliases)), ("adjective", e.adjectives)):
+                for form in forms:
+                    key = fold(form)
+                    if len(key) >= 5 and key.isalpha():
+                        self.state_forms.setdefault((key[0], len(key)), []).append((key, how))
+        self.not_actors = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.not_actors.add("not_actor", list(tok.pipe(sorted(self.kb.sectors.not_actors))))
+
+    def __call__(self, doc: Doc) -> Doc:
+        self._doc = doc
+        on = doc_date(doc)
+        cands = self._recognise(doc)
+        persons: dict[str, Resolved] = {}  # surname / full name (folded) -> person seen in this doc
+        agents: list[_Cand] = []  # "Myanmar's military": an agent mention beside the country's
+        for cand in cands:
+            self._resolve(doc, cand, on, persons, agents)
+        cands += agents
+        extra = self._titles_without_names(doc, cands, on)
+        cands = sorted(cands + extra, key=lambda c: c.start)
+        corefs = self._coreference(doc, cands)
+        mentions: list[Mention] = []
+        actors: dict[str, Resolved] = {}
+        for cand in sorted(cands + corefs, key=lambda c: c.start):
+            span = doc[cand.start : cand.end]
+            ids = [r.id for r in cand.resolved]
+            if not ids and cand.how not in ("ner",):
+                continue
+            label = cand.out_label or cand.label or (_KIND_LABEL.get(cand.resolved[0].kind) if ids else None)
+            mention = Mention(
+                span.text, span.start_char, span.end_char, label or "ORG", ids[0] if len(ids) == 1 else None, ids
+            )
+            mentions.append(mention)
+            for r in cand.resolved:
+                actors.setdefault(r.id, r)
+        doc._.mentions = mentions
+        doc._.actors = [r.to_actor() for r in actors.values()]
+        return doc
+
+    def resolve_name(self, text: str, on: dt.date | None) -> Actor | None:
+        """The actor a bare name denotes (a credit line's outlet, a feed's source), or None."""
+        entries = self.kb.lookup(text)
+        entry = self._choose(entries, _Cand(0, 0, "name"), on)
+        return self._from_entry(entry, on).to_actor() if entry else None
+
+
+@Language.factory(
+    "newsgraph_actors",
+    default_config={"kb_paths": [], "ner_labels": list(NER_LABELS)},
+    requires=["doc.ents", "token.pos", "token.dep"],
+    assigns=["doc._.mentions", "doc._.actors"],
+)
+def make_actor_resolver(nlp: Language, name: str, kb_paths: list[str], ner_labels: list[str]) -> ActorResolver:
+    return ActorResolver(nlp, name, kb_paths, ner_labels)
