@@ -524,3 +524,67 @@ def test_calendar_edges_do_not_raise():
         for text in ("Feb. 29", "'00", "later this week", "the 30th of February", "next year"):
             normalise(text, anchor)  # None or a value, never an exception
     assert normalise("February 30, 2023", SEED_DAY) is None
+
+
+# ---------------------------------------------------------------------------
+# anchoring to the story's time, and names that only look like times
+
+
+def _tag_past(text: str, anchor: str) -> dict[str, str | None]:
+    """Values of ``tag_text`` with every clause read as past (a narrative), keyed by mention text."""
+    from newsgraph.nlp.times import find_candidates
+
+    cands = find_candidates(text)
+    tenses = ["past"] * len(cands)
+    return {m.text: m.value for m in tag_text(text, anchor, tenses=tenses, candidates=cands)}
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "phrase", "value"),
+    [
+        (
+            "The talks began in August 2016. The next year, the two sides signed a deal.",
+            "2019-03-10",
+            "The next year",
+            "2017",
+        ),
+        (
+            "In 2014 Russia annexed Crimea. Two years later, it intervened in Syria.",
+            "2020-01-01",
+            "Two years later",
+            "2016",
+        ),
+        (
+            "The vote was held in May 2011. Three months later the government fell.",
+            "2020-01-01",
+            "Three months later",
+            "2011-08",
+        ),
+        ("The election took place in 2004. That autumn, protests broke out.", "2010-01-01", "That autumn", "2004-FA"),
+        ("The treaty was signed in 1995. That March, troops withdrew.", "2010-06-01", "That March", "1995-03"),
+    ],
+)
+def test_narrative_expressions_count_from_the_date_just_named(text, anchor, phrase, value):
+    assert _tag_past(text, anchor)[phrase] == value
+
+
+def test_next_year_without_a_narrative_date_counts_from_the_document_date():
+    assert norm("next year").value == "2024"
+    assert norm("the next year").value == "2024"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since the fall of the Berlin Wall, Europe has changed.",
+        "Israel seized the territory in the Six-Day War.",
+        "The Spring Festival travel rush began.",
+        "The Hundred Years War ended.",
+    ],
+)
+def test_names_and_event_nouns_are_not_times(text):
+    assert tag_text(text, "2019-11-09") == []
+
+
+def test_a_season_with_its_year_is_still_a_time():
+    assert [m.value for m in tag_text("He was elected in the fall of 2016.", "2019-01-20")] == ["2016-FA"]

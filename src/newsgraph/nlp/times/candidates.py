@@ -112,6 +112,11 @@ def _plausible(text: str, start: int, end: int, kind: str, g: _Grammar) -> bool:
                     and not g.after_month_ok_re.match(after)
                 ):
                     return False
+    if kind in ("season", "duration", "ago", "relative", "vague") and _inside_name(text, start, end, g):
+        return False
+    if kind == "season" and re.fullmatch(r"(?:the\s+)?(?:fall|spring)", low) and re.match(r"^\s+of\s+(?!\d)", after):
+        # "the fall of the Berlin Wall", "the fall of Kabul": the noun, not the season ("the fall of 2016" is)
+        return False
     if kind == "season" and low in ("fall", "spring"):
         # the verbs and nouns "fall", "spring": a season only with "this/last/next/the" or a year
         return False
@@ -153,6 +158,29 @@ def _plausible(text: str, start: int, end: int, kind: str, g: _Grammar) -> bool:
         and re.fullmatch(r"(?:an?|one|per)\s+(?:year|month|week|day|hour|quarter)", low)
         and _RATE_BEFORE_RE.search(before)
     )
+
+
+_NAME_NEXT_RE = re.compile(r"^[ -]([A-Z][a-z]+)")
+_NAME_PREV_RE = re.compile(r"(?<![.!?:;\"“])\s([A-Z][a-z]+)\s$")
+
+
+def _inside_name(text: str, start: int, end: int, g: _Grammar) -> bool:
+    """A capitalised time word that is part of a proper name: "the Six-Day War", "the Spring Festival",
+    "the Arab Spring".  A following month or weekday ("Spring 2016", "Summer Monday") keeps it a time."""
+    words = re.findall(r"[A-Za-z]+", text[start:end])
+    if not words or not words[-1][:1].isupper():
+        return False
+    nxt = _NAME_NEXT_RE.match(text[end : end + 30])
+    if nxt and not _time_word(nxt.group(1), g):
+        return True
+    prv = _NAME_PREV_RE.search(text[max(0, start - 30) : start])
+    return len(words) == 1 and prv is not None and not _time_word(prv.group(1), g)
+
+
+def _time_word(word: str, g: _Grammar) -> bool:
+    w = word.lower()
+    lex = g.lex
+    return w in lex.months or w in lex.weekdays or w in lex.seasons or w in lex.day_parts or w in lex.holidays
 
 
 # ---------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import re
 
 from newsgraph.nlp.times.context import _POS_MOD_RE, _POS_MOD_VALUE, _Ctx, _date_result, _peel_fuzzy
 from newsgraph.nlp.times.lexicon import Timex
-from newsgraph.nlp.times.periods import _named_date, _quarter, _relative_period
+from newsgraph.nlp.times.periods import _gran_le, _named_date, _quarter, _relative_period
 from newsgraph.nlp.times.placing import _day_number, _place, _two_digit_year, _weekday_date, _year
 from newsgraph.nlp.times.points import _Point
 
@@ -245,6 +245,8 @@ def _core_point(t: str, ctx: _Ctx) -> tuple[_Point, str | None] | None:
             y = a.year if month > a.month else a.year + 1
         elif rel in ("this", "the current", "the present"):
             y = a.year
+        elif rel in ("that", "the same") and _year_of_previous(ctx) is not None:
+            y = _year_of_previous(ctx)  # "in 2004 ... that March": the March of the year just named
         elif rel in (None, "the", "that", "the same"):
             y = _place(month, None, ctx)
         else:
@@ -271,6 +273,8 @@ def _core_point(t: str, ctx: _Ctx) -> tuple[_Point, str | None] | None:
             p = this_year if this_year.first_day() <= a else _Point("season", this_year.year - 1, season=season)
         elif rel in ("next", "this coming", "the coming", "the next", "the following"):
             p = this_year if this_year.first_day() > a else _Point("season", this_year.year + 1, season=season)
+        elif rel in ("that", "the same") and _year_of_previous(ctx) is not None:
+            p = _Point("season", _year_of_previous(ctx), season=season)  # "in 2004 ... that autumn"
         elif ctx.tense == "past" and this_year.first_day() > a:
             p = _Point("season", this_year.year - 1, season=season)
         elif ctx.tense == "future" and this_year.last_day() < a and cur.season != season:
@@ -331,3 +335,11 @@ def _core_point(t: str, ctx: _Ctx) -> tuple[_Point, str | None] | None:
     if rel is not None:
         return rel
     return None
+
+
+def _year_of_previous(ctx: _Ctx) -> int | None:
+    """The year of the previous date of the text, when it names one ("2004", "August 2016"), else None."""
+    prev = ctx.prev_point
+    if prev is None or not _gran_le(prev.gran, "year") or prev.gran in ("week", "weekend"):
+        return None
+    return prev.year

@@ -19,8 +19,8 @@ from newsgraph.nlp.times.context import (
 )
 from newsgraph.nlp.times.dates import _point_expr
 from newsgraph.nlp.times.lexicon import Lexicon, Timex, load_lexicon
-from newsgraph.nlp.times.periods import _anaphor
-from newsgraph.nlp.times.points import _GRAN_OF_UNIT, _add, _Point, _point_of_value
+from newsgraph.nlp.times.periods import _anaphor, _gran_le
+from newsgraph.nlp.times.points import _GRAN_OF_UNIT, _add, _coarsen, _Point, _point_of_value
 
 
 def normalise(
@@ -280,6 +280,9 @@ def _ago(low: str, s: str, ctx: _Ctx) -> Timex | None:
     elif relative_to_previous and prev is not None and prev.gran == "day" and letter in ("D", "W"):
         # "on March 3 ... two days later"
         base = prev
+    elif relative_to_previous and prev is not None and letter in ("M", "Y") and _gran_le(prev.gran, gran):
+        # "in 2014 ... two years later", "in May ... three months later": counted from the date just named
+        base = _coarsen(prev, gran)
     elif ctx.anchor is not None:
         base = _Point.of(ctx.anchor, gran)
     if base is None:

@@ -191,6 +191,9 @@ def _relative_period(t: str, ctx: _Ctx) -> tuple[_Point, str | None] | None:
         if gran == "weekend" and rel == "this past":
             return _weekend(a, past=True), None
         return here.shift(-1, letter), None  # type: ignore[return-value]
+    if rel == "the next" and ctx.tense == "past" and prev is not None and _gran_le(prev.gran, gran):
+        # "in August 2016 ... the next year": in a past narrative, the one after the date just named
+        return _coarsen(prev, gran).shift(1, letter), None  # type: ignore[return-value]
     if rel in ("next", "the next", "the coming", "this coming"):
         return here.shift(1, letter), None  # type: ignore[return-value]
     if rel in ("the previous",):
