@@ -1,0 +1,152 @@
+"""The ``newsgraph_events`` spaCy component: runs the steps over a ``Doc`` into ``doc._.events``."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.model import Event
+from newsgraph.nlp.common import doc_date
+from newsgraph.nlp.events.actors import ActorsMixin
+from newsgraph.nlp.events.coding import CodingMixin
+from newsgraph.nlp.events.dates import DatesMixin
+from newsgraph.nlp.events.lexicon import load_lexicon
+from newsgraph.nlp.events.modality import ModalityMixin
+from newsgraph.nlp.events.roles import RolesMixin
+from newsgraph.nlp.events.rules import (
+    _STATE_ACTS,
+    _depth,
+    _Found,
+    _is_passive,
+    _is_state_code,
+)
+from newsgraph.nlp.events.senses import SensesMixin
+from newsgraph.nlp.extensions import register_extensions
+
+
+class EventCoder(SensesMixin, ActorsMixin, RolesMixin, CodingMixin, ModalityMixin, DatesMixin):
+    """Codes the events of a ``Doc`` into ``doc._.events``."""
+
+    def __init__(self, nlp: Language, name: str, lexicon: str | None) -> None:
+        register_extensions()
+        self.name = name
+        self.lex = load_lexicon(lexicon)
+        mod = self.lex.modality
+        self.planned_modals = set(mod.get("planned_modals", []))
+        self.predicted_modals = set(mod.get("predicted_modals", []))
+        self.intended_gov = set(mod.get("intended_governors", []))
+        self.planned_gov = set(mod.get("planned_governors", []))
+        self.predicted_gov = set(mod.get("predicted_governors", []))
+        self.predicting_speech = set(mod.get("predicting_speech", []))
+        self.conditional = set(mod.get("conditional_marks", []))
+        self.hedge_words = {str(k): float(v) for k, v in (mod.get("hedges") or {}).items()}
+        self.base_certainty = {str(k): float(v) for k, v in (mod.get("certainty") or {}).items()}
+        self.accusation_cues = set(mod.get("accusation_cues", []))
+        self.commissive = set(mod.get("commissive", []))
+        from newsgraph.kb import load_kb
+
+        self.sector_nouns = dict(load_kb().sectors.nouns)
+        self.deontic = set(mod.get("deontic_modals", []))
+        self.background_days = int(mod.get("background_days", 120))
+        self.partitives = {str(w).lower() for w in self.lex.agents.get("partitives", [])}
+        self.agent_nouns = {str(w).lower() for w in self.lex.agents.get("agent_nouns", [])}
+
+    # ------------------------------------------------------------------ main
+
+    def __call__(self, doc: Doc) -> Doc:
+        on = doc_date(doc)
+        actors_at = self._actor_index(doc)
+        kinds = {a.id: a.kind for a in doc._.actors or []}
+        self._kinds = kinds
+        self._country = {a.id: a.country for a in doc._.actors or []}
+        # "@state", "@alliance": the kinds of actor each token names, for senses keyed on them
+        self._kinds_at = {i: {"@" + kinds.get(a, "") for a in ids} for i, ids in actors_at.items()}
+        times = list(doc._.times or [])
+        found: list[_Found] = []
+        consumed: set[int] = set()
+        coded: set[int] = set()
+        for tok in doc:
+            if tok.i in consumed:
+                continue
+            hit = self._trigger(tok)
+            if hit is None:
+                continue
+            sense = hit
+            if sense.speech:
+                accusation = self._accusation(doc, tok, actors_at)
+                if accusation is not None:
+                    found.append(accusation)
+                continue
+            if tok.pos_ in ("NOUN", "PROPN") and (
+                tok.head.i in coded
+                or tok.i in actors_at
+                or not (
+                    self._np_source(tok, sense, actors_at)
+                    or self._light_verb(tok) is not None
+                    or self._occurring_protest(tok, sense)
+                )
+            ):
+                # a nominal inside a coded clause ("imposed sanctions") or with no actor of its own
+                # ("the war in Ukraine") is no event of its own
+                continue
+            event = self._code(doc, tok, sense, actors_at, consumed)
+            if event is not None:
+                found.append(event)
+                coded.add(tok.i)
+        events: list[Event] = []
+        depths: list[int] = []
+        for f in found:
+            if not f.source:
+                # an agent the knowledge base does not know ("Doctors from two American aid groups",
+                # "Vice-President Moody Awori"): kept as an unresolved actor rather than losing the event
+                f.source = self._unresolved_source(doc, f.trigger, actors_at)
+                f.unresolved = bool(f.source)
+            if not f.source and self._occurring_protest(f.trigger, f.sense):
+                # "Protests erupted in El Salvador": unnamed protesters are the place's civilians
+                country = self._place_country(f.trigger, actors_at)
+                if _is_state_code(country):
+                    f.source = [self._implicit_agent(doc, country, "CVL")]
+            if not f.source and _is_passive(f.trigger) and f.cameo.startswith(_STATE_ACTS):
+                # "was arrested in Lebanon", "was expelled from Tehran": an arrest, ban or expulsion with no
+                # agent named is the act of the state where it happens -- the coders' convention
+                f.source = self._place_state(doc, f.trigger, actors_at)
+                if f.source and set(f.target) <= set(f.source):
+                    # the place was read as the target ("arrested in Cairo"); the people held are
+                    f.target = self._target(doc, f.trigger, f.sense, self._ptype(f.cameo), actors_at, f.source)
+            self._modality(doc, f, actors_at)
+            f.date = self._date_of(doc, f.trigger, times)
+            f.source = [a for a in f.source if kinds.get(a) != "region"]
+            f.target = [a for a in f.target if kinds.get(a) != "region" and a not in f.source]
+            if not f.target and f.source and self._ptype(f.cameo) == "PROTEST":
+                # a protest that names no target is against the government where it takes place
+                # ("staged rallies in the Gaza Strip", "began a hunger strike"): the coders' convention
+                country = self._place_country(f.trigger, actors_at) or next(
+                    (self._country.get(a) for a in f.source if self._country.get(a)), None
+                )
+                if _is_state_code(country):
+                    f.target = [self._implicit_agent(doc, country, "GOV")]
+            event = self._to_event(doc, f, on)
+            # violence by someone unnamed ("three civilians were killed in a car bombing") stays, sourceless
+            unnamed = _is_passive(f.trigger) or self._subject(f.trigger) is not None
+            if event.type != "UNCODED" and (
+                event.source or (event.target and unnamed and event.type in ("ASSAULT", "COERCE"))
+            ):
+                events.append(event)
+                depths.append(_depth(f.trigger) + (100 if f.derived else 0) + (1 if f.unresolved else 0))
+        doc._.events = events
+        # The sentence's main event: the one nearest the root of its clause tree, earliest on ties.
+        ranked = sorted(range(len(events)), key=lambda i: (events[i].background, depths[i], i))
+        doc._.main_event = events[ranked[0]].id if ranked else None
+        return doc
+
+    # -------------------------------------------------------------- triggers
+
+
+@Language.factory(
+    "newsgraph_events",
+    default_config={"lexicon": None},
+    requires=["doc._.mentions", "token.dep"],
+    assigns=["doc._.events"],
+)
+def make_event_coder(nlp: Language, name: str, lexicon: str | None) -> EventCoder:
+    return EventCoder(nlp, name, lexicon)

@@ -1,0 +1,96 @@
+"""The trigger lexicon: senses of verbs, nouns and adjectives, the CAMEO table and the modality cues
+(``data/event_lexicon.yaml``, ``data/cameo.yaml``, ``data/modality.yaml``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    cameo: str | None = None
+    object: tuple[str, ...] = ()
+    prep: str | None = None
+    particle: str | None = None
+    intent: bool = False
+    speech: bool = False
+    negated_cameo: str | None = None
+    target_preps: tuple[str, ...] = ()
+    source_preps: tuple[str, ...] = ("by",)
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    name: str
+    goldstein: float | None
+    plover: str | None
+    mode: str | None
+    view: str | None = None  # the PLOVER codebook's type where it departs from the conversion table
+
+
+@dataclass(slots=True)
+class Lexicon:
+    verbs: dict[str, list[Sense]]
+    nouns: dict[str, list[Sense]]
+    adjectives: dict[str, list[Sense]]
+    codes: dict[str, Code]
+    intensity: dict[str, float]
+    modality: dict[str, Any]
+    agents: dict[str, Any] = field(default_factory=dict)
+
+    def code(self, cameo: str | None) -> Code | None:
+        """The code's entry, or its nearest parent's ("0874" -> "087" -> "08")."""
+        while cameo:
+            if cameo in self.codes:
+                return self.codes[cameo]
+            cameo = cameo[:-1]
+        return None
+
+
+def _senses(raw: dict[str, Any]) -> dict[str, list[Sense]]:
+    out: dict[str, list[Sense]] = {}
+    for lemma, senses in (raw or {}).items():
+        out[str(lemma).lower()] = [
+            Sense(
+                cameo=str(s["cameo"]) if s.get("cameo") is not None else None,
+                object=tuple(str(o).lower() for o in s.get("object") or ()),
+                prep=s.get("prep"),
+                particle=s.get("particle"),
+                intent=bool(s.get("intent")),
+                speech=bool(s.get("speech")),
+                negated_cameo=str(s["negated_cameo"]) if s.get("negated_cameo") else None,
+                target_preps=tuple(s.get("target_preps") or ()),
+                source_preps=tuple(s.get("source_preps") or ("by",)),
+            )
+            for s in senses or []
+        ]
+    return out
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: str | None = None) -> Lexicon:
+    """The shipped trigger lexicon, CAMEO table and modality cues (or a user's lexicon file)."""
+    data = resources.files("newsgraph.nlp").joinpath("data")
+    text = Path(path).read_text("utf-8") if path else data.joinpath("event_lexicon.yaml").read_text("utf-8")
+    lex = yaml.safe_load(text)
+    cameo = yaml.safe_load(data.joinpath("cameo.yaml").read_text("utf-8"))
+    modality = yaml.safe_load(data.joinpath("modality.yaml").read_text("utf-8"))
+    codes = {
+        str(k): Code(v.get("name", ""), v.get("goldstein"), v.get("plover"), v.get("mode"), v.get("view"))
+        for k, v in (cameo.get("codes") or {}).items()
+    }
+    return Lexicon(
+        _senses(lex.get("verbs")),
+        _senses(lex.get("nouns")),
+        _senses(lex.get("adjectives")),
+        codes,
+        {str(k): float(v) for k, v in (cameo.get("plover_intensity") or {}).items()},
+        modality,
+        lex.get("agents") or {},
+    )

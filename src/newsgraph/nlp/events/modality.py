@@ -1,0 +1,110 @@
+"""Modality and certainty from the clauses above a trigger (``data/modality.yaml``)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.nlp.common import unique
+from newsgraph.nlp.events.rules import (
+    _HOSTILE,
+    _Found,
+    _is_passive,
+    _is_speech,
+    lemma_past,
+)
+
+
+class ModalityMixin:
+    """Modality and certainty from the clauses above a trigger (``data/modality.yaml``)."""
+
+    def _governors(self, tok: Token) -> list[Token]:
+        """The chain of clauses above a trigger, nearest first, up to the sentence root."""
+        out = []
+        cur = tok
+        while cur.dep_ not in ("ROOT", "acl", "relcl") and cur.head.i != cur.i and len(out) < 8:
+            if cur.dep_ in (
+                "xcomp",
+                "ccomp",
+                "advcl",
+                "conj",
+                "acomp",
+                "pcomp",
+                "relcl",
+                "acl",
+                "dobj",
+                "pobj",
+                "prep",
+                "attr",
+            ):
+                out.append(cur.head)
+            cur = cur.head
+        return out
+
+    def _modality(self, doc: Doc, f: _Found, actors_at: dict[int, list[str]]) -> None:
+        tok = f.trigger
+        chain = [tok, *self._governors(tok)]
+        hedges: list[str] = []
+        modality = f.modality
+        if f.negated:
+            modality = "negated"
+            # "police will not use violence against the protesters": a promise to refrain (CAMEO 0354)
+            auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+            f.refrain = self._ptype(f.cameo) in _HOSTILE and bool(auxes & (self.planned_modals | {"would"}))
+        for level, t in enumerate(chain):
+            lemma = t.lemma_.lower()
+            auxes = [c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")]
+            if modality == "asserted":
+                if level == 0 or chain[level - 1].dep_ in ("xcomp", "conj"):
+                    if any(a in self.deontic for a in auxes):
+                        modality = "hypothetical"  # "Sudan must return ...": demanded, not done
+                    elif any(a in self.planned_modals for a in auxes):
+                        modality = "planned"
+                    elif any(a in self.predicted_modals for a in auxes):
+                        modality = "predicted"
+                if level > 0:
+                    if lemma in ("attempt", "try") and t.tag_ in ("VBD", "VBN") and self._ptype(f.cameo) == "ASSAULT":
+                        pass  # "attempted to assassinate": an attempted attack happened (CAMEO 185)
+                    elif lemma in self.intended_gov:
+                        modality = "intended"
+                    elif lemma in self.planned_gov and chain[level - 1].dep_ == "xcomp":
+                        modality = "planned"
+                    elif lemma in self.predicted_gov or (
+                        lemma in self.predicting_speech and chain[level - 1].dep_ == "ccomp"
+                    ):
+                        modality = "predicted"
+            if level > 0 and _is_speech(t, self.lex) and chain[level - 1].dep_ == "ccomp":
+                speaker = self._clause_subject(t, actors_at)
+                if speaker and set(speaker) & set(f.source) and modality in ("predicted", "planned"):
+                    modality = "intended"  # "the rebels said they would meet ...": the source's own intention
+                if speaker and not set(speaker) & set(f.source):
+                    f.reported_by = unique(f.reported_by + speaker)
+                    if modality == "asserted":
+                        modality = "reported"
+            for c in t.children:
+                if c.dep_ == "mark" and c.lower_ in self.conditional and t.dep_ == "advcl":
+                    modality = "hypothetical"
+                if c.dep_ in ("advmod", "amod", "acomp") and c.lower_ in self.hedge_words:
+                    hedges.append(c.lower_)
+            if lemma == "say" and _is_passive(t):
+                hedges.append("said to")
+            if lemma in ("believe", "think") and _is_passive(t):
+                hedges.append(f"{lemma_past(lemma)} to")
+            if t.lower_ in self.hedge_words and t.i != tok.i:
+                hedges.append(t.lower_)
+        if modality in ("asserted",) and f.modality != "asserted":
+            modality = f.modality
+        f.modality = modality
+        if modality in ("planned", "intended", "predicted") and any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+            for c in tok.children
+        ):
+            f.ultimatum = True  # "will boycott the elections unless the president steps down"
+        f.hedges = unique(hedges)
+
+    def _certainty(self, f: _Found) -> float:
+        value = self.base_certainty.get(f.modality, 1.0)
+        for h in f.hedges:
+            value *= self.hedge_words.get(h, 0.8)
+        return round(max(0.0, min(1.0, value)), 3)
+
+    # ------------------------------------------------------------------ time

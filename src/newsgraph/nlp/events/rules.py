@@ -1,0 +1,193 @@
+"""Dependency labels, word classes and parse helpers the event steps share, and the event in the making."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from newsgraph.model import TimeExpr
+from newsgraph.nlp.events.lexicon import Sense
+
+if TYPE_CHECKING:
+    from newsgraph.nlp.events.lexicon import Lexicon
+
+
+# Dependency labels of a verb's subject and object.
+_SUBJ = ("nsubj", "csubj")
+_SUBJ_PASS = ("nsubjpass", "csubjpass")
+_OBJ = ("dobj", "obj", "dative", "iobj", "attr")
+# Children that stay inside a noun phrase when we collect the actors it names.
+_NP_DEPS = ("amod", "compound", "poss", "nmod", "nummod", "det", "case", "flat", "appos", "npadvmod", "quantmod")
+# Clauses below a trigger whose words belong to another event.
+_CLAUSE_DEPS = ("ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "pcomp", "csubj")
+_DEFAULT_TARGET_PREPS = {
+    "ASSAULT": ("on", "against", "at", "upon", "in", "into"),
+    "COERCE": ("on", "against", "in"),
+    "SANCTION": ("on", "against", "from"),
+    "THREATEN": ("with", "against", "on"),
+    "PROTEST": ("against", "outside", "at"),
+    "ACCUSE": ("of", "against", "on"),
+    "REQUEST": ("on", "from", "to", "of"),
+    "CONSULT": ("with", "to", "in"),
+    "AGREE": ("with", "to", "in"),
+    "COOPERATE": ("with", "to", "in"),
+    "SUPPORT": ("for", "to"),
+    "AID": ("to", "for"),
+    "CONCEDE": ("to",),
+    "RETREAT": ("from", "to"),
+    "REJECT": ("from", "by"),
+    "MOBILIZE": ("to", "near", "along", "in", "into", "on", "against"),
+}
+# Nouns that measure their of-phrase ("700 kg of medicine"): the sense is chosen by the thing measured.
+_MEASURES = {
+    "kg",
+    "kilogram",
+    "ton",
+    "tonne",
+    "lb",
+    "pound",
+    "litre",
+    "liter",
+    "gallon",
+    "barrel",
+    "worth",
+    "amount",
+    "quantity",
+    "lot",
+    "load",
+    "consignment",
+    "batch",
+    "number",
+    "shipment",
+    "truckload",
+    "planeload",
+    "crate",
+    "box",
+    "bag",
+    "sack",
+    "package",
+    "supply",
+    "million",
+    "billion",
+    "thousand",
+    "hundred",
+    "dozen",
+}
+# Verbs that act on what their object names rather than describe it: their sense beats the object's nominal.
+_ACTS_ON_OBJECT = {"RETREAT", "REJECT", "SANCTION", "CONCEDE"}
+_HOSTILE = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "SANCTION", "PROTEST", "ACCUSE", "REJECT"}
+# PLOVER types an expressed intention turns into: cooperative intentions are AGREE, hostile ones THREATEN.
+_INTENT_CAMEO = {
+    "AGREE": "030",
+    "CONSULT": "036",
+    "SUPPORT": "032",
+    "COOPERATE": "031",
+    "AID": "033",
+    "CONCEDE": "035",
+    "RETREAT": "035",
+    "REQUEST": "030",
+}
+# Verbs of command, and the nouns of the forces a leader commands: "ordered troops to ...".
+_ORDER_VERBS = {"order", "command", "instruct", "direct"}
+_FORCES = {
+    "troop",
+    "force",
+    "soldier",
+    "army",
+    "military",
+    "police",
+    "policeman",
+    "security",
+    "unit",
+    "guard",
+    "navy",
+    "militia",
+    "paratrooper",
+    "commando",
+    "marine",
+}
+# CAMEO 09: investigate -- hostile in PLOVER (ACCUSE), yet a planned investigation threatens nothing.
+_INVESTIGATE = "09"
+# Nouns that frame an event nominal as an undertaking ("a mediation effort", "a peace initiative").
+_FRAMES = {"effort", "bid", "initiative", "drive", "push", "attempt", "mission", "process", "plan"}
+# Verbs of happening, said of an event nominal ("protests erupted", "riots broke out").
+_OCCUR = {"erupt", "break", "spread", "continue", "resume", "flare", "escalate", "intensify", "grow", "occur", "begin"}
+# Acts only a state performs (bans, curfews, arrests, deportations, expulsions): with no agent named,
+# their source is the state of the place where they happen.
+_STATE_ACTS = ("172", "173", "174", "166")
+_THREAT_CAMEO = {"ASSAULT": "138", "COERCE": "137", "SANCTION": "131", "MOBILIZE": "138", "PROTEST": "130"}
+
+
+@dataclass(slots=True)
+class _Found:
+    """An event in the making."""
+
+    trigger: Token
+    sense: Sense
+    cameo: str
+    source: list[str] = field(default_factory=list)
+    target: list[str] = field(default_factory=list)
+    modality: str = "asserted"
+    hedges: list[str] = field(default_factory=list)
+    reported_by: list[str] = field(default_factory=list)
+    date: TimeExpr | None = None
+    negated: bool = False
+    derived: bool = False  # read off a speech act (an accusation), not stated as an event
+    ultimatum: bool = False  # a promised action on a condition ("will withdraw ... unless"): a threat
+    refrain: bool = False  # a hostile act promised not to happen ("will not use violence"): a de-escalation
+    unresolved: bool = False  # the source is an agent the knowledge base does not know
+
+
+def _is_state_code(country: str | None) -> bool:
+    """A state's three-letter code, not an international one (IGO, NGO, IMG)."""
+    return country is not None and len(country) == 3 and country.isalpha() and country not in ("IGO", "NGO", "IMG")
+
+
+def _depth(tok: Token) -> int:
+    depth = 0
+    while tok.head.i != tok.i and depth < 50:
+        tok, depth = tok.head, depth + 1
+    return depth
+
+
+def lemma_past(lemma: str) -> str:
+    return {"believe": "believed", "think": "thought"}.get(lemma, lemma)
+
+
+def _is_speech(tok: Token, lex: Lexicon) -> bool:
+    senses = lex.verbs.get(tok.lemma_.lower()) or []
+    return any(s.speech for s in senses)
+
+
+def _is_passive(tok: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (
+        tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN"
+    )
+
+
+# Verbs that say their complement did not happen: "failed to reach", "declined to resign".
+_NEGATING = {"fail", "decline", "refuse", "neglect", "omit"}
+
+
+def _negated(tok: Token) -> bool:
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    if tok.dep_ == "xcomp":
+        return any(c.dep_ == "neg" for c in tok.head.children) or tok.head.lemma_.lower() in _NEGATING
+    return False
+
+
+def _pobj(prep: Token) -> Token | None:
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+
+
+def _inside_clause(t: Token, top: Token) -> bool:
+    """Whether ``t`` sits in a clause embedded below ``top``."""
+    cur = t
+    while cur.i != top.i and cur.head.i != cur.i:
+        if cur.dep_ in _CLAUSE_DEPS:
+            return True
+        cur = cur.head
+    return False

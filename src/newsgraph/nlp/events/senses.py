@@ -1,0 +1,94 @@
+"""Triggers: which word starts an event, and which of its senses the object and prepositions pick."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.nlp.events.lexicon import Sense
+from newsgraph.nlp.events.rules import (
+    _ACTS_ON_OBJECT,
+    _MEASURES,
+    _OBJ,
+    _SUBJ_PASS,
+    _pobj,
+)
+
+
+class SensesMixin:
+    """Triggers: which word starts an event, and which of its senses the object and prepositions pick."""
+
+    def _trigger(self, tok: Token) -> Sense | None:
+        lex = self.lex
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.tag_.startswith("VB")):
+            particles = [c.lower_ for c in tok.children if c.dep_ == "prt"]
+            sense = next(
+                (
+                    self._sense(tok, lex.verbs[c])
+                    for c in [f"{lemma} {p}" for p in particles] + [lemma]
+                    if c in lex.verbs
+                ),
+                None,
+            )
+            for obj in (c for c in tok.children if c.dep_ == "dobj"):
+                if any(
+                    f"{m.lower_} {obj.lemma_.lower()}" in lex.nouns
+                    for m in obj.children
+                    if m.dep_ in ("compound", "amod")
+                ) and not (
+                    sense is not None
+                    and sense.object
+                    and {obj.lemma_.lower(), *(m.lemma_.lower() for m in obj.children)} & set(sense.object)
+                    and self._ptype(sense.cameo) in _ACTS_ON_OBJECT
+                ):
+                    # "began a hunger strike": the nominal says what happened -- unless the verb undoes or
+                    # refuses the thing its object names ("withdrew its peacekeeping force", "rejected a peace plan")
+                    return None
+            return sense
+        if tok.pos_ in ("NOUN", "PROPN"):
+            # "hunger strike", "peace talks": a compound and its head first
+            for c in tok.children:
+                if c.dep_ in ("compound", "amod") and f"{c.lower_} {lemma}" in lex.nouns:
+                    return self._sense(tok, lex.nouns[f"{c.lower_} {lemma}"])
+            if lemma in lex.nouns:
+                return self._sense(tok, lex.nouns[lemma])
+        if tok.pos_ == "ADJ" and lemma in lex.adjectives and tok.dep_ in ("acomp", "ROOT", "amod", "xcomp"):
+            return self._sense(tok, lex.adjectives[lemma])
+        return None
+
+    def _sense(self, tok: Token, senses: list[Sense]) -> Sense | None:
+        objects = {c.lemma_.lower() for c in tok.children if c.dep_ in _OBJ + _SUBJ_PASS}
+        objects |= {c.lower_ for c in tok.children if c.dep_ in _OBJ + _SUBJ_PASS}
+        for c in tok.children:
+            if c.dep_ in _OBJ:
+                objects |= getattr(self, "_kinds_at", {}).get(c.i, set())
+        for c in list(tok.children):
+            if c.dep_ in ("dobj", "nsubjpass"):
+                objects |= {g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod", "conj")}
+                if (
+                    c.lemma_.lower() in _MEASURES
+                    or c.lemma_.lower() in self.partitives
+                    or any(g.dep_ == "nummod" for g in c.children)
+                ):
+                    # "700 kg of medicine", "$50,000 worth of goods", "a mission of observers": the measured
+                    # or collected thing is the object
+                    for prep in (g for g in c.children if g.dep_ == "prep" and g.lower_ == "of"):
+                        thing = _pobj(prep)
+                        if thing is not None:
+                            objects |= {thing.lemma_.lower(), thing.lower_}
+        if tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN":
+            objects.add(tok.head.lemma_.lower())  # "a pact announced by ...": the pact is what was announced
+        preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative")}
+        for sense in senses:
+            if sense.object and not (objects & set(sense.object)):
+                continue
+            if sense.prep and sense.prep not in preps:
+                continue
+            return sense
+        return None
+
+    # ----------------------------------------------------------------- roles
+
+    def _ptype(self, cameo: str | None) -> str | None:
+        code = self.lex.code(cameo)
+        return code.plover if code else None
