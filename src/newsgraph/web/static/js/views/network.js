@@ -1,0 +1,247 @@
+// The system of interaction: who cooperates with, quarrels with, belongs to and speaks about whom.
+import cytoscape from '../../vendor/cytoscape.esm.min.js';
+import { get, rememberActors } from '../api.js';
+import { add, KIND_GROUPS, PLOVER_TYPES, clear, empty, h, kindGroup, route } from '../dom.js';
+import { field, filterForm, select } from '../widgets.js';
+
+const MAX_NODES = 80; // more labels than this on one canvas is unreadable; filters narrow the rest
+const COLOURS = { state: '#2f6db5', org: '#7b4fa8', person: '#2f8f6f', media: '#8a8f98', place: '#b88a2a', other: '#6b7480' };
+const RELATIONS = [
+  ['coop', 'Cooperation (events)', 'cooperation'],
+  ['conflict', 'Conflict (events)', 'conflict'],
+  ['member', 'Membership', 'membership'],
+  ['said', 'Statement about', 'statement'],
+];
+
+export async function render(root, { params }) {
+  const p = Object.fromEntries(params.entries());
+  const [stats, net] = await Promise.all([get('stats').catch(() => null), get('network', p)]);
+  const nodes = net?.nodes || [];
+  const edges = net?.edges || [];
+  rememberActors(nodes);
+  clear(root);
+  add(root, 
+    h('h1', {}, 'The system of interaction'),
+    h(
+      'p',
+      { class: 'lede' },
+      'Actors in the stored news and how they relate: cooperation and conflict from coded events ',
+      '(only asserted and reported ones count), membership from the knowledge base, and who spoke about whom. ',
+      'Click an actor for its timeline, events and statements; click an event edge for that pair.',
+    ),
+    statsLine(stats),
+    h('details', { class: 'filter-box', open: window.innerWidth > 700 || Object.keys(p).length > 0 },
+      h('summary', {}, 'Filters: time window, actor, event type, kinds'), filters(p)),
+  );
+  if (!nodes.length) {
+    add(root, 
+      stats && !countOf(stats, 'documents')
+        ? empty('The store is empty.', 'Analyse some news first, e.g. ', h('code', {}, 'newsgraph analyze examples/'), ', then reload.')
+        : empty('No actors in this window.', 'Widen the dates, clear the actor or event type, or tick more kinds of actor.'),
+    );
+    return null;
+  }
+  const shown = topNodes(nodes, edges);
+  const ids = new Set(shown.map((n) => n.id));
+  const shownEdges = edges.filter((e) => ids.has(e.source) && ids.has(e.target));
+  const graph = h('div', { id: 'graph', role: 'img', 'aria-label': `Network of ${shown.length} actors and ${shownEdges.length} relations` });
+  add(root, 
+    h(
+      'div',
+      { class: 'split' },
+      h('div', {}, graph,
+        shown.length < nodes.length
+          ? h('p', { class: 'note' }, `Showing the ${shown.length} most connected of ${nodes.length} actors; narrow the filters to see the others.`)
+          : null),
+      legend(shown),
+    ),
+  );
+  const cy = draw(graph, shown, shownEdges);
+  return () => cy.destroy();
+}
+
+function countOf(stats, key) {
+  const v = stats?.[key] ?? stats?.counts?.[key];
+  return typeof v === 'number' ? v : null;
+}
+
+function statsLine(stats) {
+  if (!stats) return null;
+  const parts = [];
+  for (const key of ['documents', 'actors', 'events', 'statements', 'forecasts']) {
+    const n = countOf(stats, key);
+    if (n !== null) parts.push(h('span', {}, h('strong', {}, n.toLocaleString()), ` ${key}`));
+  }
+  if (stats.first_published) {
+    const last = stats.last_published && stats.last_published !== stats.first_published ? ` – ${stats.last_published}` : '';
+    parts.push(h('span', {}, `published ${stats.first_published}${last}`));
+  }
+  return parts.length ? h('p', { class: 'meta stats' }, parts) : null;
+}
+
+function filters(p) {
+  const kinds = new Set((p.kinds || '').split(',').filter(Boolean));
+  return filterForm(
+    [
+      field('From', 'since', p.since, { type: 'date' }),
+      field('Until', 'until', p.until, { type: 'date' }),
+      field('Actor', 'actor', p.actor, { type: 'search', placeholder: 'e.g. NATO', size: 14 }),
+      select('Event type', 'type', p.type, [['', 'any type'], ...PLOVER_TYPES.map((t) => [t, t])]),
+      h(
+        'fieldset',
+        {},
+        h('legend', {}, 'Kinds of actor (none ticked: all)'),
+        [['state', 'states'], ['alliance', 'alliances'], ['igo', 'organisations'], ['person', 'people']].map(([v, label]) =>
+          h('label', {}, h('input', { type: 'checkbox', name: 'kinds', value: v, checked: kinds.has(v) }), label)),
+      ),
+    ],
+    (data) => {
+      location.hash = route('network', null, data);
+    },
+  );
+}
+
+function topNodes(nodes, edges) {
+  if (nodes.length <= MAX_NODES) return nodes;
+  const degree = new Map();
+  for (const e of edges) {
+    for (const end of [e.source, e.target]) degree.set(end, (degree.get(end) || 0) + (Number(e.weight) || 1));
+  }
+  const score = (n) => (Number(n.weight) || 0) + (degree.get(n.id) || 0);
+  return [...nodes].sort((a, b) => score(b) - score(a)).slice(0, MAX_NODES);
+}
+
+function legend(shown) {
+  const present = new Set(shown.map((n) => kindGroup(n.kind)));
+  const byWeight = [...shown].sort((a, b) => (Number(b.weight) || 0) - (Number(a.weight) || 0));
+  return h(
+    'aside',
+    { class: 'legend card', 'aria-label': 'Legend and actors' },
+    h('div', {}, h('h3', {}, 'Actors'),
+      h('ul', {}, KIND_GROUPS.filter(([g]) => present.has(g)).map(([g, label]) =>
+        h('li', {}, h('span', { class: `swatch k-${g}` }), label)))),
+    h('div', {}, h('h3', {}, 'Relations'),
+      h('ul', {}, RELATIONS.map(([cls, label]) => h('li', {}, h('span', { class: `stroke ${cls}` }), label))),
+      h('p', { class: 'note' }, 'Line width: number of events or statements. Node size: how often the actor appears.')),
+    h('div', {}, h('h3', {}, `In view (${shown.length})`),
+      h('ul', { class: 'nodelist' }, byWeight.map((n) =>
+        h('li', { dataset: { node: n.id } },
+          h('span', { class: `swatch k-${kindGroup(n.kind)}` }),
+          h('a', { href: route('actor', n.id) }, n.name || n.id),
+          h('span', { class: 'w' }, n.weight ?? ''))))),
+  );
+}
+
+function draw(container, nodes, edges) {
+  const weights = nodes.map((n) => Number(n.weight) || 1);
+  const ew = edges.map((e) => Number(e.weight) || 1);
+  const cy = cytoscape({
+    container,
+    elements: [
+      ...nodes.map((n) => ({
+        data: { id: n.id, label: n.name || n.id, group: kindGroup(n.kind), weight: Number(n.weight) || 1 },
+      })),
+      ...edges.map((e, i) => ({
+        data: {
+          id: `e${i}`,
+          source: e.source,
+          target: e.target,
+          relation: e.relation,
+          weight: Number(e.weight) || 1,
+        },
+      })),
+    ],
+    layout: { name: 'preset' },
+    minZoom: 0.2,
+    maxZoom: 3,
+    style: [
+      {
+        selector: 'node',
+        style: {
+          label: 'data(label)',
+          'background-color': (n) => COLOURS[n.data('group')] || COLOURS.other,
+          width: `mapData(weight, ${Math.min(...weights)}, ${Math.max(...weights) + 0.001}, 18, 56)`,
+          height: `mapData(weight, ${Math.min(...weights)}, ${Math.max(...weights) + 0.001}, 18, 56)`,
+          'font-size': 12,
+          'font-family': 'system-ui, sans-serif',
+          color: '#1d2430',
+          'text-valign': 'bottom',
+          'text-margin-y': 4,
+          'text-outline-color': '#fff',
+          'text-outline-width': 2,
+          'border-width': 2,
+          'border-color': '#fff',
+        },
+      },
+      {
+        selector: 'edge',
+        style: {
+          width: `mapData(weight, ${Math.min(...ew)}, ${Math.max(...ew) + 0.001}, 1.5, 9)`,
+          'curve-style': 'bezier',
+          'line-color': '#8a8f98',
+          'target-arrow-color': '#8a8f98',
+          'target-arrow-shape': 'triangle',
+          'arrow-scale': 0.8,
+          opacity: 0.85,
+        },
+      },
+      { selector: 'edge[relation = "cooperation"]', style: { 'line-color': '#2e8b57', 'target-arrow-color': '#2e8b57' } },
+      { selector: 'edge[relation = "conflict"]', style: { 'line-color': '#c0392b', 'target-arrow-color': '#c0392b' } },
+      {
+        selector: 'edge[relation = "membership"]',
+        style: { 'line-color': '#4a6fa5', 'line-style': 'dotted', 'target-arrow-shape': 'none', width: 2, opacity: 0.7 },
+      },
+      { selector: 'edge[relation = "statement"]', style: { 'line-style': 'dashed', opacity: 0.6 } },
+      { selector: '.faded', style: { opacity: 0.12 } },
+      { selector: 'node.hover', style: { 'border-color': '#f0b429', 'border-width': 3 } },
+    ],
+  });
+  // Force-directed layouts come out wider than tall; on a tall (phone) screen turn the drawing a
+  // quarter so it fills the box. Never zoom past 1.4 on small graphs; keep labels readable.
+  cy.layout(layoutFor(nodes.length)).run();
+  const bb = cy.nodes().boundingBox();
+  if (container.clientHeight > container.clientWidth !== bb.h > bb.w) {
+    cy.nodes().positions((n) => ({ x: n.position('y'), y: n.position('x') }));
+  }
+  cy.fit(undefined, 30);
+  if (cy.zoom() > 1.4) {
+    cy.zoom(1.4);
+    cy.center();
+  }
+  cy.style().selector('node').style('font-size', Math.min(16, Math.max(11, 11 / cy.zoom()))).update();
+  cy.on('tap', 'node', (e) => {
+    location.hash = route('actor', e.target.id());
+  });
+  cy.on('tap', 'edge', (e) => {
+    const rel = e.target.data('relation');
+    if (rel === 'cooperation' || rel === 'conflict') {
+      location.hash = route('dyad', null, { a: e.target.data('source'), b: e.target.data('target') });
+    }
+  });
+  cy.on('mouseover', 'node', (e) => {
+    const hood = e.target.closedNeighborhood();
+    cy.elements().not(hood).addClass('faded');
+    e.target.addClass('hover');
+    container.style.cursor = 'pointer';
+  });
+  cy.on('mouseout', 'node', (e) => {
+    cy.elements().removeClass('faded');
+    e.target.removeClass('hover');
+    container.style.cursor = '';
+  });
+  // The accessible list beside the canvas lights up its node on hover.
+  const list = container.closest('.split')?.querySelector('.nodelist');
+  list?.addEventListener('mouseover', (e) => {
+    const id = e.target.closest('[data-node]')?.dataset.node;
+    cy.elements().removeClass('faded');
+    if (id) cy.elements().not(cy.getElementById(id).closedNeighborhood()).addClass('faded');
+  });
+  list?.addEventListener('mouseleave', () => cy.elements().removeClass('faded'));
+  window.newsgraph = Object.assign(window.newsgraph || {}, { cy });
+  return cy;
+}
+
+function layoutFor(n) {
+  // cose (force-directed, built into Cytoscape) reads well up to ~100 nodes and runs in well under a second.
+  return { name: 'cose', animate: false, nodeRepulsion: () => 30000, idealEdgeLength: () => 110, nodeOverlap: 40, padding: 30, fit: false, numIter: n > 60 ? 600 : 1000 };
+}
