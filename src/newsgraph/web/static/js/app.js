@@ -2,21 +2,16 @@
 import { errorBox, h } from './dom.js';
 import { resolveNames } from './api.js';
 import { hideTip } from './widgets.js';
-import * as network from './views/network.js';
-import * as documents from './views/documents.js';
-import * as reader from './views/reader.js';
-import * as actor from './views/actor.js';
-import * as forecasts from './views/forecasts.js';
-import * as search from './views/search.js';
 
+// Each view's module is loaded when first shown (the first page loads only what it draws).
 const VIEWS = {
-  network: [network.render, 'network'],
-  documents: [documents.render, 'documents'],
-  doc: [reader.render, 'documents'],
-  actor: [actor.render, 'network'],
-  dyad: [actor.renderDyad, 'network'],
-  forecasts: [forecasts.render, 'forecasts'],
-  search: [search.render, null],
+  network: [() => import('./views/network.js'), 'render', 'network'],
+  documents: [() => import('./views/documents.js'), 'render', 'documents'],
+  doc: [() => import('./views/reader.js'), 'render', 'documents'],
+  actor: [() => import('./views/actor.js'), 'render', 'network'],
+  dyad: [() => import('./views/actor.js'), 'renderDyad', 'network'],
+  forecasts: [() => import('./views/forecasts.js'), 'render', 'forecasts'],
+  search: [() => import('./views/search.js'), 'render', null],
 };
 
 let cleanup = null;
@@ -39,7 +34,7 @@ export function parseRoute(hash) {
 
 async function show() {
   const route = parseRoute(location.hash);
-  const [render, tab] = VIEWS[route.name] || VIEWS.network;
+  const [load, entry, tab] = VIEWS[route.name] || VIEWS.network;
   const mine = ++generation;
   hideTip();
   if (cleanup) {
@@ -61,6 +56,7 @@ async function show() {
   next.append(h('p', { class: 'loading' }, 'Loading…'));
   try {
     route.stale = () => mine !== generation;
+    const render = (await load())[entry];
     const done = await render(next, route);
     if (mine !== generation) {
       if (typeof done === 'function') done();
@@ -68,12 +64,19 @@ async function show() {
     }
     cleanup = typeof done === 'function' ? done : null;
     resolveNames(next);
-    document.body.dataset.ready = route.name;
+    markReady(route.name);
   } catch (err) {
     if (mine !== generation) return;
     next.replaceChildren(errorBox(err));
-    document.body.dataset.ready = route.name;
+    markReady(route.name);
   }
+}
+
+// body[data-ready] says the view is drawn and usable (tests and benchmarks wait for it); the
+// performance mark 'ready:<view>' times it from the start of navigation.
+function markReady(name) {
+  document.body.dataset.ready = name;
+  if (!performance.getEntriesByName(`ready:${name}`).length) performance.mark(`ready:${name}`);
 }
 
 document.getElementById('search-form').addEventListener('submit', (e) => {

@@ -1,5 +1,4 @@
 // The system of interaction: who cooperates with, quarrels with, belongs to and speaks about whom.
-import cytoscape from '../../vendor/cytoscape.esm.min.js';
 import { get, rememberActors } from '../api.js';
 import { add, KIND_GROUPS, PLOVER_TYPES, clear, empty, h, kindGroup, route } from '../dom.js';
 import { field, filterForm, select } from '../widgets.js';
@@ -15,7 +14,12 @@ const RELATIONS = [
 
 export async function render(root, { params }) {
   const p = Object.fromEntries(params.entries());
-  const [stats, net] = await Promise.all([get('stats').catch(() => null), get('network', p)]);
+  // The data and the graph library load side by side (the library is ~440 kB to evaluate).
+  const [stats, net, lib] = await Promise.all([
+    get('stats').catch(() => null),
+    get('network', p),
+    import('../../vendor/cytoscape.esm.min.js'),
+  ]);
   const nodes = net?.nodes || [];
   const edges = net?.edges || [];
   rememberActors(nodes);
@@ -56,7 +60,7 @@ export async function render(root, { params }) {
       legend(shown),
     ),
   );
-  const cy = draw(graph, shown, shownEdges);
+  const cy = draw(lib.default, graph, shown, shownEdges);
   return () => cy.destroy();
 }
 
@@ -132,7 +136,7 @@ function legend(shown) {
   );
 }
 
-function draw(container, nodes, edges) {
+function draw(cytoscape, container, nodes, edges) {
   const weights = nodes.map((n) => Number(n.weight) || 1);
   const ew = edges.map((e) => Number(e.weight) || 1);
   const cy = cytoscape({
