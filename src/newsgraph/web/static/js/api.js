@@ -85,3 +85,11 @@ export function resolveNames(root) {
     });
   }
 }
+
+/** One page of a listing for a route: its params, the offset asked for, the rows and the total. */
+export async function listPage(path, params, limit) {
+  const p = Object.fromEntries(params.entries());
+  const offset = Number(p.offset) || 0;
+  const answer = await get(path, { ...p, limit, offset });
+  return { p, offset, list: rows(answer), n: total(answer) };
+}

@@ -1,16 +1,12 @@
 // The stored documents: text search, outlet and date filters, newest first.
-import { get, rows, total } from '../api.js';
+import { listPage } from '../api.js';
 import { add, clear, empty, fmtDate, h, route } from '../dom.js';
 import { field, filterForm, pager } from '../widgets.js';
 
 const LIMIT = 50;
 
 export async function render(root, { params }) {
-  const p = Object.fromEntries(params.entries());
-  const offset = Number(p.offset) || 0;
-  const answer = await get('documents', { ...p, limit: LIMIT, offset });
-  const docs = rows(answer, 'documents');
-  const n = total(answer);
+  const { p, offset, list: docs, n } = await listPage('documents', params, LIMIT);
   clear(root);
   add(root, 
     h('h1', {}, 'Documents'),

@@ -1,5 +1,5 @@
 // The forecast ledger: who predicted what, stated when, due in which window, and whether it came true.
-import { get, rows, total } from '../api.js';
+import { listPage } from '../api.js';
 import { add, clear, empty, fmtDate, h, route } from '../dom.js';
 import { actorLink, field, filterForm, pager, select } from '../widgets.js';
 
@@ -7,11 +7,7 @@ const LIMIT = 50;
 const DAY = 86400000;
 
 export async function render(root, { params }) {
-  const p = Object.fromEntries(params.entries());
-  const offset = Number(p.offset) || 0;
-  const answer = await get('forecasts', { ...p, limit: LIMIT, offset });
-  const list = rows(answer, 'forecasts');
-  const n = total(answer);
+  const { p, offset, list, n } = await listPage('forecasts', params, LIMIT);
   clear(root);
   add(root, 
     h('h1', {}, 'Forecast ledger'),
