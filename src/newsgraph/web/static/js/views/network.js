@@ -35,7 +35,7 @@ export async function render(root, { params }) {
     ),
     statsLine(stats),
     h('details', { class: 'filter-box', open: window.innerWidth > 700 || Object.keys(p).length > 0 },
-      h('summary', {}, 'Filters: time window, actor, event type, kinds'), filters(p)),
+      h('summary', {}, 'Filters: time window, actor, event type, kinds'), filters(p, stats?.actor_kinds)),
   );
   if (!nodes.length) {
     add(root, 
@@ -56,8 +56,9 @@ export async function render(root, { params }) {
       h('div', {}, graph,
         shown.length < nodes.length
           ? h('p', { class: 'note' }, `Showing the ${shown.length} most connected of ${nodes.length} actors; narrow the filters to see the others.`)
-          : null),
-      legend(shown),
+          : null,
+        shownEdges.length ? null : h('p', { class: 'note' }, 'No relations between these actors in this window: tick more kinds of actor or widen the dates.')),
+      legend(shown, shownEdges),
     ),
   );
   const cy = draw(lib.default, graph, shown, shownEdges);
@@ -83,8 +84,15 @@ function statsLine(stats) {
   return parts.length ? h('p', { class: 'meta stats' }, parts) : null;
 }
 
-function filters(p) {
+const KIND_LABELS = { state: 'states', alliance: 'alliances', igo: 'organisations', person: 'people', party: 'parties',
+  armed_group: 'armed groups', ngo: 'NGOs', media: 'media', region: 'regions', group: 'groups', unresolved: 'unresolved' };
+
+function filters(p, storeKinds) {
   const kinds = new Set((p.kinds || '').split(',').filter(Boolean));
+  // The kinds the store holds, commonest first (the four main ones when the store does not say).
+  const offered = storeKinds && Object.keys(storeKinds).length
+    ? Object.entries(storeKinds).sort((a, b) => b[1] - a[1]).map(([k]) => k)
+    : ['state', 'alliance', 'igo', 'person'];
   return filterForm(
     [
       field('From', 'since', p.since, { type: 'date' }),
@@ -95,8 +103,8 @@ function filters(p) {
         'fieldset',
         {},
         h('legend', {}, 'Kinds of actor (none ticked: all)'),
-        [['state', 'states'], ['alliance', 'alliances'], ['igo', 'organisations'], ['person', 'people']].map(([v, label]) =>
-          h('label', {}, h('input', { type: 'checkbox', name: 'kinds', value: v, checked: kinds.has(v) }), label)),
+        offered.map((v) =>
+          h('label', {}, h('input', { type: 'checkbox', name: 'kinds', value: v, checked: kinds.has(v) }), KIND_LABELS[v] || v.replace('_', ' '))),
       ),
     ],
     (data) => {
@@ -115,8 +123,9 @@ function topNodes(nodes, edges) {
   return [...nodes].sort((a, b) => score(b) - score(a)).slice(0, MAX_NODES);
 }
 
-function legend(shown) {
+function legend(shown, edges) {
   const present = new Set(shown.map((n) => kindGroup(n.kind)));
+  const relations = new Set(edges.map((e) => e.relation));
   const byWeight = [...shown].sort((a, b) => (Number(b.weight) || 0) - (Number(a.weight) || 0));
   return h(
     'aside',
@@ -124,9 +133,9 @@ function legend(shown) {
     h('div', {}, h('h3', {}, 'Actors'),
       h('ul', {}, KIND_GROUPS.filter(([g]) => present.has(g)).map(([g, label]) =>
         h('li', {}, h('span', { class: `swatch k-${g}` }), label)))),
-    h('div', {}, h('h3', {}, 'Relations'),
-      h('ul', {}, RELATIONS.map(([cls, label]) => h('li', {}, h('span', { class: `stroke ${cls}` }), label))),
-      h('p', { class: 'note' }, 'Line width: number of events or statements. Node size: how often the actor appears.')),
+    relations.size ? h('div', {}, h('h3', {}, 'Relations'),
+      h('ul', {}, RELATIONS.filter(([, , rel]) => relations.has(rel)).map(([cls, label]) => h('li', {}, h('span', { class: `stroke ${cls}` }), label))),
+      h('p', { class: 'note' }, 'Line width: number of events or statements. Node size: how often the actor appears.')) : null,
     h('div', {}, h('h3', {}, `In view (${shown.length})`),
       h('ul', { class: 'nodelist' }, byWeight.map((n) =>
         h('li', { dataset: { node: n.id } },
@@ -138,7 +147,7 @@ function legend(shown) {
 
 function draw(cytoscape, container, nodes, edges) {
   const weights = nodes.map((n) => Number(n.weight) || 1);
-  const ew = edges.map((e) => Number(e.weight) || 1);
+  const ew = edges.length ? edges.map((e) => Number(e.weight) || 1) : [1];
   const cy = cytoscape({
     container,
     elements: [
@@ -202,7 +211,7 @@ function draw(cytoscape, container, nodes, edges) {
   });
   // Force-directed layouts come out wider than tall; on a tall (phone) screen turn the drawing a
   // quarter so it fills the box. Never zoom past 1.4 on small graphs; keep labels readable.
-  cy.layout(layoutFor(nodes.length)).run();
+  cy.layout(edges.length ? layoutFor(nodes.length) : { name: 'grid', avoidOverlap: true, padding: 30, fit: false }).run();
   const bb = cy.nodes().boundingBox();
   if (container.clientHeight > container.clientWidth !== bb.h > bb.w) {
     cy.nodes().positions((n) => ({ x: n.position('y'), y: n.position('x') }));

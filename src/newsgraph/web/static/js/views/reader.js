@@ -207,7 +207,7 @@ function wire(root, text, side, index, actors) {
     const parts = [];
     const st = el.dataset.q && index.statements.get(el.dataset.q);
     if (st) {
-      parts.push(h('div', { class: 'tip-title' }, `Statement by ${st.speaker_text || prettyId(st.speaker)}`),
+      parts.push(h('div', { class: 'tip-title' }, `Statement by ${actors.get(st.speaker)?.name || st.speaker_text || prettyId(st.speaker)}`),
         h('div', { class: 'tip-sub' }, [st.form, st.cue ? `“${st.cue}”` : null, fmtWhen(st.date)].filter(Boolean).join(' · ')),
         st.chain?.length ? h('div', {}, 'Chain: ', chainEl(st.chain)) : null);
     }
