@@ -60,12 +60,14 @@ def web_store(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def server(web_store):
+def server(request):
     """The API and web app on http://127.0.0.1:<port>, for the whole session."""
     api = pytest.importorskip("newsgraph.api")
     if not hasattr(api, "create_app"):
         pytest.skip("newsgraph.api.create_app is not available")
     import uvicorn
+
+    web_store = request.getfixturevalue("web_store")
 
     port = _free_port()
     srv = uvicorn.Server(uvicorn.Config(api.create_app(web_store), host="127.0.0.1", port=port, log_level="warning"))
