@@ -314,6 +314,95 @@ def statements(
         out.print(f"  [dim]via {chain}[/]", highlight=False)
 
 
+@app.command()
+def stories(
+    db: DbOpt = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many.")] = 50,
+    min_size: Annotated[
+        int, typer.Option("--min-size", min=1, help="Only stories of this many documents or more.")
+    ] = 1,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per story.")] = False,
+    config: ConfigOpt = None,
+) -> None:
+    """Same-story clusters, latest first: documents, copies, events."""
+    from newsgraph.store.links import list_stories
+
+    settings = _settings(config, db=db)
+    with _open_links(settings.db) as store:
+        rows = list_stories(store, limit=limit, min_size=min_size)
+    if as_json:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return
+    from rich.table import Table
+
+    table = Table(title=f"{len(rows)} stor{'y' if len(rows) == 1 else 'ies'}", title_justify="left")
+    for col in ("story", "first", "last", "docs", "copies", "events", "title"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(
+            r["id"],
+            r["first"] or "",
+            r["last"] or "",
+            str(r["documents"]),
+            str(r["copies"]),
+            str(r["events"]),
+            (r["title"] or "")[:80],
+        )
+    out.print(table)
+
+
+@app.command()
+def story(
+    story_id: Annotated[str, typer.Argument(help="A story id (see newsgraph stories).")],
+    db: DbOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="The story as one JSON object.")] = False,
+    config: ConfigOpt = None,
+) -> None:
+    """One story: its documents, earliest source, copies, and the events it reports with their sources."""
+    from newsgraph.store.links import get_story
+
+    settings = _settings(config, db=db)
+    with _open_links(settings.db) as store:
+        found = get_story(store, story_id)
+    if found is None:
+        err.print(f"[red]error:[/] no story {story_id!r} in {settings.db}", highlight=False)
+        raise typer.Exit(1)
+    if as_json:
+        sys.stdout.write(json.dumps(found, ensure_ascii=False, indent=2) + "\n")
+        return
+    out.print(f"[bold]{found['id']}[/]: {len(found['documents'])} document(s), earliest {found['earliest']}")
+    for d in found["documents"]:
+        copy = f" [dim]copy of {d['copy_of']} ({d['copied_share']:.0%})[/]" if d["copy_of"] else ""
+        out.print(f"  {d['published'] or '?'}  {d['id']}  {d['title'] or ''}{copy}", highlight=False)
+    for e in found["events"]:
+        out.print(
+            f"  event {e['type']} {','.join(e['source'] or [])} -> {','.join(e['target'] or [])}: "
+            f"{e['mentions']} mention(s), {e['documents']} document(s), {e['sources']} source(s), {e['corroboration']}",
+            highlight=False,
+        )
+
+
+def _open_links(path: str):
+    """The store, read-only, with the link tables (a clear error when it has none)."""
+    from newsgraph.store import Store, StoreError
+    from newsgraph.store.links import has_links
+
+    if not Path(path).exists():
+        err.print(f"[red]error:[/] {path}: no such database (run newsgraph analyze first)")
+        raise typer.Exit(2)
+    try:
+        store = Store(path, read_only=True)
+    except StoreError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(2) from None
+    if not has_links(store):
+        store.close()
+        err.print(f"[red]error:[/] {path}: no story tables yet (run newsgraph analyze with this version)")
+        raise typer.Exit(2)
+    return store
+
+
 def _open_store(path: str):
     from newsgraph.store import Store, StoreError
 
@@ -397,6 +486,49 @@ def eval_extraction(
         raise typer.Exit(2)
     scores = run_extraction_eval(data, predictions_out=predictions_out)
     _print_scores("article extraction", scores, as_json)
+
+
+@eval_app.command("clustering")
+def eval_clustering(
+    data: Annotated[Path, typer.Option("--data", help="ECB+ layout: <topic>/<n>_<k>ecb.xml and ..ecbplus.xml.")],
+    predictions_out: Annotated[
+        Path | None, typer.Option("--predictions-out", help='Write {"<file name>": "<cluster id>"} JSON here.')
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Same-story clustering on ECB+: B3 precision, recall, F1, beside a TF-IDF average-link baseline."""
+    from newsgraph.eval.clustering import run_clustering_eval
+
+    if not data.is_dir():
+        err.print(f"[red]error:[/] {data}: not a directory (expected the ECB+ layout)")
+        raise typer.Exit(2)
+    try:
+        scores = run_clustering_eval(data, predictions_out=predictions_out)
+    except ValueError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(2) from None
+    _print_scores("same-story clustering (B3)", scores, as_json)
+
+
+@eval_app.command("reprints")
+def eval_reprints(
+    data: Annotated[Path, typer.Option("--data", help="A folder of articles (*.txt, first line the title).")],
+    originals: Annotated[int, typer.Option("--originals", min=1, help="Articles that get copies.")] = 200,
+    negatives: Annotated[int, typer.Option("--negatives", min=0, help="Same-topic articles without copies.")] = 200,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the perturbations.")] = 12,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Copy links on perturbed copies built from a corpus: precision and recall."""
+    from newsgraph.eval.reprints import run_reprint_eval
+
+    if not data.is_dir():
+        err.print(f"[red]error:[/] {data}: not a directory of articles")
+        raise typer.Exit(2)
+    scores = run_reprint_eval(data, originals=originals, negatives=negatives, seed=seed)
+    if scores["documents"] == 0:
+        err.print(f"[red]error:[/] {data}: no articles (*.txt with a title and paragraphs)")
+        raise typer.Exit(2)
+    _print_scores("reprint links", scores, as_json)
 
 
 @actors_app.command("resolve")

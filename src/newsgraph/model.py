@@ -89,6 +89,10 @@ class Event:
     reported_by: list[str] = field(default_factory=list)  # actor ids of who reports it, when not the source
     background: bool = False  # a past event recalled as context ("last year's invasion"), not news
     plover_type: str | None = None  # PLOVER's convention: a promised/planned action is AGREE or THREATEN
+    # set by the link layer when the document is stored: the real-world event this record is a
+    # mention of (shared by the documents that report it) and single_source / relayed / corroborated
+    event_cluster: str | None = None
+    corroboration: str | None = None
 
     def counts_as_new(self) -> bool:
         """Whether aggregates (counts, dyad scores) may count it: asserted or reported news, not background."""
@@ -113,6 +117,8 @@ class Event:
             "reported_by": list(self.reported_by),
             "background": self.background,
             "plover_type": self.plover_type,
+            "event_cluster": self.event_cluster,
+            "corroboration": self.corroboration,
         }
 
 
@@ -147,6 +153,8 @@ class Statement:
     start: int
     end: int
     events: list[str] = field(default_factory=list)  # ids of the events it asserts (or its cue is)
+    statement_cluster: str | None = None  # set by the link layer: the same statement in other documents
+    corroboration: str | None = None  # single_source | relayed | corroborated
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -161,6 +169,8 @@ class Statement:
             "start": self.start,
             "end": self.end,
             "events": list(self.events),
+            "statement_cluster": self.statement_cluster,
+            "corroboration": self.corroboration,
         }
 
 
@@ -294,6 +304,9 @@ class Document:
     statements: list[Statement] = field(default_factory=list)
     times: list[TimeExpr] = field(default_factory=list)
     forecasts: list[Forecast] = field(default_factory=list)
+    # set by the link layer when the document is stored
+    story: str | None = None  # the same-story cluster it belongs to
+    copy_of: dict[str, Any] | None = None  # {"origin", "share", "paragraphs"} when it is a reprint
 
     def to_dict(self) -> dict[str, Any]:
         """The public JSON contract of ``newsgraph analyze --json``."""
@@ -320,4 +333,6 @@ class Document:
             "author": self.author,
             "site": self.site,
             "notes": list(self.notes),
+            "story": self.story,
+            "copy_of": self.copy_of,
         }

@@ -17,6 +17,7 @@ from newsgraph.link.forecasts import resolve_forecasts
 from newsgraph.model import Document
 from newsgraph.nlp.pipeline import DEFAULT_MODEL, annotate, load_pipeline
 from newsgraph.store import Store
+from newsgraph.store.links import link_documents
 
 
 @dataclass(slots=True)
@@ -25,6 +26,7 @@ class RunStats:
     added: int = 0  # new rows in the store
     unchanged: int = 0  # already in the store
     forecasts_resolved: int = 0  # forecasts whose status changed
+    linked: int = 0  # documents linked to the others (reprints, stories, corroboration)
     errors: list[str] = field(default_factory=list)
 
 
@@ -32,6 +34,15 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
     it = iter(items)
     while batch := list(islice(it, size)):
         yield batch
+
+
+def _link_batch(store: Store, docs: list[Document], report: Callable[[str], None]) -> int:
+    """Link a stored batch to the store; a failure is reported and never loses the stored documents."""
+    try:
+        return link_documents(store, docs)
+    except Exception as exc:  # noqa: BLE001 - linking is an addition: the batch is stored either way
+        report(f"linking {len(docs)} document(s) failed ({type(exc).__name__}: {exc})")
+        return 0
 
 
 def run(
@@ -74,6 +85,10 @@ def run(
             # later news may make earlier forecasts come true (or their horizon pass)
             added = [r.doc_id for r in results if r is not None and r.status == "added"]
             stats.forecasts_resolved += len(resolve_forecasts(store, dt.date.today(), doc_ids=added))
+            # reprints, same-story clusters, event de-duplication and corroboration (newsgraph.link)
+            stats.linked += _link_batch(
+                store, [d for d, r in zip(docs, results, strict=True) if r.status == "added"], report
+            )
         for doc, result in zip(docs, results, strict=True):
             if result is not None and result.status == "failed":
                 report(f"{doc.origin}: not stored ({result.error})")

@@ -1,0 +1,110 @@
+"""Same-story clustering: reports of one happening together, two happenings of one kind apart, any order."""
+
+import itertools
+import random
+
+from newsgraph.link.features import text_features
+from newsgraph.link.stories import StoryClusterer
+
+# Blind cases written before any tuning: two earthquakes, two arrests by the same police.
+DOCS = {
+    "chile-1": "A magnitude 7.1 earthquake struck off the coast of central Chile on Sunday, shaking buildings "
+    "in Valparaiso and Santiago. Chile's emergency office ONEMI said there were no immediate reports of "
+    "deaths, but a tsunami warning was issued for the coast near Valparaiso.",
+    "chile-2": "Residents of Valparaiso fled to higher ground after a powerful 7.1 quake hit Chile on Sunday. "
+    "ONEMI, the national emergency agency, lifted the tsunami alert hours later. Power was cut in parts of "
+    "Santiago and Valparaiso, and President Boric said damage was limited.",
+    "chile-3": "Chile's President Gabriel Boric thanked rescue teams after Sunday's magnitude 7.1 earthquake near "
+    "Valparaiso. The tsunami warning issued by ONEMI was lifted and no deaths were reported in Chile.",
+    "indonesia-1": "A 6.2 magnitude earthquake hit the Indonesian island of Sulawesi early on Friday, killing at "
+    "least 34 people in Mamuju and Majene, the disaster agency BNPB said. Hundreds of houses collapsed in Mamuju.",
+    "indonesia-2": "Rescuers in Mamuju searched collapsed buildings for survivors after Friday's 6.2 earthquake on "
+    "Sulawesi. Indonesia's BNPB raised the death toll to 34 and said thousands had fled their homes in Majene.",
+    "robbery-1": "Chicago police arrested a 24-year-old man on Tuesday in connection with the armed robbery of a "
+    "Chase bank branch in Wicker Park, where a teller was threatened with a handgun. Police said the suspect, "
+    "Marcus Hill, was caught after a tip from a neighbour.",
+    "robbery-2": "Marcus Hill, 24, has been charged with armed robbery after the hold-up at the Chase bank in "
+    "Wicker Park, the Chicago Police Department said on Wednesday. The teller was unhurt.",
+    "murder-1": "Chicago police arrested a 31-year-old woman, Denise Carter, on Thursday and charged her with "
+    "first-degree murder in the shooting of her neighbour in Englewood, detectives said.",
+}
+GOLD = {
+    frozenset({"chile-1", "chile-2", "chile-3"}),
+    frozenset({"indonesia-1", "indonesia-2"}),
+    frozenset({"robbery-1", "robbery-2"}),
+    frozenset({"murder-1"}),
+}
+
+
+def _partition(order, **kw):
+    clusterer = StoryClusterer(**kw)
+    for name in order:
+        clusterer.add(name, text_features(DOCS[name]))
+    groups: dict[str, set[str]] = {}
+    for doc, story in clusterer.partition().items():
+        groups.setdefault(story, set()).add(doc)
+    return {frozenset(g) for g in groups.values()}
+
+
+def test_reports_of_one_happening_cluster_and_happenings_of_one_kind_do_not():
+    assert _partition(sorted(DOCS)) == GOLD
+
+
+def test_another_order_gives_the_same_clusters():
+    orders = [list(p) for p in itertools.islice(itertools.permutations(sorted(DOCS)), 0, 40000, 9973)]
+    rng = random.Random(4)
+    for _ in range(4):
+        shuffled = sorted(DOCS)
+        rng.shuffle(shuffled)
+        orders.append(shuffled)
+    results = {frozenset(_partition(order)) for order in orders}
+    assert len(results) == 1
+
+
+def test_dates_far_apart_are_different_stories():
+    clusterer = StoryClusterer()
+    a = clusterer.add("chile-1", text_features(DOCS["chile-1"]), "2024-03-03")
+    b = clusterer.add("chile-2", text_features(DOCS["chile-2"]), "2025-06-01")
+    c = clusterer.add("chile-3", text_features(DOCS["chile-3"]), "2024-03-04")
+    assert a.story_id != b.story_id and c.story_id == a.story_id
+
+
+def test_one_addition_looks_at_a_bounded_number_of_stories():
+    clusterer = StoryClusterer(max_postings=8, candidates=5)
+    for n in range(200):
+        clusterer.add(f"d{n}", text_features(f"Chile earthquake report number {n} from Valparaiso on day {n}."))
+    assert all(len(p) <= 8 for p in clusterer._postings.values())
+    vec = clusterer.vector(text_features(DOCS["chile-1"]))
+    assert len(clusterer._candidates(vec, None, exclude=None)) <= 5
+
+
+def test_placements_replayed_give_the_partition():
+    """The store keeps no member lists in memory: it applies each placement and its merges."""
+    names = sorted(DOCS)
+    random.Random(9).shuffle(names)
+    tracked = StoryClusterer(threshold=0.1)
+    untracked = StoryClusterer(threshold=0.1, track_members=False)
+    replay: dict[str, str] = {}
+    for name in names:
+        tracked.add(name, text_features(DOCS[name]))
+        placed = untracked.add(name, text_features(DOCS[name]))
+        for gone, kept in placed.merged.items():
+            replay = {d: kept if s == gone else s for d, s in replay.items()}
+        replay[name] = placed.story_id
+    assert replay == tracked.partition()
+    assert set(replay.values()) == set(untracked.stories)
+
+
+def test_a_bridging_document_merges_two_stories_and_says_so():
+    from collections import Counter
+
+    clusterer = StoryClusterer(threshold=0.3)
+    for i in range(5):
+        clusterer.add(f"bg{i}", Counter({f"w:bg{i}": 1, "w:common": 1}))
+    a = clusterer.add("A", Counter({"w:a1": 1, "w:a2": 1, "w:a3": 1, "w:m1": 1}))
+    c = clusterer.add("C", Counter({"w:c1": 1, "w:c2": 1, "w:c3": 1, "w:m2": 1}))
+    assert a.story_id != c.story_id
+    b = clusterer.add("B", Counter({"w:a1": 1, "w:a2": 1, "w:a3": 1, "w:c1": 1, "w:c2": 1, "w:c3": 1}))
+    assert b.merged and set(b.merged) | {b.story_id} == {a.story_id, c.story_id}
+    part = clusterer.partition()
+    assert part["A"] == part["B"] == part["C"] == b.story_id
