@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
@@ -33,10 +34,14 @@ class Article:
         self.para_starts = [p[0] for p in self.paras]
         self.in_quote = self._token_quotes()
         self.mentions = self._mention_index()
+        self.names = self._mention_index(unresolved_persons=True)
         self.actors = {a.id: a for a in doc._.actors or []}
         self.times = list(doc._.times or [])
         self.time_at = self._time_index()
         self.used_quotes: dict[int, _Frame] = {}
+        self._frames: list[_Frame] = []  # every frame, once they are all found
+        self.headline = self._headline()
+        self._genders: dict[str, str | None] = {}  # actor id -> m | f | None
 
     def _token_quotes(self) -> list[int]:
         out = [-1] * len(self.doc)
@@ -50,10 +55,12 @@ class Article:
                 out[tok.i] = qi
         return out
 
-    def _mention_index(self) -> dict[int, Mention]:
+    def _mention_index(self, unresolved_persons: bool = False) -> dict[int, Mention]:
+        """Token -> the longest mention with an actor over it (or, with ``unresolved_persons``, the
+        person's name over it that no actor was found for)."""
         index: dict[int, Mention] = {}
         for m in self.doc._.mentions or []:
-            if not m.actor_ids:
+            if bool(m.actor_ids) == unresolved_persons or (unresolved_persons and m.label != "PERSON"):
                 continue
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
@@ -74,6 +81,19 @@ class Article:
                     if not tk.is_punct and not (span.start <= tk.head.i < span.end and tk.head.i != tk.i):
                         out.setdefault(tk.i, t)
         return out
+
+    def _headline(self) -> tuple[int, int] | None:
+        """The first paragraph when it is a headline: short, one sentence with no final stop, with the
+        article after it.  A headline says what the article reports; it is not a statement of its own."""
+        if len(self.paras) < 2:
+            return None
+        ps, pe = self.paras[0]
+        line = self.text[ps:pe].strip()
+        if len(line) >= 200 or re.search(r"[.!?][\"”’'\)]*\s+\S", line):
+            return None
+        if line.rstrip("\"”’'»)").endswith((".", "!", "?")):
+            return None
+        return ps, pe
 
     def para_of(self, char: int) -> int:
         return max(0, bisect.bisect_right(self.para_starts, char) - 1)

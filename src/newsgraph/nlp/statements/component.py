@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from newsgraph.model import Statement
 from newsgraph.nlp.extensions import register_extensions
+from newsgraph.nlp.statements.antecedents import Speakers
 from newsgraph.nlp.statements.article import Article
 from newsgraph.nlp.statements.chains import Chains
 from newsgraph.nlp.statements.clauses import Clauses
@@ -48,8 +49,16 @@ class StatementTagger:
                 return actor.name, actor.id
         return name, None
 
+    def actor_gender(self, actor_id: str) -> str | None:
+        """A person's gender (m | f) as the actor stage's knowledge base records it, or None."""
+        if "newsgraph_actors" not in self.nlp.pipe_names:
+            return None
+        kb = getattr(self.nlp.get_pipe("newsgraph_actors"), "kb", None)
+        entry = kb.get(actor_id) if kb is not None and hasattr(kb, "get") else None
+        return getattr(entry, "gender", None)
 
-class _Run(Records, Chains, LayoutFrames, NominalFrames, QuoteFrames, Clauses, Contents, Cues, Article):
+
+class _Run(Records, Speakers, Chains, LayoutFrames, NominalFrames, QuoteFrames, Clauses, Contents, Cues, Article):
     """The work on one ``Doc``: each base is one step of the stage (see the package's modules)."""
 
     def tag(self) -> tuple[list[Attribution], list[Statement]]:

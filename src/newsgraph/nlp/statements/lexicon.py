@@ -40,6 +40,10 @@ class Lexicon:
     demonstratives: frozenset[str]
     not_sources: frozenset[str]
     signature_dashes: tuple[str, ...]
+    speaker_pronouns: dict[str, str]
+    gender_words: dict[str, str]
+    document_nouns: frozenset[str]
+    speaks_for_preps: frozenset[str]
 
 
 def _all_verbs(lex: Lexicon) -> frozenset[str]:
@@ -100,4 +104,8 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         demonstratives=_words(raw.get("demonstratives")),
         not_sources=_words(raw.get("not_sources")),
         signature_dashes=tuple(str(m) for m in raw.get("signature_dashes") or ()),
+        speaker_pronouns={str(k).lower(): str(v) for k, v in (raw.get("speaker_pronouns") or {}).items()},
+        gender_words={str(w).lower(): str(g) for g, ws in (raw.get("gender_words") or {}).items() for w in ws or ()},
+        document_nouns=_words(raw.get("document_nouns")),
+        speaks_for_preps=_words(raw.get("speaks_for_preps")),
     )

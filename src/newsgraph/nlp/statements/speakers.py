@@ -7,16 +7,14 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.model import ChainLink, DateValue, Mention, Statement, TimeExpr
+from newsgraph.model import ChainLink, DateValue, Statement, TimeExpr
 from newsgraph.nlp.common import date_value, doc_date
 from newsgraph.nlp.statements.quotes import _family, _trim_right
 from newsgraph.nlp.statements.records import Attribution, _Frame
 from newsgraph.nlp.statements.spans import (
-    _PERSONISH,
     _REOPEN,
     _STATEMENT_KINDS,
     QUOTE_CHARS,
-    _head_phrase,
     _inside_clause,
     _overlap,
 )
@@ -111,6 +109,7 @@ class Records:
         statements: list[Statement] = []
         last_date: dict[str | None, DateValue] = {}
         credited = self._credited()
+        self._frames = frames
         for f in frames:
             src = (f.source.start_char, f.source.end_char) if f.source is not None else None
             attr = Attribution(src, f.cue, f.content, "speech" if f.kind in _STATEMENT_KINDS else f.kind)
@@ -120,6 +119,8 @@ class Records:
             attributions.append(attr)
             if f.kind not in _STATEMENT_KINDS:
                 continue
+            if self.headline is not None and self.headline[0] <= f.cue[0] < self.headline[1]:
+                continue  # the headline's 'X Says ...' tells what the article reports (PolNeAR still counts it)
             speaker, speaker_text = self._speaker(f)
             content, start, end, form = self._content_text(f)
             if not content:
@@ -173,27 +174,6 @@ class Records:
                 return a.name, a.id
         on = doc_date(self.doc)
         return self.tagger.resolve_outlet(str(name), on)
-
-    def _speaker(self, f: _Frame) -> tuple[str | None, str | None]:
-        tok = f.speaker_tok
-        if f.source is None and tok is None:
-            return None, None
-        cands: list[Mention] = []
-        if tok is not None and tok.i in self.mentions:
-            cands.append(self.mentions[tok.i])
-        if f.source is not None:
-            for t in f.source:
-                m = self.mentions.get(t.i)
-                if m is not None and m not in cands:
-                    cands.append(m)
-        single = [m for m in cands if len(m.actor_ids) == 1]
-        person = [m for m in single if m.label in _PERSONISH]
-        best = (person or single or [None])[0]
-        if best is not None:
-            return best.actor_ids[0], best.text
-        if f.source is not None:
-            return None, _head_phrase(f.source)
-        return None, None
 
     def _speaker_name(self, speaker: str | None, speaker_text: str | None) -> str:
         actor = self.actors.get(speaker) if speaker else None

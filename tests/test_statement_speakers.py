@@ -1,0 +1,59 @@
+"""Speakers (issue #10 items 9, 14, 15): the head of the source phrase, pronouns resolved by gender,
+number and salience, documents that speak for their issuer, headlines that make no statement."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _doc(nlp, text: str):
+    doc = nlp.make_doc(text)
+    doc._.published = "2016-09-23"
+    return nlp(doc)
+
+
+def _speaker_of(doc, words: str) -> str | None:
+    (st,) = [s for s in doc._.statements if words in s.content]
+    names = {a.id: a.name for a in doc._.actors or []}
+    return names.get(st.speaker) or st.speaker_text
+
+
+def test_she_skips_a_man_and_names_without_an_actor_count(nlp) -> None:
+    doc = _doc(
+        nlp,
+        "White House spokesman Josh Earnest defended the veto on Friday.\n\n"
+        "“The rationales don’t hold weight,” said 9/11 widow Terry Strada.\n\n"
+        "“Nobody should make us wait another day,” she said.",
+    )
+    assert "Strada" in _speaker_of(doc, "wait another day")
+
+
+def test_he_goes_to_the_last_speaker_not_to_a_name_in_what_was_said(nlp) -> None:
+    doc = _doc(
+        nlp,
+        "Tony Blair said George Bush had won a clear victory.\n\n"
+        "“The election was significant for the world,” he told reporters.",
+    )
+    assert "Blair" in _speaker_of(doc, "significant for the world")
+
+
+def test_a_document_speaks_for_the_last_speaker(nlp) -> None:
+    doc = _doc(
+        nlp,
+        "The Indian navy said it had sunk a pirate ship in the Gulf of Aden.\n\n"
+        "The statement said the prisoners would be handed over to the authorities.",
+    )
+    assert "India" in _speaker_of(doc, "handed over")
+
+
+def test_the_head_of_the_phrase_speaks_not_a_name_inside_it(nlp) -> None:
+    doc = _doc(nlp, "Settlers, who form part of Netanyahu's constituency, said the ruling would embolden them.")
+    assert _speaker_of(doc, "embolden them").lower() == "settlers"
+
+
+def test_a_headline_makes_an_attribution_but_no_statement(nlp) -> None:
+    doc = _doc(nlp, "Clinton Says Trade Deal Is Dead\n\nHillary Clinton said on Monday the deal would not pass.")
+    assert [s.content for s in doc._.statements] == ["the deal would not pass"]
+    assert any(a.kind == "speech" and a.cue[0] < 30 for a in doc._.attributions)
