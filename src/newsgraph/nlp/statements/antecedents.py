@@ -39,7 +39,9 @@ class Speakers:
         if need is not None and depth < 3:
             found = self._antecedent(head, need, depth)
             if found is not None:
-                return (found.actor_ids[0] if found.actor_ids else None), found.text
+                # the words of the source stay the pronoun when an actor stands for it; a name the actor
+                # stage left unresolved is all there is to say who spoke
+                return (found.actor_ids[0], head.text) if found.actor_ids else (None, found.text)
         if head.lemma_.lower() in self.lex.document_nouns and depth < 3:
             issuer = self._issuer(head)
             if issuer is not None:

@@ -91,7 +91,7 @@ class Article:
         line = self.text[ps:pe].strip()
         if len(line) >= 200 or re.search(r"[.!?][\"”’'\)]*\s+\S", line):
             return None
-        if line.rstrip("\"”’'»)").endswith((".", "!", "?")):
+        if line.rstrip("\"”’'»)").endswith((".", "!", "?", ":")):
             return None
         return ps, pe
 
