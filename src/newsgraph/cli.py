@@ -44,12 +44,37 @@ ConfigOpt = Annotated[Path | None, typer.Option("--config", help="A newsgraph.to
 DbOpt = Annotated[Path | None, typer.Option("--db", help="DuckDB file (default: newsgraph.duckdb).")]
 
 
+def _fail(message: object, code: int = 2) -> typer.Exit:
+    """Print ``error: message`` on one line (control characters escaped, no markup); the Exit to raise."""
+    from newsgraph.inputs import terminal_safe
+
+    err.print("[red]error:[/] ", end="")
+    err.print(terminal_safe(" ".join(str(message).split())), markup=False, highlight=False)
+    return typer.Exit(code)
+
+
+def _say(line: str) -> None:
+    """A message line on stderr, as it happens, with control characters escaped."""
+    from newsgraph.inputs import terminal_safe
+
+    err.print(terminal_safe(line), markup=False, highlight=False)
+
+
+def _checked(check, *args):
+    """Run an option check of :mod:`newsgraph.inputs`; a bad value is a one-line error and exit 2."""
+    from newsgraph.inputs import BadInput
+
+    try:
+        return check(*args)
+    except BadInput as exc:
+        raise _fail(exc) from None
+
+
 def _settings(config: Path | None, **overrides: object) -> Settings:
     try:
         return load_settings(config, **overrides)
     except (OSError, ValueError) as exc:
-        err.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(2) from None
+        raise _fail(exc) from None
 
 
 def _version(value: bool) -> None:
@@ -76,17 +101,30 @@ def analyze(
     model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline to use.")] = None,
     batch_size: Annotated[int | None, typer.Option("--batch-size", min=1, help="Documents per nlp.pipe batch.")] = None,
     max_bytes: Annotated[int | None, typer.Option("--max-bytes", min=1, help="Largest input accepted, bytes.")] = None,
+    published: Annotated[
+        str | None,
+        typer.Option("--published", help="Date (YYYY-MM-DD) of inputs that state none; 'file': the file's date."),
+    ] = None,
     config: ConfigOpt = None,
 ) -> None:
     """Read, clean and analyse news articles, store them, and print what was found."""
     from newsgraph.engines.local import run
     from newsgraph.ingest import Limits
+    from newsgraph.inputs import day
     from newsgraph.nlp.pipeline import ModelNotFound
     from newsgraph.report import render_document
     from newsgraph.store import Store, StoreError
 
     settings = _settings(config, db=db, model=model, batch_size=batch_size, max_bytes=max_bytes)
-    limits = Limits(max_bytes=settings.max_bytes, timeout=settings.timeout)
+    if published is not None and published.strip().lower() != "file":
+        published = _checked(day, published, "--published")
+    limits = Limits(
+        max_bytes=settings.max_bytes,
+        timeout=settings.timeout,
+        doc_timeout=settings.doc_timeout,
+        allow_private_addresses=settings.allow_private_addresses,
+        default_published=published.strip().lower() if published and published.strip().lower() == "file" else published,
+    )
 
     def emit(doc) -> None:
         if as_json:
@@ -100,8 +138,7 @@ def analyze(
         try:
             store = Store(settings.db)
         except StoreError as exc:
-            err.print(f"[red]error:[/] {exc}")
-            raise typer.Exit(2) from None
+            raise _fail(exc) from None
     show_progress = err.is_terminal and (len(inputs) > 1 or any(Path(i).is_dir() for i in inputs))
     progress = Progress(
         SpinnerColumn(),
@@ -124,12 +161,12 @@ def analyze(
                 batch_size=settings.batch_size,
                 limits=limits,
                 on_document=emit,
-                on_error=lambda line: err.print(line, markup=False, highlight=False),
+                on_error=_say,
+                doc_timeout=settings.doc_timeout,
                 on_progress=lambda n: progress.advance(task, n),
             )
     except ModelNotFound as exc:
-        err.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(2) from None
+        raise _fail(exc) from None
     finally:
         if store is not None:
             store.close()
@@ -138,7 +175,7 @@ def analyze(
         summary += f", {stats.added} added to {settings.db}, {stats.unchanged} already stored"
     if stats.errors:
         summary += f", {len(stats.errors)} input(s) failed"
-    err.print(summary, highlight=False)
+    _say(summary)
     if stats.documents == 0:
         raise typer.Exit(1)
 
@@ -151,21 +188,22 @@ def export(
     config: ConfigOpt = None,
 ) -> None:
     """Write every table of the database to files."""
+    from newsgraph.inputs import output_dir
     from newsgraph.store import Store, StoreError
 
     settings = _settings(config, db=db)
     if fmt != "parquet":
-        err.print(f"[red]error:[/] unknown format {fmt!r} (available: parquet)")
-        raise typer.Exit(2)
+        raise _fail(f"unknown format {fmt!r} (available: parquet)")
     if not Path(settings.db).exists():
-        err.print(f"[red]error:[/] {settings.db}: no such database")
-        raise typer.Exit(2)
+        raise _fail(f"{settings.db}: no such database")
+    _checked(output_dir, out_dir, "--out")
     try:
         with Store(settings.db) as store:
             paths = store.export_parquet(out_dir)
     except StoreError as exc:
-        err.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(2) from None
+        raise _fail(exc) from None
+    except OSError as exc:
+        raise _fail(f"{out_dir}: cannot write ({exc.strerror or exc})") from None
     for path in paths:
         out.print(str(path), highlight=False)
 
@@ -182,8 +220,11 @@ def events(
     config: ConfigOpt = None,
 ) -> None:
     """List stored events, newest first."""
+    from newsgraph.inputs import day, event_type
     from newsgraph.store.queries import actor_names, list_events
 
+    type_ = _checked(event_type, type_, "--type")
+    since = _checked(day, since, "--since")
     settings = _settings(config, db=db)
     store = _open_store(settings.db)
     with store:
@@ -221,8 +262,10 @@ def dyads(
     config: ConfigOpt = None,
 ) -> None:
     """Who did what to whom, summed: events per pair of actors (asserted and reported news only)."""
+    from newsgraph.inputs import day
     from newsgraph.store.queries import actor_names, dyad_scores
 
+    since = _checked(day, since, "--since")
     settings = _settings(config, db=db)
     with _open_store(settings.db) as store:
         rows = dyad_scores(store, since=since)[:top]
@@ -258,8 +301,11 @@ def forecasts(
     config: ConfigOpt = None,
 ) -> None:
     """The forecast ledger: predictions and plans, with their horizons and what became of them."""
+    from newsgraph.inputs import FORECAST_STATUSES, choice, day
     from newsgraph.store.queries import actor_names, list_forecasts
 
+    due_before = _checked(day, due_before, "--due-before")
+    status = _checked(choice, status, "--status", FORECAST_STATUSES)
     settings = _settings(config, db=db)
     with _open_store(settings.db) as store:
         rows = list_forecasts(store, predictor=predictor, status=status, due_before=due_before)
@@ -297,8 +343,10 @@ def statements(
     config: ConfigOpt = None,
 ) -> None:
     """Who said what, when, and through whom it reached the page."""
+    from newsgraph.inputs import day
     from newsgraph.store.queries import list_statements
 
+    since = _checked(day, since, "--since")
     settings = _settings(config, db=db)
     with _open_store(settings.db) as store:
         rows = list_statements(store, speaker=speaker, about=about, since=since, limit=limit)
@@ -407,13 +455,11 @@ def _open_store(path: str):
     from newsgraph.store import Store, StoreError
 
     if not Path(path).exists():
-        err.print(f"[red]error:[/] {path}: no such database (run newsgraph analyze first)")
-        raise typer.Exit(2)
+        raise _fail(f"{path}: no such database (run newsgraph analyze first)")
     try:
         return Store(path)
     except StoreError as exc:
-        err.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(2) from None
+        raise _fail(exc) from None
 
 
 @eval_app.command("events")
@@ -538,6 +584,7 @@ def actors_resolve(
     config: ConfigOpt = None,
 ) -> None:
     """Resolve each line's text to an actor; one JSON line out per line in."""
+    from newsgraph.inputs import BadInput, resolve_request
     from newsgraph.nlp.pipeline import ModelNotFound, load_pipeline
     from newsgraph.nlp.resolve import resolve_mention
 
@@ -545,27 +592,31 @@ def actors_resolve(
     try:
         nlp = load_pipeline(settings.model)
     except ModelNotFound as exc:
-        err.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(2) from None
+        raise _fail(exc) from None
+    if str(jsonl) != "-" and (not jsonl.is_file()):
+        raise _fail(f"{jsonl}: {'not a regular file' if jsonl.exists() else 'no such file'}")
     try:
-        stream = sys.stdin if str(jsonl) == "-" else jsonl.open(encoding="utf-8")
+        stream = sys.stdin.buffer if str(jsonl) == "-" else jsonl.open("rb")
     except OSError as exc:
-        err.print(f"[red]error:[/] {jsonl}: {exc.strerror}")
-        raise typer.Exit(2) from None
+        raise _fail(f"{jsonl}: {exc.strerror}") from None
     failed = done = 0
     with stream:
-        for n, line in enumerate(stream, 1):
-            if not line.strip():
+        for n, raw in enumerate(stream, 1):
+            if not raw.strip():
                 continue
             try:
-                row = json.loads(line)
-                text = str(row["text"])
-            except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                err.print(f"{jsonl}:{n}: skipped ({type(exc).__name__}: {exc})", markup=False, highlight=False)
+                text, date, context = resolve_request(raw, nlp.max_length)
+                result = resolve_mention(nlp, text, date, context)
+            except BadInput as exc:
+                _say(f"{jsonl}:{n}: skipped ({exc})")
                 failed += 1
                 continue
-            result = resolve_mention(nlp, text, row.get("date"), row.get("context"))
+            except Exception as exc:  # noqa: BLE001 - one bad line must not lose the others' results
+                _say(f"{jsonl}:{n}: skipped ({type(exc).__name__}: {exc})")
+                failed += 1
+                continue
             sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
             done += 1
     if done == 0 and failed:
         raise typer.Exit(1)
@@ -595,28 +646,31 @@ def kb_import(
     path: Annotated[Path, typer.Argument(help="The file to import.")],
     out_path: Annotated[Path, typer.Option("--out", help="YAML file to write (use it with --kb).")],
     kind: Annotated[str, typer.Option("--kind", help="Kind of CAMEO dictionary entries.")] = "person",
+    force: Annotated[bool, typer.Option("--force", help="Overwrite --out if it exists.")] = False,
 ) -> None:
     """Convert Wikidata entities or a CAMEO/PETRARCH dictionary into knowledge-base YAML."""
+    from newsgraph.inputs import output_file
     from newsgraph.kb import load_kb
     from newsgraph.kb.importers import ImportError_, from_cameo_dictionary, from_wikidata_jsonl, write_yaml
 
+    _checked(output_file, out_path, "--out", force)
     try:
         lines = path.read_text("utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
-        err.print(f"[red]error:[/] {path}: {exc}")
-        raise typer.Exit(2) from None
+        raise _fail(f"{path}: {exc}") from None
     try:
         if source == "wikidata":
             entries = from_wikidata_jsonl(lines, load_kb(), origin=str(path))
         elif source == "cameo":
             entries = from_cameo_dictionary(lines, kind=kind, origin=str(path))
         else:
-            err.print(f"[red]error:[/] unknown source {source!r} (wikidata, cameo)")
-            raise typer.Exit(2)
+            raise _fail(f"unknown source {source!r} (wikidata, cameo)")
     except ImportError_ as exc:
-        err.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(1) from None
-    write_yaml(entries, out_path)
+        raise _fail(exc, 1) from None
+    try:
+        write_yaml(entries, out_path)
+    except OSError as exc:
+        raise _fail(f"{out_path}: cannot write ({exc.strerror or exc})") from None
     err.print(f"{len(entries)} actor(s) written to {out_path}", highlight=False)
 
 

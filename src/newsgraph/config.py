@@ -17,6 +17,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 from newsgraph.ingest.base import DEFAULT_MAX_BYTES
+from newsgraph.ingest.budget import DEFAULT_DOC_TIMEOUT
 from newsgraph.nlp.pipeline import DEFAULT_MODEL
 from newsgraph.store.db import DEFAULT_DB
 
@@ -28,6 +29,10 @@ class Settings:
     batch_size: int = 32
     max_bytes: int = DEFAULT_MAX_BYTES
     timeout: float = 20.0
+    # Seconds one document may spend in cleaning, and again in the NLP, before it is skipped; 0: none.
+    doc_timeout: float = DEFAULT_DOC_TIMEOUT
+    # Fetch URLs on loopback, private, link-local and metadata addresses (ingest.netguard).
+    allow_private_addresses: bool = False
 
 
 def load_settings(path: Path | None = None, **overrides: object) -> Settings:
@@ -43,13 +48,34 @@ def load_settings(path: Path | None = None, **overrides: object) -> Settings:
             except tomllib.TOMLDecodeError as exc:
                 raise ValueError(f"{path}: not valid TOML ({exc})") from None
         data = data.get("newsgraph", data)
+        if not isinstance(data, dict):
+            raise ValueError(f"{path}: [newsgraph] must be a table")
         known = {f.name for f in fields(Settings)}
         unknown = set(data) - known
         if unknown:
             raise ValueError(f"{path}: unknown setting(s) {', '.join(sorted(unknown))}")
         for key, value in data.items():
-            setattr(settings, key, value)
+            setattr(settings, key, _checked(path, key, value))
     for key, value in overrides.items():
         if value is not None:
             setattr(settings, key, str(value) if key == "db" else value)
     return settings
+
+
+def _checked(path: Path, key: str, value: object) -> object:
+    """``value`` if it fits setting ``key`` (the type of its default; numbers above 0), else ValueError."""
+    default = getattr(Settings(), key)
+    where = f"{path}: setting {key}"
+    if isinstance(default, bool):
+        if not isinstance(value, bool):
+            raise ValueError(f"{where} must be true or false, not {value!r}")
+    elif isinstance(default, int):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ValueError(f"{where} must be a whole number of at least 1, not {value!r}")
+    elif isinstance(default, float):
+        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+            raise ValueError(f"{where} must be a number of seconds (0 or more), not {value!r}")
+        return float(value)
+    elif isinstance(default, str) and (not isinstance(value, str) or not value.strip()):
+        raise ValueError(f"{where} must be a non-empty string, not {value!r}")
+    return value

@@ -335,4 +335,8 @@ class Document:
             "notes": list(self.notes),
             "story": self.story,
             "copy_of": self.copy_of,
+            # where "published" came from: metadata, text (the document's own), option or file
+            # (``analyze --published``), or null (undated); inferred: the document itself gave it
+            "published_from": self.published_from,
+            "published_inferred": self.published_from in ("metadata", "text"),
         }

@@ -55,8 +55,14 @@ def run(
     on_document: Callable[[Document], None] | None = None,
     on_error: Callable[[str], None] | None = None,
     on_progress: Callable[[int], None] | None = None,
+    doc_timeout: float | None = None,
 ) -> RunStats:
-    """Analyse every article in ``specs``; returns counts and the error lines."""
+    """Analyse every article in ``specs``; returns counts and the error lines.
+
+    Errors and notes are reported as they happen, not when their batch is
+    full.  ``doc_timeout`` is the NLP's time budget per document: a document
+    over it is reported and skipped (:func:`newsgraph.nlp.pipeline.annotate`).
+    """
     stats = RunStats()
     nlp = load_pipeline(model)
 
@@ -65,21 +71,24 @@ def run(
         if on_error:
             on_error(message)
 
-    for batch in _batches(iter_documents(specs, limits), batch_size):
-        docs: list[Document] = []
-        for item in batch:
+    def documents() -> Iterator[Document]:
+        for item in iter_documents(specs, limits):
             if isinstance(item, IngestError):
                 report(str(item))
-            else:
-                for note in item.notes:
-                    if on_error:
-                        on_error(note)
-                docs.append(item)
-        if not docs:
-            if on_progress:
-                on_progress(len(batch))
-            continue
-        docs = list(annotate(docs, nlp, batch_size=batch_size))
+                if on_progress:
+                    on_progress(1)
+                continue
+            for note in item.notes:
+                if on_error:
+                    on_error(note)
+            yield item
+
+    def skip(document: Document, reason: str) -> None:
+        report(f"{document.origin}: {reason}")
+
+    for docs in _batches(documents(), batch_size):
+        batch = docs
+        docs = list(annotate(docs, nlp, batch_size=batch_size, time_budget=doc_timeout, on_skip=skip))
         results = store.add_documents(docs) if store is not None else [None] * len(docs)
         if store is not None:
             # later news may make earlier forecasts come true (or their horizon pass)

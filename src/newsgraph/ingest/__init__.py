@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from newsgraph.ingest.base import IngestError, Limits, RawItem
+from newsgraph.ingest.base import IngestError, Limits, RawItem, one_line
 from newsgraph.model import Document
 
 __all__ = ["IngestError", "Limits", "RawItem", "iter_documents", "iter_raw"]
@@ -35,6 +35,8 @@ def iter_raw(specs: Iterable[str], limits: Limits | None = None) -> Iterator[Raw
         path = Path(spec)
         if not path.exists():
             yield IngestError(spec, "no such file or directory")
+        elif files.special_file_reason(path):
+            yield IngestError(spec, files.special_file_reason(path) or "")
         elif path.is_dir():
             found = False
             for child in files.iter_directory(path):
@@ -70,16 +72,27 @@ def _iter_path(path: Path, limits: Limits) -> Iterator[RawItem | IngestError]:
 
 
 def iter_documents(specs: Iterable[str], limits: Limits | None = None) -> Iterator[Document | IngestError]:
-    """Cleaned documents for every article in ``specs``; an IngestError for each one that failed."""
+    """Cleaned documents for every article in ``specs``; an IngestError for each one that failed.
+
+    Cleaning one document may take at most ``limits.doc_timeout`` seconds
+    (:mod:`newsgraph.ingest.budget`); past it the input is reported and skipped.
+    """
+    from newsgraph.ingest.budget import BudgetExceeded, time_limit
     from newsgraph.ingest.document import to_document
 
+    limits = limits or Limits()
     for item in iter_raw(specs, limits):
         if isinstance(item, IngestError):
             yield item
             continue
         try:
-            yield to_document(item)
+            with time_limit(limits.doc_timeout, "cleaning"):
+                document = to_document(item, limits.default_published)
         except IngestError as err:
             yield err
+        except BudgetExceeded as exc:
+            yield IngestError(item.origin, f"skipped: {exc}")
         except Exception as exc:  # an extractor bug must not stop the batch
-            yield IngestError(item.origin, f"could not be processed ({type(exc).__name__}: {exc})")
+            yield IngestError(item.origin, f"could not be processed ({type(exc).__name__}: {one_line(str(exc))})")
+        else:
+            yield document

@@ -86,7 +86,8 @@ def _lexicon() -> _Lexicon:
         credit_re=re.compile(rf"^\W*(?:{alts(raw['credit_labels'])})\s*[:：]\s*(?P<src>\S.{{0,60}}?)\s*$", re.I),
         staff_credit_re=re.compile(rf"^\W*(?:{alts(raw['staff_credit_prefixes'])})\b", re.I),
         breadcrumb_roots=frozenset(_key(str(w)) for w in raw["breadcrumb_roots"]),
-        breadcrumb_split_re=re.compile(rf"\s+[{seps}]\s+|\s*[»›→‣]\s*"),
+        # Linear: a separator match starts only where a run of spaces starts, and does not backtrack.
+        breadcrumb_split_re=re.compile(rf"(?<!\s)(?:\s++[{seps}]\s+|\s*+[»›→‣]\s*)"),
     )
 
 
@@ -102,7 +103,7 @@ _LEAD_CREDIT_RE = re.compile(
 )
 # "... text. -- AFP", "— Reuters" on its own line or at the very end.
 _TAIL_CREDIT_RE = re.compile(r"(?:^|\s)[-–—]{1,2}\s*(?P<src>[A-Z][A-Za-z]{1,12}(?:/[A-Z][A-Za-z]{1,12})?)\s*$")
-_BYLINE_RE = re.compile(r"^(?:by|oleh|por|von|par)\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4})\s*$")
+_BYLINE_RE = re.compile(r"^(?:by|oleh|por|von|par)\s++(?P<name>[A-Z][\w.'’-]++(?:\s++[A-Z][\w.'’-]++){0,4})\s*$")
 
 
 def clean_text(text: str, *, title: str | None = None, extracted: bool = False) -> Cleaned:

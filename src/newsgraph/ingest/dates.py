@@ -67,7 +67,8 @@ _ISO_RE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
 _DMY_NAME_RE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_ALT})\.?,?\s+(\d{{4}})\b", re.I)
 _MDY_NAME_RE = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
 # A dateline ends with a dash or a colon: "Jakarta, 26/09/2023 - ...", "(26 Sept 2023) — ...".
-_DATELINE_END_RE = re.compile(r"\s*[)\]]?\s*[-–—|:]")
+# Possessive: a long run of spaces after a date must not make the engine backtrack (cubic before).
+_DATELINE_END_RE = re.compile(r"(?<!\s)\s*+(?:[)\]]\s*+)?[-–—|:]")
 _WEEKDAY_RE = re.compile(rf"\b({_WEEKDAY_ALT})\b\.?,?\s*\(?\s*$", re.I)
 
 

@@ -14,6 +14,7 @@ from newsgraph.ingest.base import IngestError, RawItem, decode
 from newsgraph.ingest.clean import clean_text
 from newsgraph.ingest.dates import published_from_text
 from newsgraph.ingest.language import detect_language
+from newsgraph.ingest.netguard import strip_credentials
 from newsgraph.ingest.translation import translated_from
 from newsgraph.model import Document
 
@@ -29,18 +30,28 @@ def normalise_date(value: str | None) -> str | None:
     if not value:
         return None
     value = value.strip()
+    if len(value) > 100:  # no date is that long; dateparser would take its time over it
+        return None
     try:
         return dt.date.fromisoformat(value[:10]).isoformat()
     except ValueError:
         pass
     import dateparser  # slow to import; most inputs never need it
 
-    parsed = dateparser.parse(value, settings={"RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first"})
+    try:
+        parsed = dateparser.parse(value, settings={"RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first"})
+    except (ValueError, OverflowError, TypeError):
+        return None
     return parsed.date().isoformat() if parsed else None
 
 
-def to_document(item: RawItem) -> Document:
-    """Build the cleaned document; raises IngestError when nothing article-like is left."""
+def to_document(item: RawItem, default_published: str | None = None) -> Document:
+    """Build the cleaned document; raises IngestError when nothing article-like is left.
+
+    ``default_published`` dates a document that states no date of its own
+    (a YYYY-MM-DD date, or ``"file"`` for the file's date); a document left
+    undated gets a note saying so.
+    """
     notes = list(item.warnings)
     if isinstance(item.data, bytes):
         text, warning = decode(item.data, item.origin, item.meta.get("charset"))
@@ -50,6 +61,8 @@ def to_document(item: RawItem) -> Document:
         text = item.data
     title = item.meta.get("title")
     published = normalise_date(item.meta.get("published"))
+    if item.meta.get("published") and not published:
+        notes.append(f"{item.origin}: unreadable date {item.meta['published'][:40]!r} ignored")
     published_from = "metadata" if published else None
     author = item.meta.get("author")
     site = item.meta.get("site") or item.meta.get("source")
@@ -74,14 +87,25 @@ def to_document(item: RawItem) -> Document:
     if not published:
         published = published_from_text(cleaned.boilerplate, cleaned.paragraphs)
         published_from = "text" if published else None
+    if not published and default_published:
+        if default_published == "file":
+            published, published_from = item.meta.get("file_date"), "file"
+        else:
+            published, published_from = normalise_date(default_published), "option"
+        published_from = published_from if published else None
+    if not published:
+        notes.append(
+            f"{item.origin}: no publication date found: roles are resolved as of today and relative "
+            "dates left open (give one with --published YYYY-MM-DD)"
+        )
     language = detect_language(cleaned.text) or (meta_language[:2].lower() if meta_language else None)
     if language and language != "en":
         notes.append(f"{item.origin}: language '{language}': English-only stages skipped")
     return Document(
         id=content_id(cleaned.title, cleaned.text),
         text=cleaned.text,
-        url=url,
-        origin=item.origin,
+        url=strip_credentials(url),
+        origin=strip_credentials(item.origin),
         title=cleaned.title,
         published=published,
         published_from=published_from,

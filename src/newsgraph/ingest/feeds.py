@@ -36,7 +36,7 @@ FULL_CONTENT_CHARS = 500
 # instructions (xml-stylesheet), comments, a DOCTYPE (internal subset too).
 _PROLOG = re.compile(r"(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>)*", re.S | re.I)
 _FEED_ROOT = re.compile(r"<(?:[A-Za-z_][\w.-]*:)?(?:rss|feed|RDF)[\s>/]")
-_TAG = re.compile(r"<[^>]*>")
+_TAG = re.compile(r"<[^<>]*>")  # not [^>]*: a run of "<<<<" would be read in quadratic time
 
 
 def is_feed(data: bytes | str, content_type: str | None) -> bool:

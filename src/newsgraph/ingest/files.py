@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -42,9 +43,29 @@ def iter_directory(root: Path) -> Iterator[Path]:
             yield path
 
 
+def special_file_reason(path: Path) -> str | None:
+    """Why ``path`` is not read (a named pipe, a device, a socket would block or never end), or None."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "not a regular file (a named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "not a regular file (a socket)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "not a regular file (a device)"
+    return "not a regular file"
+
+
 def read_bytes(path: Path, limits: Limits) -> bytes:
     """The file's bytes, decompressed if gzip; raises IngestError naming the file."""
     origin = str(path)
+    special = special_file_reason(path)
+    if special:
+        raise IngestError(origin, special)
     try:
         size = path.stat().st_size
         if size > limits.max_bytes and not path.name.lower().endswith(".gz"):
@@ -78,7 +99,17 @@ def iter_file(path: Path, limits: Limits) -> Iterator[RawItem | IngestError]:
         kind = "text"
     else:
         kind = "html" if looks_like_html(data[:65536].decode("latin-1")) else "text"
-    yield RawItem(origin=origin, data=data, kind=kind)
+    yield RawItem(origin=origin, data=data, kind=kind, meta={"file_date": _file_date(path)})
+
+
+def _file_date(path: Path) -> str | None:
+    """The file's modification day (used only with ``--published file``)."""
+    import datetime as dt
+
+    try:
+        return dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.UTC).date().isoformat()
+    except (OSError, OverflowError, ValueError):
+        return None
 
 
 # Fields of a JSON Lines row, and the names other tools give them.
@@ -95,6 +126,10 @@ _JSONL_FIELDS = {
 
 def iter_jsonl(path: Path, limits: Limits) -> Iterator[RawItem | IngestError]:
     """One article per line: ``text`` or ``html``, optional ``url``, ``title``, ``published``, ``source``."""
+    special = special_file_reason(path)
+    if special:
+        yield IngestError(str(path), special)
+        return
     try:
         # Closed by the ``with`` below; opened here so that an OSError is reported, not raised.
         fh = gzip.open(path) if path.name.lower().endswith(".gz") else path.open("rb")  # noqa: SIM115
@@ -131,24 +166,65 @@ def _jsonl_row(line: bytes, origin: str, limits: Limits) -> RawItem | IngestErro
         return IngestError(origin, f"malformed JSON ({exc.msg if hasattr(exc, 'msg') else exc})")
     if not isinstance(row, dict):
         return IngestError(origin, "a JSON Lines row must be an object")
-    fields = {name: _first(row, keys) for name, keys in _JSONL_FIELDS.items()}
-    if fields["html"]:
+    notes: list[str] = []
+    fields: dict[str, str | None] = {}
+    for name, keys in _JSONL_FIELDS.items():
+        value, key, problem = _first(row, keys)
+        if problem and name in ("text", "html"):
+            # The article itself: a wrong type is an error, never "5" stored as the text.
+            return IngestError(origin, f"field {key!r} {problem}")
+        if problem:
+            notes.append(f"{origin}: field {key!r} {problem}; ignored")
+        fields[name] = value
+    for name, value in fields.items():
+        if value and "\x00" in value:
+            fields[name] = value.replace("\x00", "")
+            notes.append(f"{origin}: NUL characters removed from {name!r}")
+    if fields["url"] and not fields["url"].strip().lower().startswith(("http://", "https://")):
+        scheme = fields["url"].split(":", 1)[0][:20] if ":" in fields["url"] else "relative"
+        notes.append(f"{origin}: url with scheme {scheme!r} ignored (only http and https URLs are kept)")
+        fields["url"] = None
+    if fields["html"] and fields["html"].strip():
         kind, data = "html", fields["html"]
-    elif fields["text"]:
+    elif fields["text"] and fields["text"].strip():
         kind, data = "text", fields["text"]
+    elif fields["html"] is not None or fields["text"] is not None:
+        return IngestError(origin, "empty input")
     else:
         return IngestError(origin, "no 'text' or 'html' field")
-    if not data.strip():
-        return IngestError(origin, "empty input")
     meta = {k: fields[k] for k in ("title", "published", "source", "author")}
-    return RawItem(origin=origin, data=data, kind=kind, url=fields["url"], meta=meta)
+    return RawItem(origin=origin, data=data, kind=kind, url=fields["url"], meta=meta, warnings=notes)
 
 
-def _first(row: dict, keys: tuple[str, ...]) -> str | None:
+def _first(row: dict, keys: tuple[str, ...]) -> tuple[str | None, str | None, str | None]:
+    """The first of ``keys`` present in ``row``: (value as text, key, problem).
+
+    Strings are taken as they are; numbers only for the date (a year); a list
+    of strings is joined (several authors).  Anything else is a problem:
+    ``(None, key, "must be a string, not object")``.
+    """
     for key in keys:
-        value = row.get(key)
-        if isinstance(value, list):
-            value = ", ".join(str(v) for v in value if v)
-        if value is not None and str(value).strip():
-            return str(value)
-    return None
+        if key not in row or row[key] is None:
+            continue
+        value = row[key]
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            value = ", ".join(v for v in value if v.strip())
+        if isinstance(value, int | float) and not isinstance(value, bool) and key in _JSONL_FIELDS["published"]:
+            value = str(value)
+        if not isinstance(value, str):
+            return None, key, f"must be a string, not {_json_type(value)}"
+        if value.strip():
+            return value, key, None
+    return None, None, None
+
+
+def _json_type(value: object) -> str:
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
+    return type(value).__name__

@@ -68,16 +68,19 @@ TEASER_MAX_WORDS = 16
 
 _WORD_RE = re.compile(r"\w+")
 _SENTENCE_END = tuple('.!?…"”’»)')
-_LABEL_RE = re.compile(r"^\s*[\w'’ -]{2,30}?\s*[:|»›>–—-]\s+(?=\S)")
+# Possessive quantifiers (``*+``, ``++``) and the lookbehinds below keep every pattern of this module
+# linear in its input: runs of spaces, dashes or ampersands must not make the engine backtrack
+# (issue #14: 100 KB of dashes took 19 s).  tests/hostile/test_regex.py checks each of them.
+_LABEL_RE = re.compile(r"^\s*+[\w'’ -]{2,30}?\s*+[:|»›>–—-]\s++(?=\S)")
 # Calls to action and page furniture that trail an article (searched in the blocks after the last
 # paragraph of prose that is not one of them).
 _CALL_TO_ACTION_RE = re.compile(
     r"\b(?:subscribe|subscribing|sign(?:ing)? up|register) (?:to|for) (?:our|the) [\w'’ ]{0,40}"
     r"(?:newsletters?|updates|alerts|e-?mails?)\b"
     r"|\b(?:to|in) your inbox\b"
-    r"|^\W*(?:[\w'’&+-]+ ){0,4}newsletters?\W*$"
+    r"|^\W*+(?:[\w'’&+-]++ ){0,4}newsletters?\W*$"
     r"|\bfollow (?:us|him|her|me|them|[\w'’@.]+) on (?:twitter|facebook|instagram|linkedin|youtube|tiktok|x)\b"
-    r"|\bfollow [\w'’]+(?: [\w'’]+){0,3} (?:full )?coverage\b"
+    r"|\bfollow [\w'’]++(?: [\w'’]++){0,3} (?:full )?coverage\b"
     r"|\b(?:may|can) be reached at\b"
     r"|\bdownload (?:the|our) [\w ]{0,30}\bapp\b"
     r"|\bclick here\b"
@@ -227,7 +230,7 @@ _BYLINE_XPATH = (
 
 
 _BYLINE_PREFIX_RE = re.compile(
-    r"^\W*(?:(?:written|posted|published|story|words)\s+)?(?:by|von|par|por|oleh)\b\W*", re.I
+    r"^\W*+(?:(?:written|posted|published|story|words)\s++)?(?:by|von|par|por|oleh)\b\W*", re.I
 )
 
 
@@ -409,7 +412,7 @@ def _filter_blocks(body: Any, tree: HtmlElement, title: str | None) -> None:
             parent.remove(el)
 
 
-_TITLE_SPLIT_RE = re.compile(r"\s+[|–—·:»-]{1,2}\s+")
+_TITLE_SPLIT_RE = re.compile(r"(?<!\s)\s++[|–—·:»-]{1,2}\s+")
 
 
 def _headline_keys(tree: HtmlElement, title: str | None) -> set[str]:

@@ -9,8 +9,12 @@ the URL turns out to be an RSS/Atom feed, expands it item by item through
 Every network failure becomes an :class:`IngestError` with a short human
 reason ("connection refused", "HTTP 404 Not Found", "too large ...") instead
 of a traceback.  The safety limits of :class:`Limits` are enforced here:
-timeouts, a byte cap enforced *while* streaming, a redirect cap, and the
-user agent.
+connect, header and total deadlines, a byte cap enforced *while* streaming
+(and while decompressing: the body is inflated here, a bounded piece at a
+time, so a gzip bomb stops at the cap), a redirect cap, the user agent, and
+the SSRF guard of :mod:`newsgraph.ingest.netguard` (loopback, private,
+link-local and metadata addresses refused after DNS resolution, on every
+connection) unless ``allow_private_addresses`` is set.
 """
 
 from __future__ import annotations
@@ -18,12 +22,15 @@ from __future__ import annotations
 import socket
 import ssl
 import time
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import httpcore
 import httpx
 
 from newsgraph.ingest.base import IngestError, Limits, RawItem, check_bytes, looks_like_html
+from newsgraph.ingest.netguard import BlockedAddress, DeadlineExceeded, GuardedBackend, deadline, strip_credentials
 
 SCHEMES = ("http", "https")
 
@@ -31,6 +38,11 @@ SCHEMES = ("http", "https")
 # ``limits.timeout``.  httpx timeouts are per network operation, so a server
 # trickling one byte per second would otherwise never time out.
 TOTAL_TIMEOUT_FACTOR = 3.0
+# A connection must be made within this many seconds (or ``limits.timeout`` if shorter).
+CONNECT_TIMEOUT = 10.0
+# Only these content codings are asked for, and inflated here under the byte cap.
+ACCEPT_ENCODING = "gzip, deflate"
+_INFLATE_CHUNK = 64 * 1024
 
 ACCEPT = (
     "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
@@ -59,12 +71,24 @@ def make_client(limits: Limits) -> httpx.Client:
 
     Redirects are followed by :func:`fetch` itself (so that the cap and the
     scheme check apply to clients callers bring too), not by the client.
+    Its connections go through :class:`~newsgraph.ingest.netguard.GuardedBackend`
+    (the address check after DNS, the deadlines).  Proxy variables of the
+    environment are not used: a proxy would connect on our behalf, past the guard.
     """
+    transport = httpx.HTTPTransport(retries=0)
+    # httpx has no option for httpcore's network backend: the transport's pool is rebuilt with
+    # the guarded one (same TLS context and HTTP/1.1 settings).
+    transport._pool = httpcore.ConnectionPool(
+        ssl_context=httpx.create_ssl_context(),
+        network_backend=GuardedBackend(allow_private=limits.allow_private_addresses),
+    )
     return httpx.Client(
-        timeout=httpx.Timeout(limits.timeout),
+        timeout=httpx.Timeout(limits.timeout, connect=min(limits.timeout, CONNECT_TIMEOUT)),
         follow_redirects=False,
         max_redirects=limits.max_redirects,
-        headers={"User-Agent": limits.user_agent, "Accept": ACCEPT},
+        headers={"User-Agent": limits.user_agent, "Accept": ACCEPT, "Accept-Encoding": ACCEPT_ENCODING},
+        transport=transport,
+        trust_env=False,
     )
 
 
@@ -137,17 +161,24 @@ def download(url: str, limits: Limits, client: httpx.Client) -> Download:
     """
     try:
         target = httpx.URL(url)
-    except (httpx.InvalidURL, TypeError) as exc:
+        _check_url(url, target, redirected=False)
+        request = client.build_request(
+            "GET",
+            target,
+            headers={"User-Agent": limits.user_agent, "Accept": ACCEPT, "Accept-Encoding": ACCEPT_ENCODING},
+            timeout=limits.timeout,
+        )
+    except (httpx.InvalidURL, TypeError, ValueError) as exc:  # ValueError: IDNA errors ("xn--" hosts)
         raise IngestError(url, f"invalid URL ({_one_line(exc)})") from None
-    _check_url(url, target, redirected=False)
-    request = client.build_request(
-        "GET", target, headers={"User-Agent": limits.user_agent, "Accept": ACCEPT}, timeout=limits.timeout
-    )
-    deadline = time.monotonic() + limits.timeout * TOTAL_TIMEOUT_FACTOR
+    total = time.monotonic() + limits.timeout * TOTAL_TIMEOUT_FACTOR
+    total_late = f"timed out (the download took longer than {limits.timeout * TOTAL_TIMEOUT_FACTOR:g}s)"
+    headers_late = f"timed out (no complete response headers within {limits.timeout:g}s)"
     redirects = 0
     try:
         while True:
-            response = client.send(request, stream=True, follow_redirects=False)
+            # The headers must arrive within ``limits.timeout``, however slowly they trickle.
+            with deadline(min(total, time.monotonic() + limits.timeout), headers_late):
+                response = client.send(request, stream=True, follow_redirects=False)
             try:
                 if response.next_request is not None:
                     redirects += 1
@@ -156,17 +187,23 @@ def download(url: str, limits: Limits, client: httpx.Client) -> Download:
                     request = response.next_request
                     _check_url(url, request.url, redirected=True)
                     continue
-                return _read(url, response, limits, deadline)
+                with deadline(total, total_late):
+                    return _read(url, response, limits, total)
             finally:
                 response.close()
     except httpx.HTTPError as exc:
         raise IngestError(url, network_reason(exc, limits)) from None
-    except httpx.InvalidURL as exc:  # a bad Location header
+    except (httpx.InvalidURL, ValueError) as exc:  # a bad Location header, an IDNA error
         raise IngestError(url, f"invalid URL ({_one_line(exc)})") from None
 
 
 def network_reason(exc: httpx.HTTPError, limits: Limits) -> str:
     """A short human reason for an httpx error (no traceback, one line)."""
+    cause = exc.__cause__
+    if isinstance(cause, BlockedAddress):
+        return _one_line(cause)
+    if isinstance(cause, DeadlineExceeded):
+        return _one_line(cause)
     if isinstance(exc, httpx.ConnectTimeout):
         return f"connection timed out (after {limits.timeout:g}s)"
     if isinstance(exc, httpx.ReadTimeout):
@@ -238,7 +275,7 @@ def _check_url(origin: str, url: httpx.URL, *, redirected: bool) -> None:
         raise IngestError(origin, "invalid URL (no host)")
 
 
-def _read(origin: str, response: httpx.Response, limits: Limits, deadline: float) -> Download:
+def _read(origin: str, response: httpx.Response, limits: Limits, until: float) -> Download:
     """Check status and content type, then stream the body under the byte cap and the deadline."""
     if not response.is_success:
         phrase = f" {response.reason_phrase}" if response.reason_phrase else ""
@@ -251,18 +288,102 @@ def _read(origin: str, response: httpx.Response, limits: Limits, deadline: float
         raise IngestError(origin, too_large_reason(int(declared), limits, exact=True))
     chunks: list[bytes] = []
     size = 0
-    # iter_bytes() undoes Content-Encoding, so the cap applies to what we keep.
-    for chunk in response.iter_bytes():
-        size += len(chunk)
-        if size > limits.max_bytes:
-            raise IngestError(origin, too_large_reason(size, limits, exact=False))
-        if time.monotonic() > deadline:
+    if response.is_stream_consumed:  # a transport that read the body already (httpx.MockTransport)
+        encoding, pieces = "", iter([response.content])
+    else:
+        encoding, pieces = response.headers.get("content-encoding", ""), response.iter_raw()
+    inflate = _Inflater(origin, encoding, limits)
+    # The raw bytes, inflated here a bounded piece at a time, so that the cap applies to what we
+    # keep as it arrives (httpx's own decoder would inflate a whole chunk at once: a 3.5 KB
+    # double-gzip body became 2 GiB before any check).
+    for raw in pieces:
+        if time.monotonic() > until:
             total = limits.timeout * TOTAL_TIMEOUT_FACTOR
             raise IngestError(origin, f"timed out (the download took longer than {total:g}s)")
-        chunks.append(chunk)
+        for chunk in inflate.feed(raw):
+            size += len(chunk)
+            if size > limits.max_bytes:
+                raise IngestError(origin, too_large_reason(size, limits, exact=False))
+            chunks.append(chunk)
+    inflate.finish()
     body = b"".join(chunks)
     check_bytes(body, origin, limits)
     return Download(url=str(response.url), mimetype=mimetype, charset=charset, body=body)
+
+
+class _Stage:
+    """One content coding being undone: its decompressor and how much it has produced."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.raw_deflate = False
+        self.produced = 0
+        self.d = self.fresh()
+
+    def fresh(self):
+        if self.name == "deflate":
+            return zlib.decompressobj(-zlib.MAX_WBITS if self.raw_deflate else zlib.MAX_WBITS)
+        return zlib.decompressobj(16 + zlib.MAX_WBITS)
+
+
+class _Inflater:
+    """Undoes a response's Content-Encoding (``gzip``, ``deflate``, stacked), bounded at every step.
+
+    Each stage inflates at most :data:`_INFLATE_CHUNK` bytes per call and
+    keeps the rest of its input for the next call, so memory stays bounded
+    whatever the compression ratio; a stage producing more than twice the
+    byte cap is a bomb.  Why our own: httpx's decoders inflate a whole
+    chunk in one call, without a limit.
+    """
+
+    def __init__(self, origin: str, encodings: str, limits: Limits) -> None:
+        self.origin = origin
+        self.cap = 2 * limits.max_bytes + _INFLATE_CHUNK
+        names = [e.strip().lower() for e in encodings.split(",") if e.strip().lower() not in ("", "identity")]
+        for name in names:
+            if name not in ("gzip", "x-gzip", "deflate"):
+                raise IngestError(origin, f"unsupported content encoding {name!r}")
+        # Undone in reverse order of the header (the last coding listed was applied last).
+        self.stages = [_Stage(name) for name in reversed(names)]
+
+    def feed(self, data: bytes) -> Iterator[bytes]:
+        """The inflated bytes of the next piece of the body, in pieces of at most 64 KB."""
+        return self._run(0, data)
+
+    def _run(self, index: int, data: bytes) -> Iterator[bytes]:
+        if index == len(self.stages):
+            if data:
+                yield data
+            return
+        stage = self.stages[index]
+        while data:
+            out = self._inflate(stage, data)
+            stage.produced += len(out)
+            if stage.produced > self.cap:
+                raise IngestError(self.origin, f"too large once decompressed (over {self.cap // 2:,} bytes)")
+            data = stage.d.unconsumed_tail
+            if stage.d.eof and stage.d.unused_data and stage.name != "deflate":  # concatenated gzip members
+                data = data + stage.d.unused_data
+                stage.d = stage.fresh()
+            elif stage.d.eof:
+                data = b""  # trailing garbage after the stream
+            yield from self._run(index + 1, out)
+
+    def _inflate(self, stage: _Stage, data: bytes) -> bytes:
+        try:
+            return stage.d.decompress(data, _INFLATE_CHUNK)
+        except zlib.error as exc:
+            if stage.name == "deflate" and not stage.raw_deflate and stage.produced == 0:
+                stage.raw_deflate = True  # "deflate" is often sent raw, without the zlib header
+                stage.d = stage.fresh()
+                return self._inflate(stage, data)
+            raise IngestError(self.origin, f"corrupt {stage.name} body ({exc})") from None
+
+    def finish(self) -> None:
+        """Raise if a compressed stream ended early."""
+        for stage in self.stages:
+            if not stage.d.eof and (stage.produced or stage.d.unconsumed_tail):
+                raise IngestError(self.origin, f"truncated {stage.name} body")
 
 
 def _to_item(origin: str, response: Download) -> RawItem:
@@ -275,7 +396,13 @@ def _to_item(origin: str, response: Download) -> RawItem:
     meta: dict[str, str | None] = {"site": httpx.URL(response.url).host or None}
     if response.charset:
         meta["charset"] = response.charset
-    return RawItem(origin=origin, data=response.body, kind=kind, url=response.url, meta=meta)
+    return RawItem(
+        origin=strip_credentials(origin) or origin,
+        data=response.body,
+        kind=kind,
+        url=strip_credentials(response.url),
+        meta=meta,
+    )
 
 
 def too_large_reason(size: int, limits: Limits, *, exact: bool) -> str:

@@ -86,14 +86,30 @@ def from_wikidata_jsonl(
             continue
         try:
             record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise ImportError_(f"{origin}:{n}: not JSON ({exc.msg})") from None
-        if "entities" in record:  # Special:EntityData wraps entities
-            entities.update(record["entities"])
-        elif "id" in record:
-            entities[record["id"]] = record
+        except (json.JSONDecodeError, RecursionError) as exc:
+            raise ImportError_(f"{origin}:{n}: not JSON ({getattr(exc, 'msg', type(exc).__name__)})") from None
+        if not isinstance(record, dict):
+            raise ImportError_(f"{origin}:{n}: not a Wikidata entity (a JSON {type(record).__name__}, not an object)")
+        if isinstance(record.get("entities"), dict):  # Special:EntityData wraps entities
+            found = record["entities"]
+        elif isinstance(record.get("id"), str):
+            found = {record["id"]: record}
         else:
             raise ImportError_(f"{origin}:{n}: not a Wikidata entity")
+        for qid, ent in found.items():
+            if not isinstance(ent, dict):
+                raise ImportError_(f"{origin}:{n}: entity {qid!r} is not an object")
+            entities[str(qid)] = ent
+    try:
+        return _wikidata_entries(entities, kb, classes)
+    except (AttributeError, TypeError, KeyError, ValueError) as exc:
+        # A file of the right outline but the wrong inner shapes (a claim that is a string, ...).
+        raise ImportError_(f"{origin}: not in Wikidata's entity format ({type(exc).__name__}: {exc})") from None
+
+
+def _wikidata_entries(
+    entities: dict[str, dict[str, Any]], kb: KnowledgeBase | None, classes: dict[str, str]
+) -> list[dict[str, Any]]:
     country_iso3 = _country_codes(entities, kb)
     titles = kb.sectors.titles if kb else {}
     out = []

