@@ -46,24 +46,31 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 def _seconds(pattern: re.Pattern[str], text: str) -> float:
-    start = time.perf_counter()
-    pattern.search(text)
-    pattern.match(text)
-    return time.perf_counter() - start
+    """The best of three runs (the machine is shared: one run can be slowed down by others)."""
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        pattern.search(text)
+        pattern.match(text)
+        best = min(best, time.perf_counter() - start)
+        if best > 0.5:  # clearly slow: no need to try again
+            break
+    return best
 
 
 def test_every_ingest_pattern_is_linear_on_adversarial_runs() -> None:
     patterns = _patterns()
     assert len(patterns) >= 20  # the audit sees the module patterns and the lexicon's
     slow = []
-    # A pattern that is still running after 20 s is super-linear for sure; the limit keeps the test bounded.
-    with time_limit(20, "the regex audit"):
+    # A pattern that is still running after 60 s is super-linear for sure; the limit keeps the test bounded.
+    with time_limit(60, "the regex audit"):
         for name, pattern in patterns.items():
             for unit in UNITS:
                 small = _seconds(pattern, unit * (4_000 // len(unit)))
                 large = _seconds(pattern, unit * (16_000 // len(unit)))
-                # linear: about x4; quadratic: x16.  Absolute floor against timer noise.
-                if large > 0.05 and large > 8 * max(small, 1e-4):
+                # linear: about x4; quadratic: x16.  The floor (the old quadratic patterns took
+                # 0.5 s to minutes here) keeps timer noise and cache effects out.
+                if large > 0.1 and large > 8 * max(small, 1e-4):
                     slow.append(f"{name} on {unit!r}: {small:.4f}s -> {large:.4f}s")
     assert not slow, slow
 
