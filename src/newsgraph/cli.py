@@ -228,7 +228,9 @@ def events(
     settings = _settings(config, db=db)
     store = _open_store(settings.db)
     with store:
-        rows = list_events(store, actor=actor, type=type_, since=since, include_background=not news_only, limit=limit)
+        rows = _query(
+            list_events, store, actor=actor, type=type_, since=since, include_background=not news_only, limit=limit
+        )
         names = actor_names(store)
     if as_json:
         for row in rows:
@@ -268,7 +270,7 @@ def dyads(
     since = _checked(day, since, "--since")
     settings = _settings(config, db=db)
     with _open_store(settings.db) as store:
-        rows = dyad_scores(store, since=since)[:top]
+        rows = _query(dyad_scores, store, since=since, limit=top)
         names = actor_names(store)
     if as_json:
         for row in rows:
@@ -308,7 +310,7 @@ def forecasts(
     status = _checked(choice, status, "--status", FORECAST_STATUSES)
     settings = _settings(config, db=db)
     with _open_store(settings.db) as store:
-        rows = list_forecasts(store, predictor=predictor, status=status, due_before=due_before)
+        rows = _query(list_forecasts, store, predictor=predictor, status=status, due_before=due_before)
         names = actor_names(store)
     if as_json:
         for row in rows:
@@ -349,7 +351,7 @@ def statements(
     since = _checked(day, since, "--since")
     settings = _settings(config, db=db)
     with _open_store(settings.db) as store:
-        rows = list_statements(store, speaker=speaker, about=about, since=since, limit=limit)
+        rows = _query(list_statements, store, speaker=speaker, about=about, since=since, limit=limit)
     if as_json:
         for row in rows:
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -452,14 +454,49 @@ def _open_links(path: str):
 
 
 def _open_store(path: str):
-    from newsgraph.store import Store, StoreError
+    """Open a database read-only for a read command (two readers may run at once)."""
+    from newsgraph.store import StoreError
+    from newsgraph.store.queries import open_for_reading
 
-    if not Path(path).exists():
-        raise _fail(f"{path}: no such database (run newsgraph analyze first)")
     try:
-        return Store(path)
+        return open_for_reading(path)
     except StoreError as exc:
         raise _fail(exc) from None
+
+
+def _query(fn, *args, **kwargs):
+    """Run a read-side query; a bad filter value is a one-line error."""
+    from newsgraph.store.queries import QueryError
+
+    try:
+        return fn(*args, **kwargs)
+    except QueryError as exc:
+        raise _fail(exc) from None
+
+
+@app.command()
+def serve(
+    db: DbOpt = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+    config: ConfigOpt = None,
+) -> None:
+    """Serve the database over HTTP: the JSON API under /api, its docs at /docs, and the web app."""
+    import uvicorn
+
+    from newsgraph.api import create_app
+    from newsgraph.store import StoreError
+
+    settings = _settings(config, db=db)
+    if not Path(settings.db).exists():
+        raise _fail(f"{settings.db}: no such database (run newsgraph analyze first)")
+    try:
+        api = create_app(settings.db, settings)
+    except StoreError as exc:
+        raise _fail(exc) from None
+    mode = "read-write (POST /api/documents needs the token)" if api.state.token else "read-only"
+    err.print(f"serving {settings.db} ({mode}) on http://{host}:{port}/  (API docs: /docs; Ctrl-C stops)")
+    uvicorn.run(api, host=host, port=port, log_level="warning")
 
 
 @eval_app.command("events")

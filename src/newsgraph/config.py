@@ -33,6 +33,9 @@ class Settings:
     doc_timeout: float = DEFAULT_DOC_TIMEOUT
     # Fetch URLs on loopback, private, link-local and metadata addresses (ingest.netguard).
     allow_private_addresses: bool = False
+    # newsgraph serve: POST /api/documents is off unless a token is set (here or $NEWSGRAPH_API_TOKEN)
+    api_token: str | None = None
+    api_max_body: int = 2_000_000  # bytes of one POST body
 
 
 def load_settings(path: Path | None = None, **overrides: object) -> Settings:

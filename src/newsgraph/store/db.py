@@ -24,6 +24,7 @@ from typing import Any
 import duckdb
 
 from newsgraph.model import Document, OffsetMap
+from newsgraph.store import derived
 
 DEFAULT_DB = "newsgraph.duckdb"
 
@@ -105,9 +106,12 @@ class Store:
             "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name VARCHAR, "
             "applied_at TIMESTAMP)"
         )
+        # Every migration not yet applied, even one numbered below the newest applied: branches
+        # land their migrations in any order.
+        applied = {r[0] for r in self.con.execute("SELECT version FROM schema_version").fetchall()}
         current = self.version
         for version, name, sql in migrations():
-            if version <= current:
+            if version in applied:
                 continue
             self.con.execute("BEGIN TRANSACTION")
             try:
@@ -117,7 +121,7 @@ class Store:
             except duckdb.Error as exc:
                 self.con.execute("ROLLBACK")
                 raise StoreError(f"{self.path}: migration {version:03d}_{name} failed ({exc})") from None
-            current = version
+            current = max(current, version)
         return current
 
     # -- writing ------------------------------------------------------------
@@ -129,6 +133,7 @@ class Store:
         self.con.execute("BEGIN TRANSACTION")
         try:
             results = [self._write(doc) for doc in documents]
+            derived.update(self.con, [r.doc_id for r in results if r.status == "added"])
             self.con.execute("COMMIT")
             return results
         except Exception:  # noqa: BLE001 - any failure: roll back, then isolate the bad document
@@ -138,6 +143,7 @@ class Store:
             self.con.execute("BEGIN TRANSACTION")
             try:
                 result = self._write(doc)
+                derived.update(self.con, [doc.id] if result.status == "added" else [])
                 self.con.execute("COMMIT")
             except Exception as exc:  # noqa: BLE001
                 self.con.execute("ROLLBACK")

@@ -1,0 +1,1 @@
+"""The API's routers, one module per concern; ``deps`` holds what they share."""

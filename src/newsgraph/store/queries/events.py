@@ -1,0 +1,298 @@
+"""Events, dyads and timelines, filtered, sorted and limited in SQL.
+
+An actor's events come from ``event_actors`` (migration 006: one row per event and actor,
+with its day), dyads and timelines from the pre-summed ``dyad_days``; only the page asked for
+is read back from ``events``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from newsgraph.store.db import Store
+from newsgraph.store.queries.common import Con, Page, QueryError, _con, actor_ids, iso, parse_day
+
+# The day of an event straight from the events table: its start, else its end, else the document's date.
+EVENT_DAY = (
+    "coalesce(try_cast(json_extract_string(e.date, '$.from') AS DATE), "
+    "try_cast(json_extract_string(e.date, '$.to') AS DATE), d.published)"
+)
+_EVENT_COLS = (
+    "e.doc_id, e.id, e.type, e.cameo, e.source, e.target, e.modality, e.certainty, e.date, e.evidence, "
+    "d.published, d.title, e.mode, e.trigger, e.intensity, e.goldstein, e.hedges, e.reported_by, e.background"
+)
+INTERVALS = ("day", "week", "month", "year")
+
+
+@dataclass(slots=True)
+class EventRow:
+    doc_id: str
+    id: str
+    type: str
+    cameo: str | None
+    source: list[str]
+    target: list[str]
+    modality: str
+    certainty: float
+    date: dict[str, Any] | None
+    evidence: dict[str, Any]
+    published: str | None
+    title: str | None
+    mode: str | None = None
+    trigger: str | None = None
+    intensity: float | None = None
+    goldstein: float | None = None
+    hedges: list[str] | None = None
+    reported_by: list[str] | None = None
+    background: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in self.__slots__}
+
+
+def _event_row(r: tuple) -> EventRow:
+    return EventRow(
+        r[0],
+        r[1],
+        r[2],
+        r[3],
+        json.loads(r[4] or "[]"),
+        json.loads(r[5] or "[]"),
+        r[6],
+        r[7],
+        json.loads(r[8]) if r[8] else None,
+        json.loads(r[9] or "{}"),
+        iso(r[10]),
+        r[11],
+        r[12],
+        r[13],
+        r[14],
+        r[15],
+        json.loads(r[16] or "[]"),
+        json.loads(r[17] or "[]"),
+        bool(r[18]),
+    )
+
+
+def find_events(
+    store: Store | Con,
+    *,
+    actor: str | None = None,
+    type: str | None = None,  # noqa: A002 - the PLOVER field name
+    since: str | None = None,
+    until: str | None = None,
+    include_background: bool = True,
+    counted_only: bool = False,
+    role: str | None = None,
+    limit: int | None = 50,
+    offset: int = 0,
+) -> Page:
+    """Stored events, newest first; ``actor`` (a name or id) matches the source or the target."""
+    con = _con(store)
+    start, end = parse_day(since, "since"), parse_day(until, "until", end=True)
+    if role not in (None, "source", "target"):
+        raise QueryError(f"role: source or target, not {role!r}")
+    ids = actor_ids(con, actor)
+    if ids is not None:
+        return _actor_events(con, ids, type, start, end, include_background, counted_only, role, limit, offset)
+    where, params = ["1=1"], []
+    if type:
+        where.append("upper(e.type) = upper(?)")
+        params.append(type)
+    if start:
+        where.append(f"{EVENT_DAY} >= ?")
+        params.append(start)
+    if end:
+        where.append(f"{EVENT_DAY} <= ?")
+        params.append(end)
+    if not include_background or counted_only:
+        where.append("NOT coalesce(e.background, false)")
+    if counted_only:
+        where.append("e.modality IN ('asserted', 'reported')")
+    sql = f"FROM events e JOIN documents d ON d.id = e.doc_id WHERE {' AND '.join(where)}"
+    total = con.execute(f"SELECT count(*) {sql}", params).fetchone()[0]
+    page = con.execute(
+        f"SELECT {_EVENT_COLS} {sql} ORDER BY {EVENT_DAY} DESC NULLS LAST, e.doc_id, e.id " + _limit_sql(limit, offset),
+        params,
+    ).fetchall()
+    return Page(int(total), [_event_row(r) for r in page])
+
+
+def _actor_events(con, ids, type_, start, end, include_background, counted_only, role, limit, offset) -> Page:
+    where, params = ["actor_id IN (SELECT unnest(?::VARCHAR[]))"], [ids]
+    if type_:
+        where.append("upper(type) = upper(?)")
+        params.append(type_)
+    if start:
+        where.append("day >= ?")
+        params.append(start)
+    if end:
+        where.append("day <= ?")
+        params.append(end)
+    if counted_only:
+        where.append("counted")
+    if role:
+        where.append("role = ?")
+        params.append(role)
+    hits = f"SELECT DISTINCT doc_id, event_id, day FROM event_actors WHERE {' AND '.join(where)}"
+    total = con.execute(f"SELECT count(*) FROM ({hits})", params).fetchone()[0]
+    keys = con.execute(
+        f"{hits} ORDER BY day DESC NULLS LAST, doc_id, event_id " + _limit_sql(limit, offset), params
+    ).fetchall()
+    rows = [_event_by_key(con, doc_id, event_id) for doc_id, event_id, _ in keys]
+    rows = [r for r in rows if r is not None and (include_background or not r.background)]
+    return Page(int(total), rows)
+
+
+def _event_by_key(con: Con, doc_id: str, event_id: str) -> EventRow | None:
+    # A point lookup on the events' primary key: only the page is read back, never the table.
+    row = con.execute(
+        f"SELECT {_EVENT_COLS} FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.doc_id = ? AND e.id = ?",
+        [doc_id, event_id],
+    ).fetchone()
+    return _event_row(row) if row else None
+
+
+def _limit_sql(limit: int | None, offset: int) -> str:
+    return (f"LIMIT {int(limit)} " if limit else "") + (f"OFFSET {int(offset)}" if offset else "")
+
+
+def list_events(store: Store | Con, *, limit: int | None = None, **filters: Any) -> list[EventRow]:
+    """The rows of :func:`find_events` (the ``newsgraph events`` listing)."""
+    return find_events(store, limit=limit, **filters).items
+
+
+@dataclass(slots=True)
+class Dyad:
+    source: str
+    target: str
+    events: int
+    goldstein: float  # sum of the Goldstein weights
+    by_type: dict[str, int]
+    cooperation: float = 0.0  # sum of positive intensities
+    conflict: float = 0.0  # sum of the magnitudes of negative intensities
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in self.__slots__}
+
+
+def _window(start, end) -> tuple[str, list]:
+    where, params = [], []
+    if start:
+        where.append("day >= ?")
+        params.append(start)
+    if end:
+        where.append("day <= ?")
+        params.append(end)
+    return (" AND ".join(where) or "true"), params
+
+
+def dyad_scores(
+    store: Store | Con, *, since: str | None = None, until: str | None = None, limit: int | None = None
+) -> list[Dyad]:
+    """Events between pairs of actors, counting only what happened (asserted and reported news).
+
+    Each counted event counts once per (source, target) pair of its actors; events with no
+    target count toward (source, "").  Ordered by the number of events, most first.
+    """
+    con = _con(store)
+    cond, params = _window(parse_day(since, "since"), parse_day(until, "until", end=True))
+    rows = con.execute(
+        "SELECT source, target, sum(events) AS n, sum(goldstein), map_from_entries(list((type, t_events))), "
+        "sum(cooperation), sum(conflict) FROM (SELECT source, target, type, sum(events) AS events, "
+        "sum(events)::BIGINT AS t_events, sum(goldstein) AS goldstein, sum(cooperation) AS cooperation, "
+        f"sum(conflict) AS conflict FROM dyad_days WHERE {cond} GROUP BY ALL) GROUP BY source, target "
+        "ORDER BY n DESC, source, target " + _limit_sql(limit, 0),
+        params,
+    ).fetchall()
+    return [Dyad(s, t, int(n), float(g), dict(bt), float(c), float(x)) for s, t, n, g, bt, c, x in rows]
+
+
+def period_sql(interval: str, column: str = "day") -> str:
+    if interval not in INTERVALS:
+        raise QueryError(f"interval: one of {', '.join(INTERVALS)}, not {interval!r}")
+    return f"date_trunc('{interval}', {column})::DATE"
+
+
+def dyad_series(
+    store: Store | Con,
+    a: list[str],
+    b: list[str],
+    *,
+    interval: str = "month",
+    since: str | None = None,
+    until: str | None = None,
+    directed: bool = False,
+) -> list[dict[str, Any]]:
+    """Cooperation and conflict between actors ``a`` and ``b`` per period (both directions unless ``directed``)."""
+    con = _con(store)
+    cond, params = _window(parse_day(since, "since"), parse_day(until, "until", end=True))
+    pair = "(source IN (SELECT unnest(?::VARCHAR[])) AND target IN (SELECT unnest(?::VARCHAR[])))"
+    pairs, pair_params = pair, [a, b]
+    if not directed:
+        pairs, pair_params = f"({pair} OR {pair})", [a, b, b, a]
+    return _series(con, f"{pairs} AND {cond}", [*pair_params, *params], interval)
+
+
+def actor_timeline(
+    store: Store | Con, ids: list[str], *, interval: str = "month", since: str | None = None, until: str | None = None
+) -> list[dict[str, Any]]:
+    """An actor's counted events per period, as source or target, with cooperation and conflict."""
+    con = _con(store)
+    start, end = parse_day(since, "since"), parse_day(until, "until", end=True)
+    cond, params = _window(start, end)
+    period = period_sql(interval)
+    rows = con.execute(
+        f"SELECT {period} AS period, count(DISTINCT (doc_id, event_id)) AS events, "
+        "count(DISTINCT (doc_id, event_id)) FILTER (WHERE intensity > 0), "
+        "count(DISTINCT (doc_id, event_id)) FILTER (WHERE intensity < 0), "
+        "count(DISTINCT (doc_id, event_id)) FILTER (WHERE role = 'source'), "
+        "count(DISTINCT (doc_id, event_id)) FILTER (WHERE role = 'target') "
+        f"FROM event_actors WHERE counted AND day IS NOT NULL AND actor_id IN (SELECT unnest(?::VARCHAR[])) "
+        f"AND {cond} GROUP BY period ORDER BY period",
+        [ids, *params],
+    ).fetchall()
+    sums = con.execute(
+        f"SELECT {period} AS period, sum(greatest(intensity, 0)), sum(greatest(-intensity, 0)) FROM "
+        "(SELECT DISTINCT doc_id, event_id, day, coalesce(intensity, 0) AS intensity FROM event_actors "
+        f"WHERE counted AND day IS NOT NULL AND actor_id IN (SELECT unnest(?::VARCHAR[])) AND {cond}) "
+        "GROUP BY period",
+        [ids, *params],
+    ).fetchall()
+    intensity = {p: (c, x) for p, c, x in sums}
+    return [
+        {
+            "period": iso(p),
+            "events": int(n),
+            "cooperation_events": int(c),
+            "conflict_events": int(x),
+            "as_source": int(s),
+            "as_target": int(t),
+            "cooperation": float(intensity.get(p, (0, 0))[0] or 0),
+            "conflict": float(intensity.get(p, (0, 0))[1] or 0),
+        }
+        for p, n, c, x, s, t in rows
+    ]
+
+
+def _series(con: Con, cond: str, params: list, interval: str) -> list[dict[str, Any]]:
+    period = period_sql(interval)
+    rows = con.execute(
+        f"SELECT {period} AS period, sum(events), sum(cooperation), sum(conflict), sum(coop_events), "
+        f"sum(conflict_events), sum(goldstein) FROM dyad_days WHERE {cond} GROUP BY period ORDER BY period",
+        params,
+    ).fetchall()
+    return [
+        {
+            "period": iso(p),
+            "events": int(n),
+            "cooperation": float(c),
+            "conflict": float(x),
+            "cooperation_events": int(ce),
+            "conflict_events": int(xe),
+            "goldstein": float(g),
+        }
+        for p, n, c, x, ce, xe, g in rows
+    ]
