@@ -33,6 +33,7 @@ STAGES: tuple[str, ...] = (
     "newsgraph_times",
     "newsgraph_events",
     "newsgraph_statements",
+    "newsgraph_speech_events",
     "newsgraph_forecasts",
 )
 

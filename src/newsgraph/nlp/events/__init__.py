@@ -34,5 +34,15 @@ The package follows the steps: ``lexicon`` (data), ``senses`` (triggers), ``acto
 
 from newsgraph.nlp.events.component import EventCoder, make_event_coder
 from newsgraph.nlp.events.lexicon import Code, Lexicon, Sense, load_lexicon
+from newsgraph.nlp.events.speech import SpeechEventCoder, make_speech_event_coder
 
-__all__ = ["Code", "EventCoder", "Lexicon", "Sense", "load_lexicon", "make_event_coder"]
+__all__ = [
+    "Code",
+    "EventCoder",
+    "Lexicon",
+    "Sense",
+    "SpeechEventCoder",
+    "load_lexicon",
+    "make_event_coder",
+    "make_speech_event_coder",
+]

@@ -11,12 +11,16 @@ from newsgraph.nlp.events.rules import (
     _HOSTILE,
     _INTENT_CAMEO,
     _INVESTIGATE,
+    _OBJ,
     _ORDER_VERBS,
     _SUBJ,
     _THREAT_CAMEO,
+    _UNDERGO,
     _Found,
     _inside_clause,
     _negated,
+    _not_yet,
+    _pobj,
 )
 
 
@@ -68,11 +72,26 @@ class CodingMixin:
         if cameo is None:
             return None
         negated = _negated(tok)
-        if negated and sense.negated_cameo:
+        if negated and sense.negated_cameo and not _not_yet(tok):
             cameo, negated = sense.negated_cameo, False
         ptype = self._ptype(cameo)
         source = self._source(doc, tok, sense, actors_at)
         target = self._target(doc, tok, sense, ptype, actors_at, source)
+        verb = self._light_verb(tok) if tok.pos_ in ("NOUN", "PROPN") else None
+        if verb is not None and verb.lemma_.lower() in _UNDERGO:
+            # "the United States faced criticism from China": the subject undergoes the act
+            target = self._clause_subject(verb, actors_at)
+            doers = [_pobj(c) for h in (tok, verb) for c in h.children if c.dep_ in ("prep", "agent")]
+            source = [
+                a
+                for p in doers
+                if p is not None and p.head.lower_ in ("from", "by")
+                for a in self._actors_of(p, actors_at)
+                if a not in target
+            ]
+        if ptype == "THREATEN" and not target and tok.pos_ == "VERB" and not any(c.dep_ in _OBJ for c in tok.children):
+            # "the IMF warned that growth could slow": a warning of what may happen, aimed at nobody
+            return None
         if ptype == "REQUEST" and tok.lemma_.lower() in _ORDER_VERBS and self._own_forces(tok, source, target):
             # "ordered troops to withdraw from Somalia": a leader's order to his own forces is the act he
             # orders; an order with no act we code ("ordered troops to stand guard") is a show of force

@@ -47,20 +47,27 @@ class EventCoder(SensesMixin, ActorsMixin, RolesMixin, CodingMixin, ModalityMixi
 
         self.sector_nouns = dict(load_kb().sectors.nouns)
         self.deontic = set(mod.get("deontic_modals", []))
+        self.nominal_modality = {str(k): str(v) for k, v in (mod.get("nominal_modality") or {}).items()}
         self.background_days = int(mod.get("background_days", 120))
         self.partitives = {str(w).lower() for w in self.lex.agents.get("partitives", [])}
         self.agent_nouns = {str(w).lower() for w in self.lex.agents.get("agent_nouns", [])}
 
     # ------------------------------------------------------------------ main
 
-    def __call__(self, doc: Doc) -> Doc:
-        on = doc_date(doc)
+    def prepare(self, doc: Doc) -> dict[int, list[str]]:
+        """Reads the document's actors for the steps; returns token index -> ids of the actors it names."""
         actors_at = self._actor_index(doc)
         kinds = {a.id: a.kind for a in doc._.actors or []}
         self._kinds = kinds
         self._country = {a.id: a.country for a in doc._.actors or []}
         # "@state", "@alliance": the kinds of actor each token names, for senses keyed on them
         self._kinds_at = {i: {"@" + kinds.get(a, "") for a in ids} for i, ids in actors_at.items()}
+        return actors_at
+
+    def __call__(self, doc: Doc) -> Doc:
+        on = doc_date(doc)
+        actors_at = self.prepare(doc)
+        kinds = self._kinds
         times = list(doc._.times or [])
         found: list[_Found] = []
         consumed: set[int] = set()

@@ -99,6 +99,13 @@ class ModalityMixin:
             for c in tok.children
         ):
             f.ultimatum = True  # "will boycott the elections unless the president steps down"
+        if f.modality in ("asserted", "reported") and tok.pos_ in ("NOUN", "PROPN"):
+            # "a pending invasion", "the proposed sanctions", "a possible strike": not (yet) done
+            status = next(
+                (self.nominal_modality[c.lower_] for c in tok.children if c.lower_ in self.nominal_modality), None
+            )
+            if status is not None:
+                f.modality = status
         f.hedges = unique(hedges)
 
     def _certainty(self, f: _Found) -> float:

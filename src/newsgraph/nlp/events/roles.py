@@ -12,9 +12,11 @@ from newsgraph.nlp.events.rules import (
     _OBJ,
     _SUBJ,
     _SUBJ_PASS,
+    _VERBAL,
     _inside_clause,
     _is_passive,
     _is_state_code,
+    _locative,
     _pobj,
 )
 
@@ -201,6 +203,7 @@ class RolesMixin:
                     if t.i in actors_at and not any(a in source for a in actors_at[t.i]):
                         return [a for a in actors_at[t.i] if a not in source]
         # the object phrase's own modifiers ("withdraw its troops from neighbouring Lebanon")
+        verbal = (sense.cameo or "").startswith(_VERBAL)
         for c in tok.children:
             if c.dep_ in _OBJ or (
                 c.dep_ == "prep"
@@ -210,7 +213,10 @@ class RolesMixin:
                 )
             ):
                 for t in c.subtree:
-                    if t.i in actors_at and not _inside_clause(t, tok):
+                    # a reaction is aimed at whom, not where: places in locatives are where what it reacts to
+                    # happened ("condemned the bombing of a camp in South Sudan"); acts done in a place keep it
+                    # as their target, the coders' convention ("lifted a curfew in Montenegro")
+                    if t.i in actors_at and not _inside_clause(t, tok) and not (verbal and _locative(t, tok)):
                         actors = [a for a in actors_at[t.i] if a not in source]
                         if actors:
                             return actors

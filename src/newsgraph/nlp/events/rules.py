@@ -117,6 +117,9 @@ _OCCUR = {"erupt", "break", "spread", "continue", "resume", "flare", "escalate",
 # Acts only a state performs (bans, curfews, arrests, deportations, expulsions): with no agent named,
 # their source is the state of the place where they happen.
 _STATE_ACTS = ("172", "173", "174", "166")
+# Light verbs of undergoing: the nominal's doer is its from- or by-phrase and the subject is its target
+# ("the United States faced criticism from China", "drew condemnation from the EU").
+_UNDERGO = {"face", "receive", "suffer", "draw", "attract", "endure", "incur", "weather"}
 _THREAT_CAMEO = {"ASSAULT": "138", "COERCE": "137", "SANCTION": "131", "MOBILIZE": "138", "PROTEST": "130"}
 
 
@@ -167,15 +170,47 @@ def _is_passive(tok: Token) -> bool:
     )
 
 
-# Verbs that say their complement did not happen: "failed to reach", "declined to resign".
-_NEGATING = {"fail", "decline", "refuse", "neglect", "omit"}
+# Verbs and adjectives that say their complement did not happen: "failed to reach", "declined to resign",
+# "were unable to agree", "made it impossible for the EU to approve".
+_NEGATING = {"fail", "decline", "refuse", "neglect", "omit", "unable", "impossible"}
+# Prepositions of place: an actor named in their phrase says where something happened, not to whom.
+# CAMEO codes of reactions to what someone did: praise, verbal defence (051, 052) and disapproval (11x).
+# A demand (10x) for something in a place is asked of that place ("sought refuge in Germany").
+_VERBAL = ("051", "052", "11")
+_LOCATIVE = ("in", "at", "near", "inside", "outside", "across", "throughout", "within", "around")
 
 
 def _negated(tok: Token) -> bool:
     if any(c.dep_ == "neg" for c in tok.children):
         return True
-    if tok.dep_ == "xcomp":
-        return any(c.dep_ == "neg" for c in tok.head.children) or tok.head.lemma_.lower() in _NEGATING
+    head = tok.head
+    infinitive = tok.dep_ == "xcomp" or (
+        tok.dep_ == "advcl" and head.pos_ == "ADJ" and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children)
+    )
+    if infinitive:
+        if any(c.dep_ == "neg" for c in head.children) or head.lemma_.lower() in _NEGATING:
+            return True
+        return _not_yet(tok)
+    return False
+
+
+def _not_yet(tok: Token) -> bool:
+    """ "have yet to agree", "is yet to be approved": not done so far (no refusal either)."""
+    head = tok.head
+    return (
+        tok.dep_ == "xcomp"
+        and head.lemma_.lower() in ("have", "be")
+        and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in head.children)
+    )
+
+
+def _locative(t: Token, top: Token) -> bool:
+    """Whether ``t`` sits in a place phrase ("in South Sudan", "at the border") below ``top``."""
+    cur = t
+    while cur.i != top.i and cur.head.i != cur.i:
+        if cur.dep_ == "pobj" and cur.head.lower_ in _LOCATIVE:
+            return True
+        cur = cur.head
     return False
 
 
