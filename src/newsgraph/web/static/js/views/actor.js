@@ -58,7 +58,7 @@ export async function render(root, { arg, params }) {
   ));
   const drawn = line?.error
     ? (chartBox.append(empty('The timeline could not be loaded.', String(line.error.message))), () => {})
-    : await timeline(chartBox, buckets(line), 'No asserted or reported events involve this actor yet. ' + COUNTED);
+    : await timeline(chartBox, buckets(line), 'No asserted or reported event involving this actor has a date to place it in time. ' + COUNTED);
   return drawn;
 }
 
@@ -157,5 +157,5 @@ export async function renderDyad(root, { params }) {
     h('h2', {}, `Events between them (${between.length})`),
     between.length ? h('ul', { class: 'items' }, between.map(eventItem)) : empty('No events between these two.', 'Neither is the source of an event whose target is the other.'),
   );
-  return timeline(box, buckets(line), `No asserted or reported events between ${nameA} and ${nameB}. ${COUNTED}`);
+  return timeline(box, buckets(line), `No dated, asserted or reported event between ${nameA} and ${nameB}. ${COUNTED}`);
 }

@@ -40,7 +40,9 @@ export async function render(root, { params }) {
         h('td', { 'data-label': 'Proposition' }, f.proposition || ''),
         h('td', { 'data-label': 'Predictor' }, f.predictor ? actorLink(f.predictor, f.predictor_name) : '—'),
         h('td', { 'data-label': 'Stated' }, fmtDate(f.stated_on)),
-        h('td', { 'data-label': 'Window' }, `${fmtDate(f.not_before) || '…'} – ${fmtDate(f.by) || 'open-ended'}`, bar(f, range)),
+        h('td', { 'data-label': 'Window' }, f.not_before || f.by
+          ? [`${fmtDate(f.not_before) || '…'} – ${fmtDate(f.by) || 'open-ended'}`, bar(f, range)]
+          : h('span', { class: 'kind' }, 'no window stated')),
         h('td', { 'data-label': 'Confidence' }, f.confidence || ''),
         h('td', { 'data-label': 'Source' }, f.doc_id ? h('a', { href: route('doc', f.doc_id) }, f.title || 'document') : ''),
       ))),
