@@ -4,8 +4,9 @@ Serves the database with ``newsgraph serve`` (its own process, on a free port of
 ``/`` in headless chromium (Playwright) in a fresh browser context each round (nothing cached),
 and records when the first view is drawn and usable: the page's ``ready:network`` performance
 mark, set after the network is laid out and its legend and actor list are in place, counted from
-the start of navigation.  Also the same after a reload in the warm context, and the API answers
-the page waits for.  Several rounds; medians.
+the start of navigation.  Also the same after a reload in the warm context, when the API's data
+and the graph library were in (the rest is layout and drawing), and the API answers the page
+waits for.  Several rounds; medians.
 
     python benchmarks/bench_web.py --db /tmp/bbc.duckdb [--rounds 7] [--json]
 """
@@ -26,6 +27,7 @@ import httpx
 CHROMIUM = Path("/usr/bin/chromium")
 READY = "body[data-ready='network']"
 MARK = "() => performance.getEntriesByName('ready:network')[0]?.startTime ?? null"
+DATA = "() => performance.getEntriesByName('network:data')[0]?.startTime ?? null"
 
 
 def serve(db: str) -> tuple[subprocess.Popen, str]:
@@ -62,7 +64,7 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     proc, base = serve(args.db)
-    cold, warm, wall, api = [], [], [], []
+    cold, warm, wall, api, data = [], [], [], [], []
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox"])
@@ -81,6 +83,7 @@ def main() -> None:
                 page.wait_for_selector(READY, state="attached", timeout=60000)
                 wall.append((time.perf_counter() - t0) * 1000)
                 cold.append(page.evaluate(MARK))
+                data.append(page.evaluate(DATA))
                 api.append(max(timings.values(), default=0.0))
                 page.reload()
                 page.wait_for_selector(READY, state="attached", timeout=60000)
@@ -97,6 +100,7 @@ def main() -> None:
         "first_page_usable_ms_cold": round(statistics.median(cold), 1),
         "first_page_usable_ms_warm": round(statistics.median(warm), 1),
         "first_page_wall_ms_cold": round(statistics.median(wall), 1),
+        "data_in_ms_cold": round(statistics.median(data), 1),
         "slowest_api_call_ms": round(statistics.median(api), 1),
     }
     if args.json:
@@ -106,6 +110,7 @@ def main() -> None:
     print(f"  usable, fresh browser context : {out['first_page_usable_ms_cold']:8.1f} ms (navigation start -> ready)")
     print(f"  usable, reload (warm cache)   : {out['first_page_usable_ms_warm']:8.1f} ms")
     print(f"  wall clock seen by the driver : {out['first_page_wall_ms_cold']:8.1f} ms")
+    print(f"  of which data and library in  : {out['data_in_ms_cold']:8.1f} ms (the rest: layout and drawing)")
     print(f"  slowest API answer it waits on: {out['slowest_api_call_ms']:8.1f} ms")
 
 

@@ -23,6 +23,7 @@ export async function render(root, { params }) {
     get('network', p),
     import('../../vendor/cytoscape.esm.min.js'),
   ]);
+  performance.mark('network:data');
   const nodes = net?.nodes || [];
   const edges = net?.edges || [];
   rememberActors(nodes);
