@@ -94,7 +94,7 @@ class Watched:
     """A page with every dialog, page error and CSP violation recorded."""
 
     def __init__(self, browser, base: str, **context) -> None:
-        self.context = browser.new_context(viewport={"width": 1280, "height": 900}, **context)
+        self.context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, **context})
         self.page = self.context.new_page()
         self.base = base
         self.dialogs: list[str] = []
@@ -239,3 +239,21 @@ def test_hostile_article_is_shown_as_text_and_never_runs(watched, server, csp):
     assert page.evaluate("() => window.__pwned") is None
     assert page.locator("img, svg[onload], script:not([src])").count() == 0
     assert not w.dialogs
+
+
+def test_every_view_fits_a_phone_screen(watched, server):
+    w = watched(viewport={"width": 390, "height": 844})
+    doc_id = _seed_id(server)
+    nato = next(a for a in _api(server, "actors", q="NATO")["items"] if a["name"] == "NATO")
+    for route, view in [
+        ("/network", "network"),
+        (f"/doc/{doc_id}", "doc"),
+        (f"/actor/{nato['id']}", "actor"),
+        ("/forecasts", "forecasts"),
+        ("/documents", "documents"),
+        ("/search?q=Russia", "search"),
+    ]:
+        page = w.open(route, view)
+        wide = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+        assert wide <= 0, f"{route} is {wide}px wider than the screen"
+    assert not w.errors and not w.dialogs
