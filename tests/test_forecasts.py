@@ -223,7 +223,11 @@ def test_deadlines_from_prepositions(fnlp):
 def test_anaphor_of_another_speaker_is_not_attached(fnlp):
     text = "Putin said Russia could attack Poland. This will not happen before 2030, Scholz added."
     _doc, found = _forecasts(fnlp, text)
-    assert len(found) == 1 and found[0][1].not_before is None
+    putin = [f for name, f in found if name == "Vladimir Putin"]
+    assert len(putin) == 1 and putin[0].not_before is None
+    # Scholz's answer is a forecast of his own (a clause forecast), not a horizon of Putin's
+    ((name, scholz),) = [(name, f) for name, f in found if f.event is None]
+    assert "Scholz" in name and "not happen" in scholz.proposition
     text = "Putin said Russia could attack Poland. This will not happen before 2030, he added."
     _doc, found = _forecasts(fnlp, text)
     assert len(found) == 1 and found[0][1].not_before == "2030-01-01"
@@ -373,3 +377,55 @@ def test_early_fulfilment_is_flagged_and_rows_resolve_in_place():
         forecasts, "2025-06-01", events=[_event(date={"from": "2025-05-01"}, published="2025-05-02")]
     )
     assert len(changes) == 1 and changes[0].early and forecasts[0]["status"] == "came_true"
+
+
+# ---------------------------------------------------------------------------
+# clause forecasts: plans, schedules and predictions with no event (issue #10 item 16)
+
+
+@pytest.mark.slow
+def test_schedule_and_expectation_reach_the_ledger_without_an_event(fnlp):
+    text = (
+        "The draft bill of the new austerity measures is to be voted on 6 May. "
+        "The bill is expected to be passed easily."
+    )
+    _doc, found = _forecasts(fnlp, text, published="2010-05-05")
+    props = sorted(f.proposition for _name, f in found)
+    assert len(found) == 2, props
+    assert any("to be voted on 6 May" in p for p in props) and any("expected to be passed" in p for p in props)
+    assert all(f.predictor is None for _name, f in found)  # the page states the schedule
+    voted = next(f for _name, f in found if "voted" in f.proposition)
+    assert voted.by == "2010-05-06"
+
+
+@pytest.mark.slow
+def test_clause_forecast_keeps_negation_and_its_speaker(fnlp):
+    text = 'Chinese ambassador Liu Xiaoming warned: "The central government will not sit on its hands."'
+    _doc, found = _forecasts(fnlp, text)
+    assert len(found) == 1
+    name, f = found[0]
+    assert "will not sit" in f.proposition
+    assert "Liu" in (name or "")
+
+
+@pytest.mark.slow
+def test_conditions_questions_and_rumours_are_no_forecasts(fnlp):
+    for text in (
+        "If the embargo is lifted, arms sales would rise.",
+        "Will the embargo be lifted?",
+        "NATO reportedly intends to open an office in Tokyo.",
+        "She said she would have liked a longer debate.",
+    ):
+        _doc, found = _forecasts(fnlp, text)
+        assert found == [], (text, [f.proposition for _n, f in found])
+
+
+@pytest.mark.slow
+def test_a_pronoun_predictor_goes_on_with_the_forecast_before(fnlp):
+    text = (
+        "The International Monetary Fund said global growth will stay at 3.1 percent this year. "
+        "It edged up its forecast for emerging economies by 0.1 percentage points."
+    )
+    _doc, found = _forecasts(fnlp, text, published="2016-10-05")
+    assert len(found) == 2
+    assert {f.predictor for _name, f in found} == {found[0][1].predictor} and found[0][1].predictor is not None

@@ -14,6 +14,7 @@ from newsgraph.nlp.common import unique
 from newsgraph.nlp.events import load_lexicon as load_event_lexicon
 from newsgraph.nlp.extensions import register_extensions
 from newsgraph.nlp.forecasts.anaphors import Anaphors
+from newsgraph.nlp.forecasts.clauses import ClauseForecasts
 from newsgraph.nlp.forecasts.cues import load_cues
 from newsgraph.nlp.forecasts.draft import _Draft
 from newsgraph.nlp.forecasts.horizons import _ISO, horizon_of, parse_day, status_on
@@ -24,7 +25,7 @@ from newsgraph.nlp.forecasts.text import _negated
 FORECAST_MODALITIES = ("predicted", "planned", "intended")
 
 
-class ForecastTagger(Anaphors, Propositions, Syntax):
+class ForecastTagger(ClauseForecasts, Anaphors, Propositions, Syntax):
     """Builds ``doc._.forecasts`` (and ``doc._.forecast_details``) from ``doc._.events`` and ``doc._.times``."""
 
     def __init__(self, nlp: Language, name: str, cues: str | None, today: str | None) -> None:
@@ -44,9 +45,6 @@ class ForecastTagger(Anaphors, Propositions, Syntax):
 
     def __call__(self, doc: Doc) -> Doc:
         events = [e for e in doc._.events or [] if e.modality in FORECAST_MODALITIES]
-        if not events:
-            doc._.forecasts, doc._.forecast_details = [], []
-            return doc
         published = parse_day(doc._.published)
         actors_at = self._actor_index(doc)
         names = {a.id: a.name for a in doc._.actors or []}
@@ -65,7 +63,12 @@ class ForecastTagger(Anaphors, Propositions, Syntax):
             draft = self._draft(doc, event, tok, actors_at, times, published, sent_of, triggers)
             if draft is not None:
                 drafts.append(draft)
+        drafts = self._unique(drafts, names, actors_at)
         self._attach_anaphors(doc, drafts, sents, times, actors_at, published, triggers)
+        # the sentences an event forecast states (its own, and those its anaphors added) make no other
+        taken = {s.start for d in drafts for s in d.sentences}
+        drafts += self._clause_drafts(doc, taken, drafts, actors_at, times, published, sent_of, triggers)
+        drafts.sort(key=lambda d: d.trigger.i if d.trigger is not None else -1)
         forecasts: list[Forecast] = []
         details: list[dict[str, Any]] = []
         today = parse_day(self.today) if self.today else dt.date.today()
@@ -162,6 +165,21 @@ class ForecastTagger(Anaphors, Propositions, Syntax):
         info = {"text": t.text, "start": t.start, "end": t.end, "role": role, "negated": negated, "cue": cue}
         draft.horizons.append((h, cue, info))
 
+    def _unique(self, drafts: list[_Draft], names: dict[str, str], actors_at: dict[int, list[str]]) -> list[_Draft]:
+        """One forecast per proposition and sentence: two events of one clause ('will meet and talk to')
+        that say the same make one forecast."""
+        seen: set[tuple[int, str]] = set()
+        out = []
+        for d in drafts:
+            key = (
+                d.trigger.sent.start if d.trigger is not None else -1,
+                self._proposition(d.event, d.trigger, names, actors_at),
+            )
+            if key not in seen:
+                seen.add(key)
+                out.append(d)
+        return out
+
     def _finish(
         self, doc: Doc, d: _Draft, names: dict[str, str], actors_at: dict[int, list[str]], today: dt.date
     ) -> tuple[Forecast, dict[str, Any]]:
@@ -180,24 +198,27 @@ class ForecastTagger(Anaphors, Propositions, Syntax):
         confidence = by_cue or d.own_cue or nb_cue or next((c for _, c, _ in d.horizons if c), None)
         if confidence is None and d.speech is not None and d.speech.lower_ in self.cues.confidence:
             confidence = d.speech.lower_
+        key = f"{event.id}:{event.evidence.start}" if event is not None else f"clause:{d.trigger.idx}"
         forecast = Forecast(
-            id="fc-" + hashlib.sha1(f"{event.id}:{event.evidence.start}".encode()).hexdigest()[:10],
+            id="fc-" + hashlib.sha1(key.encode()).hexdigest()[:10],
             predictor=d.predictors[0] if d.predictors else None,
-            proposition=self._proposition(event, d.trigger, names, actors_at),
-            event=event.id,
+            proposition=self._proposition(event, d.trigger, names, actors_at) if event is not None else d.proposition,
+            event=event.id if event is not None else None,
             stated_on=d.stated_on,
             not_before=not_before.isoformat() if not_before else None,
             by=by.isoformat() if by else None,
             confidence=confidence,
         )
         forecast.status = status_on(forecast, today, expire_after_days=self.cues.expire_after_days)
-        statement = [{"text": s.text.strip(), "start": s.start_char, "end": s.end_char} for s in d.sentences] or [
-            event.evidence.to_dict()
-        ]
+        statement = [{"text": s.text.strip(), "start": s.start_char, "end": s.end_char} for s in d.sentences]
+        if not statement and event is not None:
+            statement = [event.evidence.to_dict()]
         detail = {
             "id": forecast.id,
             "statement": statement,
-            "proposition_event": {
+            "proposition_event": None
+            if event is None
+            else {
                 "id": event.id,
                 "type": event.type,
                 "plover_type": event.plover_type,
@@ -206,6 +227,7 @@ class ForecastTagger(Anaphors, Propositions, Syntax):
                 "trigger": event.trigger,
                 "modality": event.modality,
             },
+            "kind": d.kind,
             "predictors": list(d.predictors),
             "stated_on_from": d.stated_from,
             "not_before_range": [x.isoformat() for x in nb_range] if nb_range else None,

@@ -10,6 +10,21 @@ import yaml
 
 CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "forecast_cues.yaml"
 
+# The lists under ``clauses`` (see the cues file); a missing one is empty.
+CLAUSE_CUES = (
+    "future_aux",
+    "reported_aux",
+    "raising",
+    "plans",
+    "predicting",
+    "forecast_nouns",
+    "conditions",
+    "ahead",
+    "scheduled",
+    "not_predicted",
+    "hearsay",
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Cues:
@@ -21,6 +36,7 @@ class Cues:
     anaphor_nouns: frozenset[str]
     anaphor_window: int
     commissive: frozenset[str]
+    clauses: dict[str, frozenset[str]]
     expire_after_days: int
 
 
@@ -36,5 +52,6 @@ def load_cues(path: str | Path = CUES_PATH) -> Cues:
         anaphor_nouns=frozenset(str(w).lower() for w in raw.get("anaphor_nouns") or ()),
         anaphor_window=int(raw.get("anaphor_window", 3)),
         commissive=frozenset(str(w).lower() for w in raw.get("commissive") or ()),
+        clauses={k: frozenset(str(w).lower() for w in (raw.get("clauses") or {}).get(k) or ()) for k in CLAUSE_CUES},
         expire_after_days=int(raw.get("expire_after_days", 365)),
     )

@@ -13,7 +13,7 @@ from newsgraph.nlp.forecasts.horizons import Horizon
 
 @dataclass(slots=True)
 class _Draft:
-    event: Event
+    event: Event | None  # None for a clause forecast (see clauses.py)
     trigger: Token | None
     sent_index: int
     predictors: list[str]
@@ -23,3 +23,5 @@ class _Draft:
     own_cue: str | None
     horizons: list[tuple[Horizon, str | None, dict[str, Any]]] = field(default_factory=list)
     sentences: list[Span] = field(default_factory=list)
+    proposition: str | None = None  # a clause forecast's own words
+    kind: str = "event"  # event | predicting | plan | raising | future | reported

@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from newsgraph.model import Event
 from newsgraph.nlp.common import unique
-from newsgraph.nlp.forecasts.text import _join, _phrase, _subject_text, _text, _third_person
+from newsgraph.nlp.forecasts.text import _join, _negated, _phrase, _subject_text, _text, _third_person
 
 
 class Propositions:
@@ -22,9 +22,12 @@ class Propositions:
         verb = tok
         if event.modality == "intended":  # "promised to withdraw its troops": the promised action
             verb = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), tok)
-        lemma = verb.lemma_.lower() if verb.pos_ in ("VERB", "AUX") else verb.lower_
+        lemma = verb.lemma_.lower() if verb.pos_ in ("VERB", "AUX", "NOUN") else verb.lower_
         particle = " ".join(c.lower_ for c in verb.children if c.dep_ == "prt")
         plural = len(event.source) > 1 or not source
+        if _negated(verb) or _negated(tok):  # 'We will not accept': the negation is the forecast
+            lemma = ("do not " if plural else "does not ") + lemma
+            plural = True
         words = [source or _subject_text(verb), lemma if plural else _third_person(lemma)]
         if particle:
             words.append(particle)
