@@ -200,3 +200,74 @@ def test_namesakes_out_of_office_resolve_to_who_left_last(nlp):
     }
     assert ids["1990-05-01"] == ids["1995-05-01"] != ids["2014-05-01"]
     assert ids["2014-05-01"] is not None
+
+
+def _ids(doc, text):
+    return [m.actor_ids for m in doc._.mentions if m.text == text]
+
+
+def test_dateline_and_credit_are_no_actors(nlp):
+    doc = nlp("HANOI, Vietnam (AP) — U.S. Defense Secretary Mark Esper accused China of intimidation.")
+    labels = {m.text: (m.label, m.actor_ids) for m in doc._.mentions}
+    assert labels["HANOI"] == ("DATELINE", []) and labels["Vietnam"] == ("DATELINE", [])
+    assert labels["AP"] == ("CREDIT", [])
+    assert _ids(doc, "China") == [["Q148"]]
+    assert all("Q881" not in e.source + e.target for e in doc._.events)
+    # the same words inside a sentence are actors
+    doc = nlp("Vietnam said AP reporters could stay.")
+    assert _ids(doc, "Vietnam") == [["Q881"]]
+
+
+def test_capitals_stand_for_governments_only_where_they_act(nlp):
+    assert _ids(nlp("Washington imposed new tariffs on Friday."), "Washington") == [["USA-GOV"]]
+    assert _ids(nlp("Beijing's envoy rejected the claims."), "Beijing") == [["CHN-GOV"]]
+    doc = nlp("Five prisoners were released in Doha on Saturday.")
+    assert [(m.label, m.actor_ids) for m in doc._.mentions if m.text == "Doha"] == [("LOC", ["Q846"])]
+    assert _ids(nlp("The settlement lies south of Jerusalem."), "Jerusalem") == [["Q801"]]
+    doc = nlp("Professor Amir Attaran of the University of Ottawa said the rules were unlawful.")
+    assert not any("CAN" in i or i == "Q16" for m in doc._.mentions for i in m.actor_ids)
+
+
+def test_pronoun_continues_the_last_speaker(nlp):
+    doc = nlp(
+        'Donald Trump held talks with Rodrigo Duterte in Manila. "We have a great relationship," Trump said. '
+        "Duterte smiled. Asked about trade, he said the deal was close."
+    )
+    he = [m for m in doc._.mentions if m.text == "he"]
+    trump = next(a.id for a in doc._.actors if a.name == "Donald Trump")
+    assert he and he[0].actor_ids == [trump]
+
+
+def test_surname_after_a_full_name_is_that_person(nlp):
+    doc = nlp("Lisa Monaco announced the charges. Monaco said the department would pursue the hackers.")
+    assert not any(i == "Q235" for m in doc._.mentions for i in m.actor_ids)  # not the state of Monaco
+    r = resolve_mention(nlp, "Putin", "2019-06-05", "[Russian President Vladimir] Putin told reporters it went well.")
+    assert r["actor_id"] == "Q7747"
+    r = resolve_mention(nlp, "Atlantic", "2021-04-01", "The cargo ship sank in the Atlantic off Portugal.")
+    assert r["actor_id"] is None
+
+
+def test_government_agencies_and_their_countries(nlp):
+    for text, context, country, sector in [
+        ("IDF", "The IDF said it had struck targets in Gaza.", "ISR", "MIL"),
+        ("ODNI", "The ODNI released an assessment.", "USA", "SPY"),
+        ("State Department", "The State Department rejected the claims.", "USA", "GOV"),
+        ("Palestinian Authority", "The Palestinian Authority ended coordination.", "PSE", "GOV"),
+        ("Defense Department", "Chile's Defense Department said troops would stay.", "CHL", "GOV"),
+    ]:
+        r = resolve_mention(nlp, text, "2021-01-01", context)
+        assert (r["country"], r["sector"]) == (country, sector), (text, r)
+
+
+def test_generic_agents_and_the_administration(nlp):
+    r = resolve_mention(nlp, "riot police", "2019-11-12", "In Santiago, riot police fired tear gas at marchers.")
+    assert (r["country"], r["sector"]) == ("CHL", "COP")
+    r = resolve_mention(nlp, "Soldiers", "2019-10-20", "Soldiers opened fire on protesters near the palace.")
+    assert (r["country"], r["sector"]) == (None, "MIL")
+    r = resolve_mention(nlp, "a retired vice president", None, "The panel is chaired by a retired vice president.")
+    assert r["sector"] == "ELI"
+    doc = nlp("European universities protested against the cuts.")
+    assert not any(i.startswith("None") for m in doc._.mentions for i in m.actor_ids)
+    context = "President Trump raised tariffs. The administration said more may follow."
+    r = resolve_mention(nlp, "The administration", "2019-05-13", context)
+    assert (r["country"], r["sector"]) == ("USA", "GOV")

@@ -13,7 +13,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 # Kinds of actor (the "kind" of the JSON output).
-KINDS = ("state", "alliance", "igo", "person", "party", "media", "armed_group", "group", "region", "ngo")
+# "agency": a state's department, ministry, armed force or intelligence service (its sector says which)
+KINDS = ("state", "alliance", "igo", "person", "party", "media", "armed_group", "group", "region", "ngo", "agency")
 
 # Positions that make a person's sector GOV/MIL/... while they hold them.
 POSITION_SECTOR = {
@@ -101,6 +102,7 @@ class Entry:
     medium: str | None = None
     gender: str | None = None
     parent: str | None = None
+    sector: str | None = None  # PLOVER sector of an organisation (agencies: GOV, MIL, COP, SPY, JUD, LEG)
     aliases: list[str] = field(default_factory=list)
     acronyms: list[str] = field(default_factory=list)
     adjectives: list[str] = field(default_factory=list)

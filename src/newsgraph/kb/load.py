@@ -113,6 +113,7 @@ def entry_from_dict(raw: dict[str, Any], default_kind: str | None, source: str =
         medium=raw.get("medium"),
         gender=raw.get("gender"),
         parent=raw.get("parent"),
+        sector=raw.get("sector"),
         aliases=_list(raw.get("aliases")),
         acronyms=_list(raw.get("acronyms")),
         adjectives=_list(raw.get("adjectives")),

@@ -23,7 +23,10 @@ class Agents:
     def _agent(self, state: Entry, sector: str) -> Resolved:
         desc = self.kb.sectors.codes.get(sector, sector).split(":")[0].split(",")[0].strip().lower()
         kind = "state" if sector in STATE_SECTORS else "group"
-        return Resolved(f"{state.country}-{sector}", f"{state.name} ({desc})", kind, state.country, sector)
+        # a region or organisation has no ISO code of its own: its PLOVER code ("EUR"), else its id
+        country = state.country or state.code
+        actor_id = f"{country or state.id}-{sector}"
+        return Resolved(actor_id, f"{state.name} ({desc})", kind, country, sector)
 
     def _agent_phrase(
         self, doc: Doc, cand: _Cand, state: Entry, nouns_only: bool = False
@@ -47,6 +50,8 @@ class Agents:
             tok = doc[j]
             if tok.pos_ not in ("NOUN", "PROPN", "ADJ") and tok.tag_ not in ("NN", "NNS"):
                 break
+            if j in self._kb_starts:
+                break  # a name of its own follows ("Chile's Defense Department"): it resolves itself
             two = fold(doc[j : j + 2].text) if j + 1 < len(doc) else None
             sector = (nouns.get(two) if two else None) or nouns.get(tok.lower_) or nouns.get(fold(tok.lemma_))
             head = tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "ADJ" and tok.dep_ != "amod")  # "Myanmar's military"

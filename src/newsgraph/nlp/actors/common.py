@@ -25,6 +25,7 @@ _KIND_LABEL = {
     "armed_group": "ORG",
     "ngo": "ORG",
     "group": "ORG",
+    "agency": "ORG",
 }
 # Which kinds an entity label admits, in order of preference.
 _LABEL_KINDS = {
@@ -32,10 +33,22 @@ _LABEL_KINDS = {
     "GPE": ("state", "region", "alliance", "igo"),
     "LOC": ("region", "state"),
     "NORP": ("state", "party", "armed_group", "region"),
-    "ORG": ("alliance", "igo", "media", "party", "armed_group", "ngo", "state", "group"),
-    "FAC": ("media", "state", "igo", "alliance"),
+    "ORG": ("alliance", "igo", "agency", "media", "party", "armed_group", "ngo", "state", "group"),
+    "FAC": ("media", "state", "igo", "alliance", "agency"),
 }
-_DEFAULT_KIND_ORDER = ("state", "alliance", "igo", "media", "party", "armed_group", "ngo", "region", "group", "person")
+_DEFAULT_KIND_ORDER = (
+    "state",
+    "alliance",
+    "igo",
+    "agency",
+    "media",
+    "party",
+    "armed_group",
+    "ngo",
+    "region",
+    "group",
+    "person",
+)
 # Posts whose holder news names by title alone ("the Japanese foreign minister") or by surname alone.
 _SENIOR = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister", "military_chief")
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
@@ -102,6 +115,7 @@ class _Cand:
     resolved: list[Resolved] = field(default_factory=list)
     out_label: str | None = None
     spelling: str | None = None  # the knowledge base's form of a misspelt state name ("Ethopia")
+    role: str | None = None  # "dateline" | "credit": words of a dateline, named but no actor
 
 
 def _ordinal(d: dt.date | None) -> int:

@@ -43,19 +43,25 @@ from newsgraph.nlp.actors.common import (
 )
 from newsgraph.nlp.actors.coref import Coreference
 from newsgraph.nlp.actors.entities import EntityResolution
+from newsgraph.nlp.actors.generic import GenericAgents
 from newsgraph.nlp.actors.people import People
+from newsgraph.nlp.actors.places import Places, load_rules
 from newsgraph.nlp.actors.recognise import Recognition
 from newsgraph.nlp.common import doc_date
 from newsgraph.nlp.extensions import register_extensions
 
 
-class ActorResolver(Recognition, EntityResolution, Agents, People, Coreference):
+class ActorResolver(Recognition, EntityResolution, Agents, People, Coreference, Places, GenericAgents):
     """Finds actor mentions in a ``Doc`` and resolves them against the knowledge base."""
 
     def __init__(self, nlp: Language, name: str, kb_paths: list[str], ner_labels: list[str]) -> None:
         register_extensions()
         self.name = name
         self.kb: KnowledgeBase = load_kb(tuple(kb_paths))
+        self.rules = load_rules()
+        self._kb_starts: set[int] = set()
+        self._places: list[tuple[int, str]] = []
+        self._named: set[str] = set()
         self.ner_labels = frozenset(ner_labels)
         self.vocab = nlp.vocab
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -113,16 +119,28 @@ class ActorResolver(Recognition, EntityResolution, Agents, People, Coreference):
         cands = self._recognise(doc)
         persons: dict[str, Resolved] = {}  # surname / full name (folded) -> person seen in this doc
         agents: list[_Cand] = []  # "Myanmar's military": an agent mention beside the country's
+        self._places = []  # (token, country) of places named as locations
+        self._named = set()  # surnames (folded) of people named in full whom nothing resolved
+        self._kb_starts = {c.start for c in cands if c.how != "ner"}
+        datelines = self._datelines(doc)
         for cand in cands:
-            self._resolve(doc, cand, on, persons, agents)
+            cand.role = datelines.get(cand.start)
+            if cand.role is None:
+                self._resolve(doc, cand, on, persons, agents)
         cands += agents
         extra = self._titles_without_names(doc, cands, on)
         cands = sorted(cands + extra, key=lambda c: c.start)
+        cands += self._governments(doc, cands)
+        cands += self._generic_agents(doc, cands)
         corefs = self._coreference(doc, cands)
         mentions: list[Mention] = []
         actors: dict[str, Resolved] = {}
         for cand in sorted(cands + corefs, key=lambda c: c.start):
             span = doc[cand.start : cand.end]
+            if cand.role is not None:
+                # a dateline's place, a wire credit: named, but acting in nothing
+                mentions.append(Mention(span.text, span.start_char, span.end_char, cand.role.upper()))
+                continue
             ids = [r.id for r in cand.resolved]
             if not ids and cand.how not in ("ner",):
                 continue

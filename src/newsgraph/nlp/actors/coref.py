@@ -1,9 +1,17 @@
-"""Coreference: pronouns and "the two countries", "the alliance" to the last compatible actors."""
+"""Coreference: pronouns and "the two countries", "the alliance" to the last compatible actors.
+
+A personal pronoun goes to a person of its gender (the knowledge base's, or an
+honorific's: "Mr", "Mrs") among those of its own and the two sentences before,
+by salience: the subject of a "he said" continues the last speaker (the subject
+of a verb of saying), another subject the last subject; otherwise, and when
+the window holds nobody, the last person named.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from newsgraph.kb.base import fold
 from newsgraph.nlp.actors.common import (
     _GROUP_NOUNS,
     _GROUP_RE,
@@ -32,10 +40,10 @@ class Coreference:
                 if c.end <= tok.i
                 and len(c.resolved) == 1
                 and c.resolved[0].kind == "person"
-                and c.resolved[0].gender in (None, gender)
+                and (c.resolved[0].gender or self._honorific_gender(doc, c)) in (None, gender)
             ]
             if before:
-                out.append(_Cand(tok.i, tok.i + 1, "pronoun", None, [before[-1].resolved[0]], "PRON"))
+                out.append(_Cand(tok.i, tok.i + 1, "pronoun", None, [self._antecedent(doc, tok, before)], "PRON"))
         for rx, table in ((_GROUP_RE, _GROUP_NOUNS), (_SINGULAR_RE, _SINGULAR_NOUNS)):
             for m in rx.finditer(doc.text):
                 span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
@@ -60,3 +68,38 @@ class Coreference:
                     picked = list(reversed(picked[:n]))
                     out.append(_Cand(span.start, span.end, "group", None, picked, "COREF"))
         return out
+
+    def _antecedent(self, doc: Doc, tok: Token, before: list[_Cand]) -> Resolved:
+        sents = list(doc.sents) if tok.sent.start > 0 else [tok.sent]
+        k = next((n for n, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
+        window_start = sents[max(0, k - 2)].start
+        near = [c for c in before if c.start >= window_start]
+        if not near:
+            return before[-1].resolved[0]
+        verbs = self.rules["speech_verbs"]
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            if fold(tok.head.lemma_) in verbs:
+                speakers = [c for c in near if _subject_of(doc, c, verbs)]
+                if speakers:
+                    return speakers[-1].resolved[0]
+            subjects = [c for c in near if _subject_of(doc, c, None)]
+            if subjects:
+                return subjects[-1].resolved[0]
+        return near[-1].resolved[0]
+
+    def _honorific_gender(self, doc: Doc, cand: _Cand) -> str | None:
+        if cand.start == 0:
+            return None
+        return {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "sir": "m"}.get(
+            doc[cand.start - 1].lower_.rstrip(".")
+        )
+
+
+def _subject_of(doc: Doc, cand: _Cand, verbs: frozenset[str] | None) -> bool:
+    """The mention heads (or stands in apposition to) a subject, of a verb of saying when ``verbs`` is given."""
+    root = doc[cand.start : cand.end].root
+    while root.dep_ in ("appos", "compound") and root.head.i != root.i:
+        root = root.head  # "An army spokesman, Colonel Sani Usman, told ..."
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return verbs is None or fold(root.head.lemma_) in verbs

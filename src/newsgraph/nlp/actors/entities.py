@@ -26,8 +26,20 @@ class EntityResolution:
         self, doc: Doc, cand: _Cand, on: dt.date | None, persons: dict[str, Resolved], agents: list[_Cand]
     ) -> None:
         span = doc[cand.start : cand.end]
-        text = cand.spelling or span.text
+        # "[Russian President Vladimir] Putin": an editor's brackets are no part of the name
+        text = " ".join((cand.spelling or span.text).replace("[", " ").replace("]", " ").split())
         kb = self.kb
+        if cand.end - cand.start == 1 and cand.how in ("name", "metonym", "ner"):
+            # a surname after the person's full name ("Lisa Monaco ... Monaco said") is that person before
+            # any knowledge-base entity of the name
+            key = fold(re.sub(r"['’]s$", "", text))
+            known = persons.get(key)
+            if known is not None:
+                cand.resolved, cand.out_label = [known], "PERSON"
+                return
+            if key in self._named:
+                cand.label = "PERSON"
+                return  # a person the knowledge base does not know, and nothing else
         if cand.how in ("adjective", "demonym"):
             index = kb.adjectives if cand.how == "adjective" else kb.demonyms
             states = [kb.entries[i] for i in index.get(fold(text), [])]
@@ -67,6 +79,8 @@ class EntityResolution:
                 person = self._person(doc, cand, on, persons)
                 if person is not None:
                     cand.resolved = [person]
+                elif len(text.split()) > 1:
+                    self._named.add(fold(re.sub(r"['’]s$", "", text.split()[-1])))
             elif cand.label == "ORG":
                 agent = self._institution(span)
                 if agent is not None:
@@ -75,6 +89,21 @@ class EntityResolution:
         entry = self._choose(entries, cand, on)
         if entry is None:
             return
+        use = self._locative(doc, cand) if entry.kind == "state" else None
+        if use == "name" and cand.how == "metonym":
+            return  # "the University of Ottawa": a word of a name
+        if use == "place":
+            self._places.append((cand.start, entry.country))
+            if cand.how == "metonym":
+                # "released in Doha", "south of Jerusalem": the place (its country), not its government
+                cand.resolved, cand.out_label = [self._from_entry(entry, on)], "LOC"
+                return
+        if entry.kind == "agency":
+            other = self._state_before(doc, cand.start)
+            if other is not None and other.country != entry.country:
+                # "Chile's Defense Department": that country's department of the kind the name says
+                cand.resolved, cand.out_label = [self._agent(other, entry.sector or "GOV")], "AGENT"
+                return
         resolved = self._from_entry(entry, on)
         if entry.kind == "person":
             title = self._title_for(doc, cand)
@@ -103,6 +132,14 @@ class EntityResolution:
         if cand.how == "description":
             cand.out_label = "DESC"
 
+    def _state_before(self, doc: Doc, i: int) -> Entry | None:
+        """The state named just before token ``i``: "Chile's | ...", "Chilean | ..."."""
+        j = i - 2 if i >= 2 and doc[i - 1].lower_ in ("'s", "’s") else i - 1
+        if j < 0 or not doc[j].text[:1].isupper():
+            return None
+        code = self._country_near(doc[j].text)
+        return self.kb.state(code) if code else None
+
     def _honorific_before(self, cand: _Cand) -> bool:
         doc = self._doc
         if doc is None or cand.start == 0:
@@ -114,7 +151,9 @@ class EntityResolution:
         "the Latvian Constitutional Court" (LVA JUD), "the Nigerian Union of Teachers" (NGA LAB)."""
         nouns = self.kb.sectors.nouns
         head = span.root
-        sector = nouns.get(head.lower_) or nouns.get(fold(head.lemma_))
+        two = fold(span.doc[head.i - 1 : head.i + 1].text) if head.i > span.start else None
+        # the kind of body by its last two words first ("Defense Department", "police department")
+        sector = (nouns.get(two) if two else None) or nouns.get(head.lower_) or nouns.get(fold(head.lemma_))
         if sector is None:
             return None
         for tok in span:
@@ -221,6 +260,7 @@ class EntityResolution:
             sector = "PTY"
         elif entry.kind == "armed_group":
             sector = "REB"
+        sector = sector or entry.sector  # a ministry, an agency, an army: the sector the data gives
         return Resolved(entry.id, entry.name, entry.kind, country, sector, role, entry.wikidata, entry.gender)
 
     def _role_sector(self, position: str, title: str) -> str | None:

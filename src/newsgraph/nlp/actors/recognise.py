@@ -117,9 +117,11 @@ class Recognition:
     def _title_use(self, doc: Doc, cand: _Cand) -> bool:
         """Whether a name that is also an adjective is used as a name here: "The Australian reported"."""
         after = doc[cand.end] if cand.end < len(doc) else None
+        article = doc[cand.start - 1] if cand.start > 0 else None
+        # the article is part of the title: written "The" inside a sentence ("sank in the Atlantic" is the ocean)
         return (
-            cand.start > 0
-            and doc[cand.start - 1].lower_ == "the"
+            article is not None
+            and (article.text == "The" or (article.lower_ == "the" and article.is_sent_start))
             and not (after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ"))
         )
 
