@@ -23,8 +23,9 @@ from newsgraph.nlp.actors.common import Resolved, _Cand
 
 # Sectors whose agents belong to a state's institutions: without a country they name nobody.
 _NEEDS_COUNTRY = {"GOV", "LEG", "JUD", "SPY", "PTY", "OPP", "PRE"}
-# Sectors too general to code without a place ("people", "residents").
-_NEEDS_PLACE = {"CVL", "UNK"}
+# Crowds ("people", "residents", "protesters") are left to the events stage, which codes an unnamed
+# crowd that acts by the place it acts in.
+_CROWDS = {"CVL", "UNK"}
 _HEADS = ("head_of_state", "head_of_government")
 
 
@@ -65,13 +66,16 @@ class GenericAgents:
                 start -= 1
             if any(fold(t.text).rstrip("-") in former for t in doc[start : tok.i]):
                 sector = "ELI"  # "a retired vice president"
-            if sector in _NEEDS_COUNTRY or (sector == "GOV" and fold(tok.text) in self.rules["government_nouns"]):
+            if sector in _NEEDS_COUNTRY | _CROWDS or (
+                sector == "GOV" and fold(tok.text) in self.rules["government_nouns"]
+            ):
                 continue
             country = self._own_country(tok, country_at) or self._place_of(tok, country_at)
-            if country is None and (sector in _NEEDS_PLACE or not _acting(tok)):
+            if country is None and (not _acting(tok) or any(c.lower_ == "from" for c in tok.children)):
                 # without a country, only an agent that acts is worth an actor: as an object or a
                 # complement ("mobilised reservists for a war against Iraq") it would stand in for
-                # the country-coded participants of the event
+                # the country-coded participants of the event; one with a phrase of its own ("doctors
+                # from two Swiss aid groups") is left to the events stage, which reads the phrase
                 continue
             state = self.kb.state(country) if country else None
             agent = self._agent(state, sector) if state is not None else self._sector_agent(sector)
@@ -84,15 +88,17 @@ class GenericAgents:
         return Resolved(f"agent:{sector}", f"{desc} (no country)", "group", None, sector)
 
     def _own_country(self, tok: Token, country_at: dict[int, str]) -> str | None:
-        """A country the noun phrase names in its own words: "Vietnamese-led forces", "doctors from two
-        American aid groups" (not in a clause attached to it)."""
+        """A country the noun phrase names in its own words: its modifiers ("Vietnamese-led forces",
+        "militants loyal to Iraq's ...") and an "of" phrase, not a clause attached to it nor a
+        "from"/"in" phrase, which says where they are or leave ("forces from Panama")."""
         found: set[str] = set()
-        stack = [c for c in tok.children if c.dep_ not in ("relcl", "acl", "advcl", "appos", "conj", "cc")]
+        clauses = ("relcl", "acl", "advcl", "appos", "conj", "cc")
+        stack = [c for c in tok.children if c.dep_ not in clauses and (c.dep_ != "prep" or c.lower_ == "of")]
         while stack:
             t = stack.pop()
             if t.i in country_at:
                 found.add(country_at[t.i])
-            stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "appos"))
+            stack.extend(c for c in t.children if c.dep_ not in clauses)
         states = {c for c in found if self.kb.state(c) is not None}
         return states.pop() if len(states) == 1 else None
 
@@ -165,7 +171,7 @@ class GenericAgents:
 
 
 def _acting(tok: Token) -> bool:
-    """The head of a subject or of a passive's "by" agent."""
-    if tok.dep_ in ("nsubj", "nsubjpass"):
+    """The head of an active subject or of a passive's "by" agent (a passive subject is acted upon)."""
+    if tok.dep_ == "nsubj":
         return True
     return tok.dep_ == "pobj" and tok.head.dep_ == "agent"
