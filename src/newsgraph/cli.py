@@ -182,28 +182,48 @@ def analyze(
 
 @app.command()
 def export(
-    out_dir: Annotated[Path, typer.Option("--out", help="Directory to write to.")],
+    out_path: Annotated[Path, typer.Option("--out", help="File to write (a directory for csv and parquet).")],
     db: DbOpt = None,
-    fmt: Annotated[str, typer.Option("--format", help="Export format: parquet.")] = "parquet",
+    fmt: Annotated[
+        str, typer.Option("--format", help="jsonl, csv, parquet, gdelt (GDELT 2.0 events) or graphml.")
+    ] = "parquet",
+    force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
     config: ConfigOpt = None,
 ) -> None:
-    """Write every table of the database to files."""
-    from newsgraph.inputs import output_dir
-    from newsgraph.store import Store, StoreError
+    """Write the database in a format other tools read (see newsgraph.store.export)."""
+    from newsgraph.inputs import output_dir, output_file
+    from newsgraph.store import StoreError
+    from newsgraph.store.export import DIRECTORY_FORMATS, FORMATS, TABLES
+    from newsgraph.store.export import export as run_export
 
     settings = _settings(config, db=db)
-    if fmt != "parquet":
-        raise _fail(f"unknown format {fmt!r} (available: parquet)")
+    if fmt not in FORMATS:
+        raise _fail(f"unknown format {fmt!r} (available: {', '.join(FORMATS)})")
     if not Path(settings.db).exists():
         raise _fail(f"{settings.db}: no such database")
-    _checked(output_dir, out_dir, "--out")
+    if fmt in DIRECTORY_FORMATS:
+        _checked(output_dir, out_path, "--out")
+        clash = [out_path / f"{t}.{fmt}" for t in TABLES if (out_path / f"{t}.{fmt}").exists()]
+        if clash and not force:
+            raise _fail(f"--out: {clash[0]} exists (pass --force to overwrite it)")
+    else:
+        _checked(output_file, out_path, "--out", force)
+    kb = None
+    if fmt == "graphml":
+        from newsgraph.kb import load_kb
+
+        kb = load_kb()
     try:
-        with Store(settings.db) as store:
-            paths = store.export_parquet(out_dir)
+        with _open_store(settings.db) as store:
+            paths = run_export(store, fmt, out_path, kb=kb)
     except StoreError as exc:
         raise _fail(exc) from None
     except OSError as exc:
-        raise _fail(f"{out_dir}: cannot write ({exc.strerror or exc})") from None
+        raise _fail(f"{out_path}: cannot write ({exc.strerror or exc})") from None
+    except Exception as exc:  # DuckDB's COPY reports an unwritable place as its own error
+        if "duckdb" not in type(exc).__module__:
+            raise
+        raise _fail(f"{out_path}: cannot write ({' '.join(str(exc).split())[:200]})") from None
     for path in paths:
         out.print(str(path), highlight=False)
 

@@ -54,7 +54,10 @@ def create_app(db_path: str | Path, settings: Settings | None = None) -> FastAPI
 
     @app.exception_handler(QueryError)
     async def bad_filter(request: Request, exc: QueryError) -> JSONResponse:
-        return JSONResponse(status_code=422, content={"detail": str(exc)})
+        # the shape of FastAPI's own validation errors, as the OpenAPI spec documents for 422
+        name, _, message = str(exc).partition(": ")
+        detail = [{"type": "value_error", "loc": ["query", name], "msg": message or str(exc), "input": None}]
+        return JSONResponse(status_code=422, content={"detail": detail})
 
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError) -> JSONResponse:

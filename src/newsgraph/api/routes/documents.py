@@ -85,10 +85,10 @@ def search(
 
     docs = queries.find_documents(con, q=q, index=db.index, limit=limit)
     total, hits = db.index.statements(q, limit=limit)
-    items = []
-    for doc_id, statement_id, score in hits:
-        row = queries.find_statements(con, doc_id=doc_id, limit=None).items
-        items += [{**s, "score": score} for s in row if s["id"] == statement_id]
+    from newsgraph.store.queries.statements import statements_by_keys
+
+    scores = {(h[0], h[1]): h[2] for h in hits}
+    items = [{**s, "score": scores[(s["doc_id"], s["id"])]} for s in statements_by_keys(con, list(scores))]
     actors = find_actors(con, q=q, kind=None, limit=limit, offset=0)
     return {
         "q": q,

@@ -9,6 +9,7 @@ from fastapi import APIRouter, HTTPException, Query
 from newsgraph.api import schemas
 from newsgraph.api.routes.deps import Con, Day, Db, Limit, Offset, page
 from newsgraph.store import queries
+from newsgraph.store.queries import QueryError
 
 router = APIRouter(tags=["graph"])
 Actor = Annotated[str, Query(min_length=1, max_length=200, description="An actor id or name.")]
@@ -49,7 +50,7 @@ def network(
     rels = [r.strip() for r in relations.split(",") if r.strip()] if relations else None
     unknown = set(rels or ()) - set(queries.EDGE_RELATIONS)
     if unknown:
-        raise HTTPException(status_code=422, detail=f"relations: unknown {', '.join(sorted(unknown))}")
+        raise QueryError(f"relations: unknown {', '.join(sorted(unknown))}")
     kind_list = [k.strip() for k in kinds.split(",") if k.strip()] if kinds else None
     return queries.network(
         con, since=since, until=until, actor=actor, type=type, kinds=kind_list, relations=rels, kb=db.kb,

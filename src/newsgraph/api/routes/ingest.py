@@ -75,7 +75,15 @@ def _fetch(url: str, settings) -> RawItem:
         raise HTTPException(status_code=422, detail=str(exc)) from None
 
 
-@router.post("/documents", response_model=schemas.IngestResult, status_code=201)
+_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {"application/json": {"schema": schemas.IngestRequest.model_json_schema()}},
+    }
+}
+
+
+@router.post("/documents", response_model=schemas.IngestResult, status_code=201, openapi_extra=_BODY)
 async def add_document(request: Request):
     """Analyse one article (``text``, ``html`` or ``url``) and store it.  Needs the API token."""
     _check_token(request)

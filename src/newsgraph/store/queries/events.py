@@ -141,18 +141,21 @@ def _actor_events(con, ids, type_, start, end, include_background, counted_only,
     keys = con.execute(
         f"{hits} ORDER BY day DESC NULLS LAST, doc_id, event_id " + _limit_sql(limit, offset), params
     ).fetchall()
-    rows = [_event_by_key(con, doc_id, event_id) for doc_id, event_id, _ in keys]
-    rows = [r for r in rows if r is not None and (include_background or not r.background)]
-    return Page(int(total), rows)
+    rows = [_event_row(r) for r in by_keys(con, "events", "e", _EVENT_COLS, [(k[0], k[1]) for k in keys])]
+    return Page(int(total), [r for r in rows if include_background or not r.background])
 
 
-def _event_by_key(con: Con, doc_id: str, event_id: str) -> EventRow | None:
-    # A point lookup on the events' primary key: only the page is read back, never the table.
-    row = con.execute(
-        f"SELECT {_EVENT_COLS} FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.doc_id = ? AND e.id = ?",
-        [doc_id, event_id],
-    ).fetchone()
-    return _event_row(row) if row else None
+def by_keys(con: Con, table: str, alias: str, cols: str, keys: list[tuple[str, str]]) -> list[tuple]:
+    """The rows of ``table`` with these (doc_id, id) keys, in the keys' order: one query for a page."""
+    if not keys:
+        return []
+    rows = con.execute(
+        f"SELECT {cols} FROM {table} {alias} JOIN documents d ON d.id = {alias}.doc_id "
+        f"WHERE {alias}.doc_id IN (SELECT unnest(?::VARCHAR[]))",
+        [sorted({k[0] for k in keys})],
+    ).fetchall()
+    found = {(r[0], r[1]): r for r in rows}
+    return [found[k] for k in keys if k in found]
 
 
 def _limit_sql(limit: int | None, offset: int) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 
 from newsgraph.store.db import Store
 from newsgraph.store.queries.common import Con, Page, QueryError, _con, actor_ids, iso, parse_day
-from newsgraph.store.queries.events import _limit_sql
+from newsgraph.store.queries.events import _limit_sql, by_keys
 
 STATEMENT_DAY = (
     "coalesce(try_cast(json_extract_string(s.date, '$.from') AS DATE), "
@@ -103,16 +103,12 @@ def _actor_statements(con, speakers, abouts, start, end, limit, offset) -> Page:
         f"SELECT * FROM ({hits}) ORDER BY day DESC NULLS LAST, doc_id, statement_id " + _limit_sql(limit, offset),
         params,
     ).fetchall()
-    rows = []
-    for doc_id, statement_id, _ in keys:
-        row = con.execute(
-            f"SELECT {_STATEMENT_COLS} FROM statements s JOIN documents d ON d.id = s.doc_id "
-            "WHERE s.doc_id = ? AND s.id = ?",
-            [doc_id, statement_id],
-        ).fetchone()
-        if row:
-            rows.append(_statement(row))
-    return Page(int(total), rows)
+    return Page(int(total), statements_by_keys(con, [(k[0], k[1]) for k in keys]))
+
+
+def statements_by_keys(con: Con, keys: list[tuple[str, str]]) -> list[dict[str, Any]]:
+    """The statements with these (doc_id, statement id) keys, in that order."""
+    return [_statement(r) for r in by_keys(con, "statements", "s", _STATEMENT_COLS, keys)]
 
 
 def list_statements(store: Store | Con, *, limit: int | None = None, **filters: Any) -> list[dict[str, Any]]:
