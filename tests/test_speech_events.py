@@ -20,6 +20,8 @@ CASES = {
     "pursuing": "Washington and the Taliban had been holding talks pursuing an agreement for US troops to leave.",
     "undergo": "The United States faced criticism from China over the sanctions.",
     "locative": "France condemned the bombing of a refugee camp in South Sudan.",
+    "own_quote": '"France firmly opposes the annexation of Crimea," the French foreign minister said.',
+    "own_clause": "The French foreign minister said France firmly opposes the annexation of Crimea.",
 }
 
 
@@ -74,6 +76,12 @@ def test_not_yet_impossible_pending_and_pursued_events_are_not_facts(docs):
 def test_who_faces_criticism_is_its_target_and_a_place_is_not(docs):
     assert [(s, t) for s, t, _ in _events(docs["undergo"], "ACCUSE")] == [(["CHN"], ["USA"])]
     assert [(s, t) for s, t, _ in _events(docs["locative"], "ACCUSE")] == [(["FRA"], [])]
+
+
+def test_an_official_speaking_for_his_state_states_its_acts(docs):
+    for key in ("own_quote", "own_clause"):
+        ((source, _, event),) = _events(docs[key], "ACCUSE")
+        assert source == ["FRA"] and event.modality == "asserted" and not event.reported_by
 
 
 def test_blind_cases_first_run_floor(nlp):

@@ -82,14 +82,26 @@ class CodingMixin:
             # "the United States faced criticism from China": the subject undergoes the act
             target = self._clause_subject(verb, actors_at)
             doers = [_pobj(c) for h in (tok, verb) for c in h.children if c.dep_ in ("prep", "agent")]
+            # its doers: its own modifiers ("faced Palestinian criticism") and its from- or by-phrase
+            named = [a for c in tok.children if c.dep_ in ("amod", "poss", "compound") for a in actors_at.get(c.i, ())]
             source = [
                 a
-                for p in doers
-                if p is not None and p.head.lower_ in ("from", "by")
-                for a in self._actors_of(p, actors_at)
+                for a in named
+                + [
+                    a
+                    for p in doers
+                    if p is not None and p.head.lower_ in ("from", "by")
+                    for a in self._actors_of(p, actors_at)
+                ]
                 if a not in target
             ]
-        if ptype == "THREATEN" and not target and tok.pos_ == "VERB" and not any(c.dep_ in _OBJ for c in tok.children):
+        if (
+            ptype == "THREATEN"
+            and not target
+            and tok.pos_ == "VERB"
+            and any(c.dep_ == "ccomp" for c in tok.children)
+            and not any(c.dep_ in _OBJ + ("xcomp",) for c in tok.children)
+        ):
             # "the IMF warned that growth could slow": a warning of what may happen, aimed at nobody
             return None
         if ptype == "REQUEST" and tok.lemma_.lower() in _ORDER_VERBS and self._own_forces(tok, source, target):

@@ -60,6 +60,10 @@ class EventCoder(SensesMixin, ActorsMixin, RolesMixin, CodingMixin, ModalityMixi
         kinds = {a.id: a.kind for a in doc._.actors or []}
         self._kinds = kinds
         self._country = {a.id: a.country for a in doc._.actors or []}
+        # who speaks for a state: the state itself, its office holders and its government organs
+        self._official = {
+            a.id for a in doc._.actors or [] if a.kind == "state" or a.role or a.sector in ("GOV", "MIL", "ELI")
+        }
         # "@state", "@alliance": the kinds of actor each token names, for senses keyed on them
         self._kinds_at = {i: {"@" + kinds.get(a, "") for a in ids} for i, ids in actors_at.items()}
         return actors_at

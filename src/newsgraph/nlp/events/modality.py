@@ -74,9 +74,10 @@ class ModalityMixin:
                         modality = "predicted"
             if level > 0 and _is_speech(t, self.lex) and chain[level - 1].dep_ == "ccomp":
                 speaker = self._clause_subject(t, actors_at)
-                if speaker and set(speaker) & set(f.source) and modality in ("predicted", "planned"):
+                own = self._same_side(speaker, f.source)
+                if speaker and own and modality in ("predicted", "planned"):
                     modality = "intended"  # "the rebels said they would meet ...": the source's own intention
-                if speaker and not set(speaker) & set(f.source):
+                if speaker and not own:
                     f.reported_by = unique(f.reported_by + speaker)
                     if modality == "asserted":
                         modality = "reported"
@@ -107,6 +108,14 @@ class ModalityMixin:
             if status is not None:
                 f.modality = status
         f.hedges = unique(hedges)
+
+    def _same_side(self, speaker: list[str], source: list[str]) -> bool:
+        """Whether the speaker speaks for the source: the same actor, or an official of the source's state
+        ("Esper said the United States firmly opposes ...")."""
+        if set(speaker) & set(source):
+            return True
+        countries = {self._country.get(a) for a in speaker if a in self._official} - {None}
+        return any(self._kinds.get(a) == "state" and self._country.get(a) in countries for a in source)
 
     def _certainty(self, f: _Found) -> float:
         value = self.base_certainty.get(f.modality, 1.0)

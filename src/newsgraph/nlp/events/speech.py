@@ -91,7 +91,7 @@ class SpeechEventCoder:
             # what the content states in a clause is the speaker's claim; an event it names with a noun
             # ("called Russia's attack an event with ramifications") is taken as known
             claims = [e for e in inside if any(t.pos_ in ("VERB", "AUX") for t in triggers.get(e.id, ()))]
-            self._mark_claims(claims, speaker, denial is not None)
+            self._mark_claims(claims, speaker, self._own(doc, speaker), denial is not None)
             found = self._act(doc, cue, st, speaker, content, claims, denial, actors_at)
             if found is None or self._coded(cue, found, events + added, triggers):
                 continue
@@ -168,15 +168,15 @@ class SpeechEventCoder:
 
     # ----------------------------------------------------------------- coding
 
-    def _mark_claims(self, inside: list[Event], speaker: list[str], denial: bool) -> None:
-        """Events inside the content are the speaker's claims: reported when someone else does them,
-        negated when the speaker denies them."""
+    def _mark_claims(self, inside: list[Event], speaker: list[str], own: set[str], denial: bool) -> None:
+        """Events inside the content are the speaker's claims: reported when someone else does them (not
+        the speaker or the speaker's own government: "we call for an end to ..."), negated when denied."""
         for e in inside:
             if e.modality not in _FACTUAL or e.type in ("UNCODED",):
                 continue
             if denial:
                 e.modality = "negated"
-            elif set(e.source) & set(speaker):
+            elif set(e.source) & (set(speaker) | own):
                 continue
             else:
                 e.modality = "reported"
