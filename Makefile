@@ -14,7 +14,7 @@ run: $(STAMP)
 
 test: $(STAMP)
 	@test -x $(CHROMIUM) || echo "note: $(CHROMIUM) not found: the browser tests (tests/test_web_browser.py) are skipped; apt-get install -y chromium runs them" >&2
-	$(VENV)/bin/pytest -q
+	$(PY) -m pytest -q
 
 install: $(STAMP)
 

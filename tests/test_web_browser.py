@@ -14,7 +14,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from tests.conftest import SEED
+from conftest import SEED
 
 CHROMIUM = Path("/usr/bin/chromium")
 
