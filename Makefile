@@ -9,8 +9,13 @@ export HF_HUB_OFFLINE := 1
 
 CHROMIUM ?= /usr/bin/chromium
 
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# Analyse the examples, then serve them (API, docs and web app); serve prints the URL, Ctrl-C stops it.
 run: $(STAMP)
 	$(VENV)/bin/newsgraph analyze examples/ --db newsgraph.duckdb
+	$(VENV)/bin/newsgraph serve --db newsgraph.duckdb --host $(HOST) --port $(PORT)
 
 test: $(STAMP)
 	@test -x $(CHROMIUM) || echo "note: $(CHROMIUM) not found: the browser tests (tests/test_web_browser.py) are skipped; apt-get install -y chromium runs them" >&2

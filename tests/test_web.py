@@ -33,8 +33,12 @@ def test_app_is_served_at_the_root_with_a_csp_and_routes_before_it_still_answer(
     assert "script-src 'self'" in csp and "unsafe-inline" not in csp and "unsafe-eval" not in csp
     assert "object-src 'none'" in csp
     assert client.get("/api/ping").json() == {"ok": True}
+    # the API's own pages (the OpenAPI docs load Swagger UI with inline script) keep their headers
+    assert "content-security-policy" not in client.get("/api/ping").headers
+    assert "content-security-policy" not in client.get("/docs").headers
     module = client.get("/js/app.js")
     assert module.status_code == 200 and "javascript" in module.headers["content-type"]
+    assert "script-src 'self'" in module.headers["content-security-policy"]
     assert client.get("/no-such-file.js").status_code == 404
 
 

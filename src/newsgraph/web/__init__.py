@@ -4,8 +4,8 @@ The app is plain HTML, CSS and JavaScript modules (no build step); the only
 third-party code is vendored from npm under ``static/vendor`` with its licence.
 It reads everything through the JSON API under ``/api`` and inserts document
 text with DOM text nodes only, so a hostile article never runs in the browser;
-the Content-Security-Policy set here forbids inline and foreign scripts as a
-second line of defence.
+the Content-Security-Policy sent with the app's files forbids inline and foreign
+scripts as a second line of defence.
 """
 
 from __future__ import annotations
@@ -32,14 +32,17 @@ SECURITY_HEADERS = {
 }
 
 
-def mount(app: FastAPI, path: str = "/") -> None:
-    """Serve the web app at ``path`` of ``app`` (after the app's own routes) with security headers."""
+class AppFiles(StaticFiles):
+    """The app's files, each sent with the security headers (the API's own pages, such as the
+    OpenAPI docs at /docs, keep theirs)."""
 
-    @app.middleware("http")
-    async def _security_headers(request, call_next):  # type: ignore[no-untyped-def]
-        response = await call_next(request)
+    async def get_response(self, path, scope):  # type: ignore[no-untyped-def]
+        response = await super().get_response(path, scope)
         for key, value in SECURITY_HEADERS.items():
             response.headers.setdefault(key, value)
         return response
 
-    app.mount(path, StaticFiles(directory=STATIC_DIR, html=True), name="web")
+
+def mount(app: FastAPI, path: str = "/") -> None:
+    """Serve the web app at ``path`` of ``app``; call it after the app's own routes are added."""
+    app.mount(path, AppFiles(directory=STATIC_DIR, html=True), name="web")
