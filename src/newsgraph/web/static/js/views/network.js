@@ -71,6 +71,7 @@ export async function render(root, { params }) {
       legend(shown, shownEdges),
     ),
   );
+  performance.mark('network:dom');
   const cy = draw(lib.default, graph, shown, shownEdges);
   return () => cy.destroy();
 }
@@ -99,6 +100,7 @@ const KIND_LABELS = { state: 'states', alliance: 'alliances', igo: 'organisation
 
 function filters(p, storeKinds) {
   const kinds = new Set((p.kinds || '').split(',').filter(Boolean));
+  const relations = new Set((p.relations || '').split(',').filter(Boolean));
   // The kinds the store holds, main ones first (the four main ones when the store does not say).
   const order = Object.keys(KIND_LABELS);
   const rank = (k) => (order.includes(k) ? order.indexOf(k) : order.length);
@@ -117,6 +119,13 @@ function filters(p, storeKinds) {
         h('legend', {}, 'Kinds of actor (none ticked: all)'),
         offered.map((v) =>
           h('label', {}, h('input', { type: 'checkbox', name: 'kinds', value: v, checked: kinds.has(v) }), KIND_LABELS[v] || v.replace('_', ' '))),
+      ),
+      h(
+        'fieldset',
+        {},
+        h('legend', {}, 'Relations (none ticked: all)'),
+        RELATIONS.map(([, label, rel]) =>
+          h('label', {}, h('input', { type: 'checkbox', name: 'relations', value: rel, checked: relations.has(rel) }), label.replace(' (events)', ''))),
       ),
     ],
     (data) => {
@@ -184,7 +193,7 @@ function draw(cytoscape, container, nodes, edges) {
         selector: 'node',
         style: {
           label: 'data(label)',
-          'background-color': (n) => COLOURS[n.data('group')] || COLOURS.other,
+          'background-color': COLOURS.other,
           width: `mapData(weight, ${Math.min(...weights)}, ${Math.max(...weights) + 0.001}, 18, 56)`,
           height: `mapData(weight, ${Math.min(...weights)}, ${Math.max(...weights) + 0.001}, 18, 56)`,
           'font-size': 12,
@@ -210,6 +219,8 @@ function draw(cytoscape, container, nodes, edges) {
           opacity: 0.85,
         },
       },
+      // one selector per kind: plain values keep Cytoscape's style cache (function mappers defeat it)
+      ...Object.entries(COLOURS).map(([g, colour]) => ({ selector: `node[group = "${g}"]`, style: { 'background-color': colour } })),
       { selector: 'edge[relation = "cooperation"]', style: { 'line-color': '#2e8b57', 'target-arrow-color': '#2e8b57' } },
       { selector: 'edge[relation = "conflict"]', style: { 'line-color': '#c0392b', 'target-arrow-color': '#c0392b' } },
       {
@@ -223,7 +234,9 @@ function draw(cytoscape, container, nodes, edges) {
   });
   // Force-directed layouts come out wider than tall; on a tall (phone) screen turn the drawing a
   // quarter so it fills the box. Never zoom past 1.4 on small graphs; keep labels readable.
+  performance.mark('network:layout');
   cy.layout(edges.length ? layoutFor(nodes.length) : { name: 'grid', avoidOverlap: true, padding: 30, fit: false }).run();
+  performance.mark('network:laid-out');
   const bb = cy.nodes().boundingBox();
   if (container.clientHeight > container.clientWidth !== bb.h > bb.w) {
     cy.nodes().positions((n) => ({ x: n.position('y'), y: n.position('x') }));
@@ -268,5 +281,10 @@ function draw(cytoscape, container, nodes, edges) {
 
 function layoutFor(n) {
   // cose (force-directed, built into Cytoscape); fewer iterations on larger graphs keep it near 0.1 s.
-  return { name: 'cose', animate: false, nodeRepulsion: () => 30000, idealEdgeLength: () => 110, nodeOverlap: 40, padding: 30, fit: false, numIter: n > 30 ? 300 : 1000 };
+  const big = n > 30;
+  return {
+    name: 'cose', animate: false, padding: 30, fit: false, nodeOverlap: 40,
+    nodeRepulsion: () => (big ? 90000 : 30000), idealEdgeLength: () => (big ? 150 : 110), gravity: big ? 0.4 : 1,
+    numIter: big ? 300 : 1000,
+  };
 }
