@@ -123,3 +123,9 @@ export const KIND_GROUPS = [
   ['state', 'States'], ['org', 'Alliances, organisations, parties'], ['person', 'People'],
   ['media', 'Media'], ['place', 'Regions and places'], ['other', 'Other, unresolved'],
 ];
+
+/** Actor ids are Wikidata ids (Q123) or prefixed ('person:…', 'unresolved:…'); a speaker the
+ * attribution stage could not resolve is stored as its words, which name no actor page. */
+export function isActorId(id) {
+  return /^(Q\d+|[a-z_]+:\S.*)$/.test(String(id || ''));
+}

@@ -1,10 +1,10 @@
 // Pieces several views share: actor links, relay chains, event and statement items, pagers, tooltips.
 import { actorName } from './api.js';
-import { fmtDate, fmtWhen, h, prettyId, route, tone } from './dom.js';
+import { fmtDate, fmtWhen, h, isActorId, prettyId, route, tone } from './dom.js';
 
 /** A link to an actor's page, labelled with its name (or its id until the name arrives). */
 export function actorLink(id, name) {
-  if (!id) return h('span', { class: 'kind' }, name || 'unknown');
+  if (!isActorId(id)) return h('span', {}, name || id || 'unknown');
   const known = name || actorName(id);
   return h(
     'a',
@@ -65,7 +65,7 @@ export function statementItem(st) {
   return h(
     'li',
     { class: 'statement', dataset: { st: st.id || '' } },
-    h('div', {}, st.speaker ? actorLink(st.speaker, st.speaker_name) : h('strong', {}, st.speaker_text || 'unknown'),
+    h('div', {}, isActorId(st.speaker) ? actorLink(st.speaker, st.speaker_name) : h('strong', {}, st.speaker_text || st.speaker || 'unknown'),
       ' ', h('span', { class: 'kind' }, st.cue || ''), ' ', h('span', { class: 'badge neutral' }, st.form || '')),
     h('p', { class: 'quote' }, st.content || ''),
     h(
