@@ -75,7 +75,7 @@ class ModalityMixin:
             if level > 0 and _is_speech(t, self.lex) and chain[level - 1].dep_ == "ccomp":
                 speaker = self._clause_subject(t, actors_at)
                 own = self._same_side(speaker, f.source)
-                if speaker and own and modality in ("predicted", "planned"):
+                if speaker and set(speaker) & set(f.source) and modality in ("predicted", "planned"):
                     modality = "intended"  # "the rebels said they would meet ...": the source's own intention
                 if speaker and not own:
                     f.reported_by = unique(f.reported_by + speaker)
