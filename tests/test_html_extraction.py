@@ -230,3 +230,41 @@ def test_embedded_tweet_is_kept() -> None:
     html = page().replace(f"<p>{PARAGRAPHS[1]}</p>", f"<p>{PARAGRAPHS[1]}</p>\n{tweet}")
     result = extract_html(html)
     assert "Productive talks with my Finnish colleague" in result.text
+
+
+def _teaser_page(jsonld: str) -> str:
+    teasers = "".join(
+        f'<li><a href="/news/{i}">Minister {w} says talks on the border dispute will resume</a></li>'
+        for i, w in enumerate(["Ali", "Bako", "Chen", "Diallo", "Evans"])
+    )
+    return (
+        "<html><head><title>Talks resume | Daily</title>"
+        f'<script type="application/ld+json">{jsonld}</script></head><body>'
+        f'<div class="sidebar"><h3>Most read</h3><ul>{teasers}</ul></div>'
+        '<div id="app" data-render="client"></div></body></html>'
+    )
+
+
+def test_poor_extraction_is_replaced_by_the_pages_stated_article_body():
+    # the article is rendered by script; the markup holds only teasers, the JSON-LD the body
+    sentences = [
+        f"Negotiators from both countries met for the {n} time on Tuesday and agreed to keep talking next month."
+        for n in ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+    ]
+    body = "\\n".join(" ".join(sentences[i : i + 2]) for i in range(0, 10, 2))
+    page = extract_html(_teaser_page('{"@type": "NewsArticle", "articleBody": "' + body + '"}'))
+    assert page.text.count("Negotiators from both countries") == 10
+    assert "Minister Ali" not in page.text
+
+
+def test_no_stated_article_body_keeps_the_extraction():
+    from newsgraph.ingest.html_recovery import jsonld_article_body, prose_words
+
+    assert prose_words(["Short teaser line", "A sentence of six words here."]) == 6
+    page = _teaser_page('{"@type": "NewsArticle", "headline": "Talks resume"')  # broken JSON-LD
+    from lxml.html import fromstring
+
+    assert jsonld_article_body(fromstring(page)) == []
+    # teasers only and nothing better: kept, but flagged
+    extracted = extract_html(page)
+    assert "Minister Ali" in extracted.text and extracted.warning.startswith("poor extraction: 0 words")

@@ -80,6 +80,8 @@ def to_document(item: RawItem, default_published: str | None = None) -> Document
         site = site or page.site
         url = url or page.url
         meta_language = page.language
+        if page.warning:
+            notes.append(f"{item.origin}: {page.warning}")
 
     cleaned = clean_text(text, title=title, extracted=item.kind == "html")
     if not cleaned.text.strip():

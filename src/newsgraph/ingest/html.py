@@ -58,6 +58,13 @@ from lxml.etree import strip_tags
 from lxml.html import HtmlElement
 
 from newsgraph.ingest.base import IngestError
+from newsgraph.ingest.html_recovery import (
+    BETTER_BY,
+    NO_ARTICLE_BELOW,
+    POOR_BELOW,
+    jsonld_article_body,
+    prose_words,
+)
 
 __all__ = ["ExtractedPage", "extract_html", "RESCUE_BELOW"]
 
@@ -103,6 +110,8 @@ class ExtractedPage:
     url: str | None = None
     language: str | None = None
     description: str | None = None
+    # set when the text kept reads as no article (headlines, links) and no other candidate did better
+    warning: str | None = None
 
 
 def extract_html(html: str | bytes, url: str | None = None, origin: str = "<html>") -> ExtractedPage:
@@ -128,8 +137,16 @@ def extract_html(html: str | bytes, url: str | None = None, origin: str = "<html
 
     _filter_blocks(body, tree, meta.get("title"))
     paragraphs = _paragraphs(body)
+    if prose_words(paragraphs) < POOR_BELOW:
+        paragraphs = _recover(tree, page_url, meta.get("title"), paragraphs)
     if not paragraphs or _only_links(paragraphs, tree):
         raise IngestError(origin, "no article text found in the HTML")
+    prose = prose_words(paragraphs)
+    warning = (
+        f"poor extraction: {prose} words of prose in {len(paragraphs)} paragraphs (headlines or links, not an article?)"
+        if prose < NO_ARTICLE_BELOW
+        else None
+    )
     return ExtractedPage(
         text="\n\n".join(paragraphs),
         title=meta.get("title"),
@@ -139,6 +156,7 @@ def extract_html(html: str | bytes, url: str | None = None, origin: str = "<html
         url=page_url,
         language=meta.get("language"),
         description=meta.get("description"),
+        warning=warning,
     )
 
 
@@ -315,14 +333,34 @@ def _unwrap_embeds(tree: HtmlElement) -> None:
             wrapper.getparent().remove(wrapper)
 
 
-def _extract_body(tree: HtmlElement, url: str | None, rescue: bool) -> Any:
+def _recover(tree: HtmlElement, url: str | None, title: str | None, paragraphs: list[str]) -> list[str]:
+    """A poor extraction (little prose) against the other candidates: trafilatura's full cascade, its
+    recall mode, and the article body the page states in its JSON-LD.  A candidate with clearly more
+    prose wins ("51 words of sidebar teasers" against a 309-word body); otherwise the first stands."""
+    best, best_words = paragraphs, prose_words(paragraphs)
+    candidates: list[list[str]] = []
+    for rescue, recall in ((True, False), (False, True)):
+        body = _extract_body(tree, url, rescue=rescue, recall=recall)
+        if body is not None:
+            _filter_blocks(body, tree, title)
+            candidates.append(_paragraphs(body))
+    candidates.append(jsonld_article_body(tree))
+    for candidate in candidates:
+        words = prose_words(candidate)
+        if words >= max(best_words * BETTER_BY, best_words + 40):
+            best, best_words = candidate, words
+    return best
+
+
+def _extract_body(tree: HtmlElement, url: str | None, rescue: bool, recall: bool = False) -> Any:
     from trafilatura import bare_extraction
     from trafilatura.settings import Extractor
 
     options = Extractor(
         output_format="xml",  # skips trafilatura's own text rendering: we render after filtering
         fast=not rescue,
-        precision=not rescue,
+        precision=not (rescue or recall),
+        recall=recall,
         comments=False,
         tables=True,
         formatting=False,
