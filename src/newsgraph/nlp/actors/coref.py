@@ -70,9 +70,10 @@ class Coreference:
         return out
 
     def _antecedent(self, doc: Doc, tok: Token, before: list[_Cand]) -> Resolved:
-        sents = list(doc.sents) if tok.sent.start > 0 else [tok.sent]
-        k = next((n for n, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
-        window_start = sents[max(0, k - 2)].start
+        window_start = tok.sent.start
+        for _ in range(2):  # the two sentences before
+            if window_start > 0:
+                window_start = doc[window_start - 1].sent.start
         near = [c for c in before if c.start >= window_start]
         if not near:
             return before[-1].resolved[0]
