@@ -209,13 +209,13 @@ codecs.register_error("newsgraph-cp1252", _cp1252_fallback)
 
 def _utf8_with_cp1252(data: bytes) -> str | None:
     """Text pasted together from UTF-8 and a Western code page: the UTF-8 parts as UTF-8, the
-    rest as windows-1252.  None unless the data is mostly real UTF-8: more valid multi-byte
-    characters than invalid bytes (other multi-byte encodings hold a few valid UTF-8 sequences by
-    chance among many invalid ones)."""
+    rest as windows-1252.  None unless the data holds real UTF-8: valid multi-byte characters
+    at least a quarter as many as the invalid bytes (text in another multi-byte encoding holds a
+    few valid UTF-8 sequences by chance, among many times more invalid bytes)."""
     sample = data[:200_000].decode("utf-8", errors="replace")
     invalid = sample.count("\ufffd")
     valid = sum(1 for c in sample if ord(c) > 127) - invalid
-    if valid <= invalid:
+    if valid == 0 or 4 * valid < invalid:
         return None
     return data.decode("utf-8", errors="newsgraph-cp1252")
 

@@ -94,8 +94,10 @@ _CALL_TO_ACTION_RE = re.compile(
     r"|^\W*(?:copyright\b|©)|\ball rights reserved\b",
     re.IGNORECASE,
 )
-# A call to action is a short block.
+# A call to action is a short block (in words, and in characters: one "word" of a megabyte is no
+# call to action, and searching it would cost a second).
 CALL_TO_ACTION_MAX_WORDS = 60
+CALL_TO_ACTION_MAX_CHARS = 1000
 
 
 @dataclass(slots=True)
@@ -437,7 +439,11 @@ def _filter_blocks(body: Any, tree: HtmlElement, title: str | None) -> None:
         text = texts[i]
         if i in drop or not text:
             continue
-        if len(text.split()) <= CALL_TO_ACTION_MAX_WORDS and _CALL_TO_ACTION_RE.search(text):
+        if (
+            len(text) <= CALL_TO_ACTION_MAX_CHARS
+            and len(text.split()) <= CALL_TO_ACTION_MAX_WORDS
+            and _CALL_TO_ACTION_RE.search(text)
+        ):
             drop.add(i)
             continue
         if _is_prose(text):
@@ -473,10 +479,13 @@ def _is_prose(text: str) -> bool:
 
 
 def _only_links(paragraphs: list[str], tree: HtmlElement) -> bool:
-    """A few words that are all link texts: navigation picked up from a page without an article."""
-    if sum(len(p.split()) for p in paragraphs) > TEASER_MAX_WORDS:
-        return False
+    """Every paragraph is the text of a link: navigation picked up from a page without an article
+    (a few words of it, or a whole menu of short link lines)."""
     anchors = _anchor_texts(tree)
+    if sum(len(p.split()) for p in paragraphs) > TEASER_MAX_WORDS and not all(
+        len(p.split()) <= TEASER_MAX_WORDS for p in paragraphs
+    ):
+        return False
     return all(_key(p) in anchors for p in paragraphs)
 
 
