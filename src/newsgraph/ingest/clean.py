@@ -119,7 +119,9 @@ def clean_text(text: str, *, title: str | None = None, extracted: bool = False) 
     lines an extractor kept are content (table cells, captions, list items).
     """
     lex = _lexicon()
-    lines = _split_lines(text)
+    # Mojibake and entities are fixed first, so that a line is judged by what it will read as
+    # ("&amp;amp;" is a separator once fixed): cleaning its own output then changes nothing.
+    lines = [_Para(_fix(p.text), p.raw_start, p.raw_end) for p in _split_lines(text)]
     out = Cleaned(text="", paragraphs=[])
 
     # 1. Line-level furniture anywhere in the text.
@@ -146,8 +148,6 @@ def clean_text(text: str, *, title: str | None = None, extracted: bool = False) 
     # 4. Credit prefixes and suffixes inside paragraphs.
     kept = [_strip_credits(p, out) for p in kept]
     kept = [p for p in kept if p.text]
-    # 5. Mojibake.
-    kept = [_Para(_fix(p.text), p.raw_start, p.raw_end) for p in kept]
     # 6. Paragraphs printed more than once.
     kept, out.duplicates_removed = _dedupe(kept)
 

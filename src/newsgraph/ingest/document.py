@@ -25,6 +25,11 @@ def content_id(title: str | None, text: str) -> str:
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:24]
 
 
+# Languages dateparser tries on a free-form date.  Without a list it tries all of its ~200
+# locales on a string it cannot read: 20 s for "never" (a JSON Lines date could stall a batch).
+DATE_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "id", "ru", "uk", "pl", "tr", "ar", "zh", "ja")
+
+
 def normalise_date(value: str | None) -> str | None:
     """``YYYY-MM-DD`` from an ISO string, an RFC 822 date or a free-form date; None if unreadable."""
     if not value:
@@ -39,7 +44,11 @@ def normalise_date(value: str | None) -> str | None:
     import dateparser  # slow to import; most inputs never need it
 
     try:
-        parsed = dateparser.parse(value, settings={"RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first"})
+        parsed = dateparser.parse(
+            value,
+            languages=list(DATE_LANGUAGES),
+            settings={"RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first"},
+        )
     except (ValueError, OverflowError, TypeError):
         return None
     return parsed.date().isoformat() if parsed else None
