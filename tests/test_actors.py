@@ -271,10 +271,3 @@ def test_generic_agents_and_the_administration(nlp):
     context = "President Trump raised tariffs. The administration said more may follow."
     r = resolve_mention(nlp, "The administration", "2019-05-13", context)
     assert (r["country"], r["sector"]) == ("USA", "GOV")
-
-
-def test_party_acronym_needs_its_country_in_the_story(nlp):
-    r = resolve_mention(nlp, "TPP", "2017-01-23", "Trump withdrew the United States from the TPP on Monday.")
-    assert r["actor_id"] is None  # the trade pact, not the Taiwan People's Party
-    r = resolve_mention(nlp, "TPP", "2024-01-10", "In Taiwan, the TPP chose its candidate for the election.")
-    assert (r["kind"], r["country"]) == ("party", "TWN")

@@ -62,7 +62,6 @@ class ActorResolver(Recognition, EntityResolution, Agents, People, Coreference, 
         self._kb_starts: set[int] = set()
         self._places: list[tuple[int, str]] = []
         self._named: set[str] = set()
-        self._countries: set[str] = set()
         self.ner_labels = frozenset(ner_labels)
         self.vocab = nlp.vocab
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -124,7 +123,6 @@ class ActorResolver(Recognition, EntityResolution, Agents, People, Coreference, 
         self._named = set()  # surnames (folded) of people named in full whom nothing resolved
         self._kb_starts = {c.start for c in cands if c.how != "ner"}
         datelines = self._datelines(doc)
-        self._countries = self._countries_named(doc, cands)
         for cand in cands:
             cand.role = datelines.get(cand.start)
             if cand.role is None:

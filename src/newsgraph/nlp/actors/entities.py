@@ -98,8 +98,6 @@ class EntityResolution:
                 # "released in Doha", "south of Jerusalem": the place (its country), not its government
                 cand.resolved, cand.out_label = [self._from_entry(entry, on)], "LOC"
                 return
-        if cand.how == "acronym" and entry.kind == "party" and entry.country not in self._countries:
-            return  # "TPP" in a story that never names Taiwan is not the Taiwan People's Party
         if entry.kind == "agency":
             other = self._state_before(doc, cand.start)
             if other is not None and other.country != entry.country:
@@ -133,21 +131,6 @@ class EntityResolution:
         cand.resolved = [resolved]
         if cand.how == "description":
             cand.out_label = "DESC"
-
-    def _countries_named(self, doc: Doc, cands: list[_Cand]) -> set[str]:
-        """The states a document names by name, seat of power, adjective or demonym."""
-        index = {"name": self.kb.names, "metonym": self.kb.metonyms, "adjective": self.kb.adjectives}
-        index["demonym"] = self.kb.demonyms
-        out: set[str] = set()
-        for c in cands:
-            if c.how in index:
-                for actor_id in index[c.how].get(fold(c.spelling or doc[c.start : c.end].text), []):
-                    entry = self.kb.entries[actor_id]
-                    if entry.kind == "state" and entry.country:
-                        out.add(entry.country)
-            elif c.how == "acronym":
-                out |= {e.country for e in self.kb.lookup(doc[c.start : c.end].text) if e.kind == "state" and e.country}
-        return out
 
     def _state_before(self, doc: Doc, i: int) -> Entry | None:
         """The state named just before token ``i``: "Chile's | ...", "Chilean | ..."."""
