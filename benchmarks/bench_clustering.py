@@ -70,7 +70,7 @@ def main() -> None:
     articles = load_articles(bbc)
     reprints = ReprintIndex()
     stories = StoryClusterer(track_members=False)
-    blocks, copies, block_time, total = [], 0, 0.0, 0.0
+    blocks, copies, block_time, total, cpu0 = [], 0, 0.0, 0.0, time.process_time()
     start_rss = rss_mib()
     for n, (doc_id, text, day) in enumerate(stream(articles, args.docs, args.days, args.seed), 1):
         t0 = time.perf_counter()
@@ -81,7 +81,16 @@ def main() -> None:
         block_time += time.perf_counter() - t0
         copies += sum(1 for link in links if link.doc_id == doc_id)
         if n % args.block == 0 or n == args.docs:
-            blocks.append({"documents": n, "seconds": round(block_time, 2), "rss_mib": round(rss_mib(), 1)})
+            cpu = time.process_time()
+            blocks.append(
+                {
+                    "documents": n,
+                    "seconds": round(block_time, 2),
+                    "cpu_seconds": round(cpu - cpu0, 2),  # the whole process, generation included
+                    "rss_mib": round(rss_mib(), 1),
+                }
+            )
+            cpu0 = cpu
             total += block_time
             block_time = 0.0
             if not args.json:
@@ -96,6 +105,7 @@ def main() -> None:
         "docs_per_second": round(args.docs / total, 1),
         "block": args.block,
         "block_seconds": per_block,
+        "block_cpu_seconds": [b["cpu_seconds"] for b in blocks if b["documents"] % args.block == 0],
         "median_block_seconds": statistics.median(per_block) if per_block else None,
         "last_over_first_block": round(per_block[-1] / per_block[0], 2) if len(per_block) > 1 else None,
         "start_rss_mib": round(start_rss, 1),

@@ -95,16 +95,21 @@ class ReprintIndex:
         paragraph_threshold: float = 0.45,
         min_share: float = 0.5,
         capacity: int = 20_000,
+        max_checks: int = 8,
     ) -> None:
         self.paragraph_threshold = paragraph_threshold
         self.min_share = min_share
         self.capacity = capacity
-        self._paras = MinHashLSH(threshold=paragraph_threshold, num_perm=NUM_PERM)
-        self._wholes = MinHashLSH(threshold=0.5, num_perm=NUM_PERM)
+        self.max_checks = max_checks
+        # 8 bands of 4 rows: a copied paragraph (Jaccard 0.7) is a candidate with probability 0.89,
+        # and a copy shares several; half the bands datasketch would choose, half the memory
+        self._paras = MinHashLSH(num_perm=NUM_PERM, params=(8, 4))
+        self._wholes = MinHashLSH(num_perm=NUM_PERM, params=(8, 4))
         self._docs: OrderedDict[str, Fingerprint] = OrderedDict()
         self.group: dict[str, str] = {}  # document -> origin of its group (documents in the window)
         self.members: dict[str, set[str]] = {}  # origin -> documents of its group
         self.links: dict[str, CopyLink] = {}  # copy -> its link (documents in the window)
+        self._gone_origins: dict[str, tuple[str, int]] = {}  # origins evicted while copies remain
         self._order = 0
 
     def __len__(self) -> int:
@@ -129,23 +134,34 @@ class ReprintIndex:
         members = {fp.doc_id}
         for o in origins:
             members |= self.members.pop(o, {o})
-        origin = min((self._docs[m] for m in members if m in self._docs), key=lambda f: f.key).doc_id
+        keys = {m: self._docs[m].key for m in members if m in self._docs}
+        keys.update({o: self._origin_key(o) for o in origins})
+        origin = min(keys, key=lambda d: (keys[d], d))
+        # when the group kept its origin, only the new document needs a link; otherwise every
+        # member is pointed at the new origin
+        moved = members if origins != {origin} else {fp.doc_id}
         for m in members:
             self.group[m] = origin
         self.members[origin] = members
         changed = []
-        for m in sorted(members, key=lambda d: (d != fp.doc_id, d)):
+        for m in sorted(moved, key=lambda d: (d != fp.doc_id, d)):
             if m == origin:
                 if self.links.pop(m, None) is not None:
                     changed.append(CopyLink(m, m, 0.0))  # no longer a copy: it is the origin now
                 continue
-            old = self.links.get(m)
-            if m == fp.doc_id or old is None or old.origin != origin:
-                link = self._link(self._docs[m], members)
-                self.links[m] = link
-                changed.append(link)
+            if m not in self._docs:
+                continue
+            # paragraphs are traced to the origin and to the documents just matched (not to every
+            # member: a group can hold thousands of copies)
+            link = self._link(self._docs[m], {origin, fp.doc_id, *matches})
+            self.links[m] = link
+            changed.append(link)
         self._evict()
         return changed
+
+    def _origin_key(self, origin: str) -> tuple[str, int]:
+        fp = self._docs.get(origin)
+        return fp.key if fp is not None else self._gone_origins.get(origin, ("", 0))
 
     def restore(self, fp: Fingerprint) -> None:
         """Put back a stored document without looking for its copies (they are stored too)."""
@@ -162,25 +178,40 @@ class ReprintIndex:
         self.members.setdefault(link.origin, {link.origin}).add(link.doc_id)
 
     def _matches(self, fp: Fingerprint) -> dict[str, float]:
-        """Indexed documents that share enough paragraphs with ``fp``: id -> share of the smaller one."""
-        candidates: set[str] = set()
+        """Indexed documents that share enough paragraphs with ``fp``: id -> share of the smaller one.
+
+        Candidates are verified most LSH hits first, one per group: once a member of a group
+        matches, the rest of the group are copies of the same text and need no check.  At most
+        ``max_checks`` verifications, so a story copied a thousand times costs no more than one.
+        """
+        hits: dict[str, int] = {}
         for sig in fp.paragraphs:
-            candidates.update(k.split("\x1f", 1)[0] for k in self._paras.query(sig))
-        candidates.update(self._wholes.query(fp.whole))
-        out = {}
-        for cid in candidates:
+            for key in self._paras.query(sig):
+                doc = key.split("\x1f", 1)[0]
+                hits[doc] = hits.get(doc, 0) + 1
+        for doc in self._wholes.query(fp.whole):
+            hits[doc] = hits.get(doc, 0) + 1
+        out: dict[str, float] = {}
+        matched_groups: set[str] = set()
+        checks = 0
+        for cid in sorted(hits, key=lambda d: (-hits[d], d)):
             other = self._docs.get(cid)
-            if other is None:
+            group = self.group.get(cid, cid)
+            if other is None or group in matched_groups:
                 continue
+            if checks >= self.max_checks:
+                break
+            checks += 1
             mine, theirs = _shared_words(fp, other, self.paragraph_threshold)
             share = max(mine / max(1, sum(fp.sizes)), theirs / max(1, sum(other.sizes)))
             if share >= self.min_share and mine and theirs:
                 out[cid] = share
+                matched_groups.add(group)
         return out
 
-    def _link(self, fp: Fingerprint, members: set[str]) -> CopyLink:
-        """The copy link of ``fp``: each paragraph's earliest source among the other members."""
-        earlier = sorted((self._docs[m] for m in members if m != fp.doc_id and m in self._docs), key=lambda f: f.key)
+    def _link(self, fp: Fingerprint, sources: set[str]) -> CopyLink:
+        """The copy link of ``fp``: each paragraph's earliest source among ``sources``."""
+        earlier = sorted((self._docs[m] for m in sources if m != fp.doc_id and m in self._docs), key=lambda f: f.key)
         earlier = [e for e in earlier if e.key < fp.key] or earlier
         paras, copied = [], 0
         for sig, size, i in zip(fp.paragraphs, fp.sizes, fp.indexes, strict=True):
@@ -210,6 +241,8 @@ class ReprintIndex:
             self.remove(next(iter(self._docs)))
 
     def remove(self, doc_id: str) -> None:
+        """Drop a document from the index.  A group outlives its origin while copies remain in the
+        window: later copies still link to the origin, whose date is remembered."""
         fp = self._docs.pop(doc_id, None)
         if fp is None:
             return
@@ -217,15 +250,20 @@ class ReprintIndex:
             self._paras.remove(f"{doc_id}\x1f{n}")
         self._wholes.remove(doc_id)
         self.links.pop(doc_id, None)
-        origin = self.group.pop(doc_id, None)
-        if origin is not None:
-            group = self.members.get(origin)
-            if group is not None:
-                group.discard(doc_id)
-                if not group or origin == doc_id:
-                    for m in group:
-                        self.group.pop(m, None)
-                    self.members.pop(origin, None)
+        origin = self.group.get(doc_id)
+        if origin is None:
+            return
+        group = self.members.get(origin, set())
+        if doc_id == origin:
+            self._gone_origins[origin] = fp.key
+        else:
+            group.discard(doc_id)
+            del self.group[doc_id]
+        if not any(m in self._docs for m in group):
+            for m in group:
+                self.group.pop(m, None)
+            self.members.pop(origin, None)
+            self._gone_origins.pop(origin, None)
 
 
 def _shared_words(a: Fingerprint, b: Fingerprint, threshold: float) -> tuple[int, int]:

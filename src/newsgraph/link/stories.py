@@ -62,7 +62,7 @@ class StoryClusterer:
         window_days: int = 14,
         doc_terms: int = 60,
         query_terms: int = 25,
-        centroid_terms: int = 200,
+        centroid_terms: int = 100,
         max_postings: int = 64,
         candidates: int = 20,
         track_members: bool = True,
@@ -79,6 +79,7 @@ class StoryClusterer:
         self.n_docs = 0
         self.stories: dict[str, Story] = {}
         self.story_of: dict[str, str] = {}
+        self.newest: str | None = None  # the latest document date seen
         self._postings: dict[str, deque[str]] = {}
 
     # -- vectors ------------------------------------------------------------
@@ -101,6 +102,8 @@ class StoryClusterer:
         """Cluster one document: the story it is in now, and the stories merged away on the way."""
         self.df.update(set(features))
         self.n_docs += 1
+        if date and (self.newest is None or date > self.newest):
+            self.newest = date
         vec = self.vector(features)
         best, best_sim = None, self.threshold
         for sid in self._candidates(vec, date, exclude=None):
@@ -114,14 +117,16 @@ class StoryClusterer:
         else:
             story = self.stories[best]
         self._join(story, doc_id, vec, date)
-        merged = self._merge_around(story)
+        # a document that started a story cannot have brought two stories together: had it been
+        # as similar to another story as the threshold, it would have joined it
+        merged = self._merge_around(story) if best is not None else {}
         final = merged.get(story.id, story.id)
         return Placement(doc_id, final, merged)
 
     def _join(self, story: Story, doc_id: str, vec: Vector, date: str | None) -> None:
         for k, w in vec.items():
             story.centroid[k] = story.centroid.get(k, 0.0) + w
-        if len(story.centroid) > self.centroid_terms * 2:
+        if len(story.centroid) > self.centroid_terms * 3 // 2:
             story.centroid = dict(sorted(story.centroid.items(), key=lambda kv: -kv[1])[: self.centroid_terms])
         story.size += 1
         self.stories[story.id] = self.stories.pop(story.id)  # latest changed last: evicted last
@@ -202,12 +207,19 @@ class StoryClusterer:
         self._post(story, _unit(story.centroid))
 
     def evict(self, keep: int) -> list[str]:
-        """Forget all but the ``keep`` stories changed last (the store still has them); returns those dropped."""
-        if len(self.stories) <= keep:
-            return []
-        drop = list(self.stories)[: len(self.stories) - keep]
+        """Forget stories (the store still has them): all but the ``keep`` changed last, and those
+        that ended more than twice ``window_days`` before the newest date seen (documents come
+        roughly in date order; a story that quiet takes no new member); returns the ids dropped."""
+        drop = list(self.stories)[: max(0, len(self.stories) - keep)]
+        if self.newest:
+            try:
+                limit = dt.date.fromisoformat(self.newest[:10]) - dt.timedelta(days=2 * self.window_days)
+                before = limit.isoformat()
+                drop += [sid for sid, st in self.stories.items() if st.last and st.last < before]
+            except ValueError:
+                pass
         for sid in drop:
-            del self.stories[sid]
+            self.stories.pop(sid, None)
         return drop
 
     def partition(self) -> dict[str, str]:

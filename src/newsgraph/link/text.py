@@ -8,10 +8,9 @@ plain integer lists so the LSH indexes can be rebuilt from the store at any time
 
 from __future__ import annotations
 
-import hashlib
 import re
-import struct
 import unicodedata
+import zlib
 from collections.abc import Iterable, Sequence
 
 import numpy as np
@@ -45,12 +44,9 @@ def split_paragraphs(text: str, paragraphs: Sequence[str] | None = None) -> list
 def shingle_hashes(tokens: Sequence[str], k: int = SHINGLE) -> np.ndarray:
     """32-bit hashes of the word k-shingles (the words themselves when fewer than k)."""
     grams = [" ".join(tokens[i : i + k]) for i in range(max(1, len(tokens) - k + 1))] if tokens else []
-    out = np.fromiter(
-        (struct.unpack("<I", hashlib.blake2b(g.encode(), digest_size=4).digest())[0] for g in set(grams)),
-        dtype=np.uint64,
-        count=len(set(grams)),
-    )
-    return out
+    distinct = set(grams)
+    # crc32: stable across processes and Python versions (signatures are stored), and in C
+    return np.fromiter((zlib.crc32(g.encode()) for g in distinct), dtype=np.uint64, count=len(distinct))
 
 
 def signature(tokens: Sequence[str]) -> LeanMinHash:

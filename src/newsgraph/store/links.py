@@ -27,7 +27,7 @@ from newsgraph.model import Document
 from newsgraph.store.db import Store
 
 # Stories kept in memory for new documents to join: the latest changed (older ones stay stored).
-OPEN_STORIES = 20_000
+OPEN_STORIES = 5_000
 
 
 @dataclass(slots=True)
