@@ -5,15 +5,16 @@ syndicated copy of article ``i mod N`` perturbed as :func:`newsgraph.eval.reprin
 perturbs (headline, date line, furniture, dropped/swapped paragraphs, trimmed ending, rewording,
 typography), the first round being the articles themselves; documents are dated in a stream
 (``--days`` days over the whole run), generated on the fly, and fed one by one to the link layer
-directly: :class:`~newsgraph.link.reprints.ReprintIndex` (MinHash LSH, bounded window) and
+directly: :class:`~newsgraph.link.reprints.ReprintIndex` (MinHash LSH, a window of ``--window``
+documents) and
 :class:`~newsgraph.link.stories.StoryClusterer` (inverted index, bounded postings, stories
-evicted past ``OPEN_STORIES``).  No spaCy and no store: the story features are the cheap text
+evicted past ``--open-stories``).  No spaCy and no store: the story features are the cheap text
 keys of :func:`~newsgraph.link.features.text_features`.  Only the link calls are timed.
 
 Reports documents per second, the time of each block of ``--block`` documents (flat when the
 cost of one addition does not grow with the store), RSS after each block and peak RSS.
 
-    python benchmarks/bench_clustering.py [--docs 100000] [--block 10000] [--json]
+    python benchmarks/bench_clustering.py [--docs 100000] [--block 10000] [--window 20000] [--json]
 """
 
 from __future__ import annotations
@@ -62,13 +63,15 @@ def main() -> None:
     ap.add_argument("--block", type=int, default=10_000)
     ap.add_argument("--days", type=int, default=365)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--window", type=int, default=20_000, help="reprint index capacity (documents)")
+    ap.add_argument("--open-stories", type=int, default=OPEN_STORIES, help="stories kept in memory")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     bbc = SHARED / "corpus" / "bbc"
     if not bbc.is_dir():
         sys.exit(f"skipped: {bbc} not found (the data beside the project is not available)")
     articles = load_articles(bbc)
-    reprints = ReprintIndex()
+    reprints = ReprintIndex(capacity=args.window)
     stories = StoryClusterer(track_members=False)
     blocks, copies, block_time, total, cpu0 = [], 0, 0.0, 0.0, time.process_time()
     start_rss = rss_mib()
@@ -77,7 +80,7 @@ def main() -> None:
         links = reprints.add(fingerprint(doc_id, text, None, day, n))
         stories.add(doc_id, text_features(text), day)
         if n % 1000 == 0:
-            stories.evict(OPEN_STORIES)
+            stories.evict(args.open_stories)
         block_time += time.perf_counter() - t0
         copies += sum(1 for link in links if link.doc_id == doc_id)
         if n % args.block == 0 or n == args.docs:
@@ -94,9 +97,12 @@ def main() -> None:
             total += block_time
             block_time = 0.0
             if not args.json:
+                b = blocks[-1]
                 print(
-                    f"{n:>7} docs  block {blocks[-1]['seconds']:7.2f} s  RSS {blocks[-1]['rss_mib']:8.1f} MiB",
+                    f"{n:>7} docs  block {b['seconds']:7.2f} s  cpu {b['cpu_seconds']:7.2f} s"
+                    f"  RSS {b['rss_mib']:8.1f} MiB",
                     file=sys.stderr,
+                    flush=True,
                 )
     per_block = [b["seconds"] for b in blocks if b["documents"] % args.block == 0]
     result = {
