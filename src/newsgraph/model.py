@@ -217,6 +217,7 @@ class Forecast:
     resolved_event: str | None = None  # the event that made it come true
     resolved_doc: str | None = None  # ... and the document that reported it
     resolved_on: str | None = None
+    predictor_text: str | None = None  # the predictor as the text names them when no actor stands for them
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -77,7 +77,7 @@ class ClauseForecasts:
             # 'It edged up its forecast for ...' after 'The IMF said ...': the pronoun goes on with the
             # predictor of the forecast just before (the actor stage resolves persons' pronouns only)
             near = prev is not None and 0 <= d.sent_index - prev.sent_index <= 3
-            if not d.predictors and near and _pronoun_subject(d.trigger):
+            if not d.predictors and not d.predictor_text and near and _pronoun_subject(d.trigger):
                 d.predictors = list(prev.predictors)
             if d.predictors:
                 prev = d
@@ -201,8 +201,11 @@ class ClauseForecasts:
         statement = next((s for s in statements if s.start <= head.idx < s.end), None)
         speech = self._speech_governor(head)
         predictors: list[str] = []
-        if statement is not None and (statement.speaker or statement.speaker_text):
-            predictors = [statement.speaker or statement.speaker_text]
+        named = None  # the predictor's words when no actor stands for them ('Margaret Beckett')
+        if statement is not None and statement.speaker:
+            predictors = [statement.speaker]
+        elif statement is not None and statement.speaker_text:
+            named = statement.speaker_text
         elif kind in ("predicting", "plan"):
             predictors = self._speaker(head, actors_at)
         if not predictors and speech is not None:
@@ -225,6 +228,7 @@ class ClauseForecasts:
             sentences=[head.sent],
             proposition=_text(words),
             kind=kind,
+            predictor_text=named,
         )
 
     def _clause_words(self, head: Token) -> list[Token]:

@@ -209,6 +209,7 @@ class ForecastTagger(ClauseForecasts, Anaphors, Propositions, Syntax):
             by=by.isoformat() if by else None,
             confidence=confidence,
         )
+        forecast.predictor_text = d.predictor_text
         forecast.status = status_on(forecast, today, expire_after_days=self.cues.expire_after_days)
         statement = [{"text": s.text.strip(), "start": s.start_char, "end": s.end_char} for s in d.sentences]
         if not statement and event is not None:

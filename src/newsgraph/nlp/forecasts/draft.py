@@ -24,4 +24,5 @@ class _Draft:
     horizons: list[tuple[Horizon, str | None, dict[str, Any]]] = field(default_factory=list)
     sentences: list[Span] = field(default_factory=list)
     proposition: str | None = None  # a clause forecast's own words
+    predictor_text: str | None = None  # the predictor as the text names them, when no actor does
     kind: str = "event"  # event | predicting | plan | raising | future | reported
