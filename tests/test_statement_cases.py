@@ -48,8 +48,8 @@ def check_case(doc, case) -> list[str]:
             if (want["predictor"] is None and f.predictor is None)
             or (
                 want["predictor"] is not None
-                and f.predictor is not None
-                and want["predictor"].lower() in (names.get(f.predictor) or f.predictor.lower())
+                and (f.predictor or f.predictor_text) is not None
+                and want["predictor"].lower() in (names.get(f.predictor) or f.predictor or f.predictor_text).lower()
             )
         ]
         if not ok:

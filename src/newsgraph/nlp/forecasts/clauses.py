@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.model import TimeExpr
 from newsgraph.nlp.forecasts.draft import _Draft
 from newsgraph.nlp.forecasts.horizons import _ISO, parse_day
-from newsgraph.nlp.forecasts.text import _text
+from newsgraph.nlp.forecasts.text import _phrase, _text
 
 _PRIORITY = {"predicting": 0, "plan": 1, "raising": 2, "future": 3, "reported": 4}
 _MAX_WORDS = 40
@@ -66,7 +66,7 @@ class ClauseForecasts:
             draft = self._clause_draft(doc, kind, cue, head, statements, actors_at, times, published, sent_of)
             if draft is None:
                 continue
-            rank = (0 if draft.predictors else 1, _PRIORITY[kind], head.i)
+            rank = (0 if draft.predictors or draft.predictor_text else 1, _PRIORITY[kind], head.i)
             old = best.get(sent.start)
             if old is None or rank < old[0]:
                 best[sent.start] = (rank, draft)
@@ -210,6 +210,10 @@ class ClauseForecasts:
             predictors = self._speaker(head, actors_at)
         if not predictors and speech is not None:
             predictors = self._speaker(speech, actors_at)
+        if not predictors and named is None and kind in ("predicting", "plan"):
+            subj = next((c for c in head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+            named = _text(_phrase(subj)) if subj is not None else None  # 'Congressional leaders predicted'
+
         stated_on, stated_from = None, "document"
         date = getattr(statement, "date", None) if statement is not None else None
         if date is not None and _ISO.match(date.value or ""):
