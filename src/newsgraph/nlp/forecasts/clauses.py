@@ -83,7 +83,42 @@ class ClauseForecasts:
                 prev = d
         for d in drafts:
             self._clause_horizons(d, times, published, triggers)
-        return drafts
+        return self._anaphoric_clauses(doc, drafts, events, actors_at, times, published)
+
+    def _anaphoric_clauses(
+        self,
+        doc: Doc,
+        drafts: list[_Draft],
+        events: list[_Draft],
+        actors_at: dict[int, list[str]],
+        times: list[tuple[TimeExpr, Span]],
+        published: dt.date | None,
+    ) -> list[_Draft]:
+        """'This will not happen before 2030, he added': a clause about the prediction just before, said
+        by the same predictor, bounds that prediction instead of making another."""
+        sents = list(doc.sents)
+        kept: list[_Draft] = []
+        for d in drafts:
+            head, i = d.trigger, d.sent_index
+            before = [
+                p
+                for p in [*events, *kept]
+                if 0 < i - p.sent_index <= self.cues.anaphor_window and p.trigger is not None
+            ]
+            target = max(before, key=lambda p: (p.sent_index, p.trigger.i), default=None)
+            if (
+                target is None
+                or d.kind not in ("future", "reported", "raising")  # not 'It edged up its forecast'
+                or any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "it" for c in head.children)
+                or not self._anaphoric_subject(head)
+                or d.predictors not in ([], target.predictors)
+                or not self._same_speaker(doc, head.sent, sents, i, target, actors_at)
+            ):
+                kept.append(d)
+                continue
+            target.horizons += d.horizons
+            target.sentences.append(head.sent)
+        return kept
 
     def _merge_into(self, drafts: list[_Draft], events: list[_Draft]) -> list[_Draft]:
         """A clause forecast in the sentence right after an event forecast of the same predictor goes on
@@ -200,6 +235,11 @@ class ClauseForecasts:
             return None
         statement = next((s for s in statements if s.start <= head.idx < s.end), None)
         speech = self._speech_governor(head)
+        # 'Erdogan predicted that Turkey would invade Syria before 2026': the predicted clause bounds the
+        # forecast and says how sure; the prediction verb is the utterance
+        inner = None
+        if kind == "predicting":
+            inner = next((c for c in head.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")), None)
         predictors: list[str] = []
         named = None  # the predictor's words when no actor stands for them ('Margaret Beckett')
         if statement is not None and statement.speaker:
@@ -222,13 +262,15 @@ class ClauseForecasts:
             stated_on = published.isoformat()
         return _Draft(
             event=None,
-            trigger=head,
+            trigger=inner if inner is not None else head,
             sent_index=sent_of.get(head.sent.start, -1),
             predictors=predictors,
-            speech=speech,
+            speech=head if inner is not None else speech,
             stated_on=stated_on,
             stated_from=stated_from,
-            own_cue=cue if cue in self.cues.confidence else self._own_cue(head, speech),
+            own_cue=self._own_cue(inner, head) or cue
+            if inner is not None
+            else (cue if cue in self.cues.confidence else self._own_cue(head, speech)),
             sentences=[head.sent],
             proposition=_text(words),
             kind=kind,
