@@ -121,10 +121,12 @@ def find_events(
 
 
 def _actor_events(con, ids, type_, start, end, include_background, counted_only, role, limit, offset) -> Page:
-    where, params = ["actor_id IN (SELECT unnest(?::VARCHAR[]))"], [ids]
+    # Plain filters on event_actors, no DISTINCT (it costs a hash of every match): an event in which the
+    # actor is both source and target is one row per role, so it counts twice in ``total`` and is shown once.
+    where, params = [_ids_filter("actor_id", ids)], list(_ids_params(ids))
     if type_:
-        where.append("upper(type) = upper(?)")
-        params.append(type_)
+        where.append("type = ?")
+        params.append(type_.upper())
     if start:
         where.append("day >= ?")
         params.append(start)
@@ -136,13 +138,25 @@ def _actor_events(con, ids, type_, start, end, include_background, counted_only,
     if role:
         where.append("role = ?")
         params.append(role)
-    hits = f"SELECT DISTINCT doc_id, event_id, day FROM event_actors WHERE {' AND '.join(where)}"
-    total = con.execute(f"SELECT count(*) FROM ({hits})", params).fetchone()[0]
+    cond = " AND ".join(where)
+    total = con.execute(f"SELECT count(*) FROM event_actors WHERE {cond}", params).fetchone()[0]
     keys = con.execute(
-        f"{hits} ORDER BY day DESC NULLS LAST, doc_id, event_id " + _limit_sql(limit, offset), params
+        f"SELECT doc_id, event_id FROM event_actors WHERE {cond} ORDER BY day DESC NULLS LAST, doc_id, event_id "
+        + _limit_sql(limit, offset),
+        params,
     ).fetchall()
-    rows = [_event_row(r) for r in by_keys(con, "events", "e", _EVENT_COLS, [(k[0], k[1]) for k in keys])]
+    keys = list(dict.fromkeys((k[0], k[1]) for k in keys))
+    rows = [_event_row(r) for r in by_keys(con, "events", "e", _EVENT_COLS, keys)]
     return Page(int(total), [r for r in rows if include_background or not r.background])
+
+
+def _ids_filter(column: str, ids: list[str]) -> str:
+    """``column = ?`` for one id (a plain comparison DuckDB's zone maps and index can use), else a list."""
+    return f"{column} = ?" if len(ids) == 1 else f"{column} IN (SELECT unnest(?::VARCHAR[]))"
+
+
+def _ids_params(ids: list[str]) -> list:
+    return [ids[0]] if len(ids) == 1 else [ids]
 
 
 def by_keys(con: Con, table: str, alias: str, cols: str, keys: list[tuple[str, str]]) -> list[tuple]:
@@ -232,10 +246,11 @@ def dyad_series(
     """Cooperation and conflict between actors ``a`` and ``b`` per period (both directions unless ``directed``)."""
     con = _con(store)
     cond, params = _window(parse_day(since, "since"), parse_day(until, "until", end=True))
-    pair = "(source IN (SELECT unnest(?::VARCHAR[])) AND target IN (SELECT unnest(?::VARCHAR[])))"
-    pairs, pair_params = pair, [a, b]
+    pair = f"({_ids_filter('source', a)} AND {_ids_filter('target', b)})"
+    pairs, pair_params = pair, [*_ids_params(a), *_ids_params(b)]
     if not directed:
-        pairs, pair_params = f"({pair} OR {pair})", [a, b, b, a]
+        back = f"({_ids_filter('source', b)} AND {_ids_filter('target', a)})"
+        pairs, pair_params = f"({pair} OR {back})", [*pair_params, *_ids_params(b), *_ids_params(a)]
     return _series(con, f"{pairs} AND {cond}", [*pair_params, *params], interval)
 
 

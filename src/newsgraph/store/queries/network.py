@@ -79,7 +79,8 @@ def _edge(source: str, target: str, relation: str, weight: float, intensity: flo
 
 def _statement_edges(con: Con, start, end, focus, max_edges: int) -> list[dict[str, Any]]:
     where, params = ["s.role = 'speaker'", "a.role = 'about'", "s.actor_id <> a.actor_id"], []
-    for cond, value in (("s.day >= ?", start), ("s.day <= ?", end)):
+    # both sides of the join filtered by the window (a statement's rows share its day)
+    for cond, value in (("s.day >= ?", start), ("s.day <= ?", end), ("a.day >= ?", start), ("a.day <= ?", end)):
         if value is not None:
             where.append(cond)
             params.append(value)

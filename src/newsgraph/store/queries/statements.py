@@ -8,7 +8,7 @@ from typing import Any
 
 from newsgraph.store.db import Store
 from newsgraph.store.queries.common import Con, Page, QueryError, _con, actor_ids, iso, parse_day
-from newsgraph.store.queries.events import _limit_sql, by_keys
+from newsgraph.store.queries.events import _ids_filter, _ids_params, _limit_sql, by_keys
 
 STATEMENT_DAY = (
     "coalesce(try_cast(json_extract_string(s.date, '$.from') AS DATE), "
@@ -87,23 +87,23 @@ def _actor_statements(con, speakers, abouts, start, end, limit, offset) -> Page:
     for role, ids in (("speaker", speakers), ("about", abouts)):
         if ids is None:
             continue
-        where = ["role = ?", "actor_id IN (SELECT unnest(?::VARCHAR[]))"]
-        p: list[Any] = [role, ids]
+        where = ["role = ?", _ids_filter("actor_id", ids)]
+        p: list[Any] = [role, *_ids_params(ids)]
         if start:
             where.append("day >= ?")
             p.append(start)
         if end:
             where.append("day <= ?")
             p.append(end)
-        parts.append(f"SELECT DISTINCT doc_id, statement_id, day FROM statement_actors WHERE {' AND '.join(where)}")
+        parts.append(f"SELECT doc_id, statement_id, day FROM statement_actors WHERE {' AND '.join(where)}")
         params += p
-    hits = " INTERSECT ".join(parts)
+    hits = parts[0] if len(parts) == 1 else " INTERSECT ".join(parts)
     total = con.execute(f"SELECT count(*) FROM ({hits})", params).fetchone()[0]
     keys = con.execute(
         f"SELECT * FROM ({hits}) ORDER BY day DESC NULLS LAST, doc_id, statement_id " + _limit_sql(limit, offset),
         params,
     ).fetchall()
-    return Page(int(total), statements_by_keys(con, [(k[0], k[1]) for k in keys]))
+    return Page(int(total), statements_by_keys(con, list(dict.fromkeys((k[0], k[1]) for k in keys))))
 
 
 def statements_by_keys(con: Con, keys: list[tuple[str, str]]) -> list[dict[str, Any]]:
