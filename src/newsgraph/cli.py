@@ -106,9 +106,29 @@ def analyze(
         typer.Option("--published", help="Date (YYYY-MM-DD) of inputs that state none; 'file': the file's date."),
     ] = None,
     config: ConfigOpt = None,
+    workers: Annotated[
+        int | None, typer.Option("--workers", min=1, help="NLP processes (default: one per core).")
+    ] = None,
+    reanalyse: Annotated[
+        bool, typer.Option("--reanalyse", help="Analyse stored documents again (e.g. after a pipeline update).")
+    ] = False,
+    engine: Annotated[str, typer.Option("--engine", help="local, or ray (needs newsgraph[ray]).")] = "local",
+    address: Annotated[str | None, typer.Option("--address", help="Ray cluster address (--engine ray).")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", help="Parquet folder the ray engine writes (--engine ray).")
+    ] = None,
 ) -> None:
     """Read, clean and analyse news articles, store them, and print what was found."""
+    if engine not in ("local", "ray"):
+        err.print(f"[red]error:[/] --engine {engine!r}: use local or ray", markup=True, highlight=False)
+        raise typer.Exit(2)
+    if engine == "ray":
+        from newsgraph.cli_scale import analyze_ray
+
+        analyze_ray(inputs, output, address, workers, model, batch_size, max_bytes, config)
+        return
     from newsgraph.engines.local import run
+    from newsgraph.engines.pool import default_workers
     from newsgraph.ingest import Limits
     from newsgraph.inputs import day
     from newsgraph.nlp.pipeline import ModelNotFound
@@ -160,6 +180,8 @@ def analyze(
                 store=store,
                 batch_size=settings.batch_size,
                 limits=limits,
+                workers=workers or default_workers(),
+                reanalyse=reanalyse,
                 on_document=emit,
                 on_error=_say,
                 doc_timeout=settings.doc_timeout,
@@ -173,6 +195,8 @@ def analyze(
     summary = f"{stats.documents} document(s) analysed"
     if store is not None:
         summary += f", {stats.added} added to {settings.db}, {stats.unchanged} already stored"
+        if stats.replaced:
+            summary += f", {stats.replaced} re-analysed"
     if stats.errors:
         summary += f", {len(stats.errors)} input(s) failed"
     _say(summary)
@@ -781,5 +805,9 @@ def _print_scores(title: str, scores: dict, as_json: bool) -> None:
     out.print(table)
 
 
+from newsgraph import cli_scale  # noqa: E402, F401  (registers bench and import)
+
 if __name__ == "__main__":  # pragma: no cover
-    app()
+    from newsgraph.cli import app as _app  # the module's own copy, with cli_scale's commands
+
+    _app()

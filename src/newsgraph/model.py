@@ -308,6 +308,10 @@ class Document:
     # set by the link layer when the document is stored
     story: str | None = None  # the same-story cluster it belongs to
     copy_of: dict[str, Any] | None = None  # {"origin", "share", "paragraphs"} when it is a reprint
+    # What the analysis depends on (text, paragraphing, title, date, pipeline): a stored document
+    # whose key matches is not analysed again; set by the engine, stored by the store.
+    analysis_key: str | None = None
+    pipeline: str | None = None  # the pipeline (model and version) that analysed it
 
     def to_dict(self) -> dict[str, Any]:
         """The public JSON contract of ``newsgraph analyze --json``."""

@@ -1,33 +1,50 @@
-"""The local engine: ingest -> NLP -> store, in batches, in this process.
+"""The local engine: ingest -> NLP -> store, in batches, streaming, on one machine.
 
-Documents are read lazily, run through the spaCy pipeline ``batch_size`` at a
-time with ``nlp.pipe``, and written to the store one transaction per batch.
+Documents are read lazily and cleaned here; each batch's documents that the store already holds
+with the same analysis (:func:`newsgraph.nlp.pipeline.analysis_key`) are skipped *before* the NLP;
+the rest go to the NLP, in this process or in a pool of ``workers`` processes
+(:mod:`newsgraph.engines.pool`), and come back in input order to this process, the store's single
+writer, which writes each batch in one transaction together with the forecast ledger's update.
+At most ``2 * workers`` batches are in flight, so memory stays flat whatever the input's size,
+and the output is the same, in the same order, for any number of workers.
 Inputs that fail are reported through ``on_error`` and never stop the run.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from itertools import islice
 
+from newsgraph.engines.pool import Analyser, Annotated, make_analyser
 from newsgraph.ingest import IngestError, Limits, iter_documents
-from newsgraph.link.forecasts import resolve_forecasts
 from newsgraph.model import Document
-from newsgraph.nlp.pipeline import DEFAULT_MODEL, annotate, load_pipeline
+from newsgraph.nlp.pipeline import DEFAULT_MODEL, analysis_key, pipeline_id
 from newsgraph.store import Store
 from newsgraph.store.links import link_documents
 
 
 @dataclass(slots=True)
 class RunStats:
-    documents: int = 0  # documents produced (analysed)
+    documents: int = 0  # documents produced (analysed, or found stored)
     added: int = 0  # new rows in the store
-    unchanged: int = 0  # already in the store
+    unchanged: int = 0  # already in the store (not analysed again)
     forecasts_resolved: int = 0  # forecasts whose status changed
     linked: int = 0  # documents linked to the others (reprints, stories, corroboration)
     errors: list[str] = field(default_factory=list)
+    replaced: int = 0  # stored, analysed again (a changed analysis key, or --reanalyse)
+    analysed: int = 0  # documents that went through the NLP
+
+
+@dataclass(slots=True)
+class _Batch:
+    size: int  # inputs it covers (for progress)
+    documents: list[Document]  # in input order
+    skip: list[bool]  # per document: already stored with this analysis
+    handle: Future | None = None
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -52,6 +69,9 @@ def run(
     store: Store | None = None,
     batch_size: int = 32,
     limits: Limits | None = None,
+    workers: int = 1,
+    reanalyse: bool = False,
+    today: dt.date | None = None,
     on_document: Callable[[Document], None] | None = None,
     on_error: Callable[[str], None] | None = None,
     on_progress: Callable[[int], None] | None = None,
@@ -64,7 +84,10 @@ def run(
     over it is reported and skipped (:func:`newsgraph.nlp.pipeline.annotate`).
     """
     stats = RunStats()
-    nlp = load_pipeline(model)
+    today = today or dt.date.today()
+    pipeline = pipeline_id(model)
+    seen: dict[str, str] = {}  # id -> analysis key of the documents handled in this run
+    failed: set[str] = set()  # ids whose analysis failed in this run
 
     def report(message: str) -> None:
         stats.errors.append(message)
@@ -81,35 +104,93 @@ def run(
             for note in item.notes:
                 if on_error:
                     on_error(note)
+            item.pipeline = pipeline
+            item.analysis_key = analysis_key(item, pipeline)
             yield item
 
-    def skip(document: Document, reason: str) -> None:
-        report(f"{document.origin}: {reason}")
+    def prepare(docs: list[Document]) -> _Batch:
+        skip = [False] * len(docs)
+        if store is not None and docs:
+            stored = store.stored_keys([d.id for d in docs if d.id not in seen])
+            for i, d in enumerate(docs):
+                if d.id in seen:  # the same article earlier in this run
+                    skip[i] = seen[d.id] == d.analysis_key or reanalyse
+                elif d.id in stored:
+                    key = stored[d.id]
+                    skip[i] = not reanalyse and (key is None or key == d.analysis_key)
+                if not skip[i]:
+                    seen[d.id] = d.analysis_key or ""
+                else:
+                    seen.setdefault(d.id, d.analysis_key or "")
+        return _Batch(len(docs), docs, skip)
 
-    for docs in _batches(documents(), batch_size):
-        batch = docs
-        docs = list(annotate(docs, nlp, batch_size=batch_size, time_budget=doc_timeout, on_skip=skip))
-        results = store.add_documents(docs) if store is not None else [None] * len(docs)
+    def finish(batch: _Batch, analyser: Analyser | None) -> None:
+        done: list[Annotated] = analyser.result(batch.handle) if analyser and batch.handle is not None else []
+        todo = iter(done)
+        docs: list[Document] = []
+        skipped: list[bool] = []
+        for document, skip in zip(batch.documents, batch.skip, strict=True):
+            if skip and document.id in failed:
+                report(f"{document.origin}: not analysed (the same article failed earlier in this run)")
+                continue
+            if not skip:
+                outcome = next(todo)
+                if outcome.error:
+                    report(f"{document.origin}: {outcome.error}")
+                    failed.add(document.id)
+                    continue
+                document = outcome.document
+                stats.analysed += 1
+            docs.append(document)
+            skipped.append(skip)
+        results = (
+            store.add_documents(docs, resolve_on=today, reanalyse=reanalyse)
+            if store is not None
+            else [None] * len(docs)
+        )
         if store is not None:
-            # later news may make earlier forecasts come true (or their horizon pass)
-            added = [r.doc_id for r in results if r is not None and r.status == "added"]
-            stats.forecasts_resolved += len(resolve_forecasts(store, dt.date.today(), doc_ids=added))
+            stats.forecasts_resolved += len(store.last_changes)
             # reprints, same-story clusters, event de-duplication and corroboration (newsgraph.link)
             stats.linked += _link_batch(
-                store, [d for d, r in zip(docs, results, strict=True) if r.status == "added"], report
+                store,
+                [d for d, r in zip(docs, results, strict=True) if r is not None and r.status in ("added", "replaced")],
+                report,
             )
-        for doc, result in zip(docs, results, strict=True):
+        for doc, skip, result in zip(docs, skipped, results, strict=True):
             if result is not None and result.status == "failed":
                 report(f"{doc.origin}: not stored ({result.error})")
                 continue
+            stats.documents += 1
             if result is not None:
                 if result.status == "added":
                     stats.added += 1
+                elif result.status == "replaced":
+                    stats.replaced += 1
                 else:
                     stats.unchanged += 1
-            stats.documents += 1
-            if on_document:
+            if on_document and not skip:  # a stored document not analysed again has nothing new to show
                 on_document(doc)
         if on_progress:
-            on_progress(len(batch))
+            on_progress(batch.size)
+
+    pending: deque[_Batch] = deque()
+    analyser: Analyser | None = None
+    try:
+        for docs in _batches(documents(), batch_size):
+            batch = prepare(docs)
+            todo = [d for d, skip in zip(batch.documents, batch.skip, strict=True) if not skip]
+            if todo:
+                if analyser is None:  # loaded on first need: a no-op re-run never loads the pipeline
+                    analyser = make_analyser(model, batch_size, workers, doc_timeout)
+                batch.handle = analyser.submit(todo)
+            pending.append(batch)
+            while len(pending) > 2 * max(1, workers) or (pending and analyser is None):
+                finish(pending.popleft(), analyser)
+        while pending:
+            finish(pending.popleft(), analyser)
+    finally:
+        if analyser is not None:
+            analyser.close()
+    if store is not None:
+        stats.forecasts_resolved += store.refresh_ledger(today)
     return stats

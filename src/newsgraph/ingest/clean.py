@@ -141,7 +141,13 @@ def clean_text(text: str, *, title: str | None = None, extracted: bool = False) 
             out.author = out.author or value
 
     # 2. Header (lines before the first body paragraph): title and tag lines.
+    header_lines = kept
     kept = _strip_header(kept, title, crumb_title, out, tag_lines=not extracted)
+    if not kept and title is None and out.title and len(out.title.split()) >= 3:
+        # The only line read as a headline ("NATO leaders meet in Vilnius", no full stop): a one-line
+        # text of a sentence's length (the headline rule's three words) is its own body, not a title
+        # over nothing (issue #10, item 19).
+        kept = [p for p in header_lines if p.text.strip() == out.title]
     # 3. Footer: short label lines after the last body paragraph.
     if not extracted:
         kept = _strip_footer(kept, out)

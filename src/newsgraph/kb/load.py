@@ -33,12 +33,27 @@ def data_dir() -> Path:
     return Path(str(resources.files("newsgraph.kb").joinpath("data")))
 
 
+def load_kb(extra: Iterable[str] = ()) -> KnowledgeBase:
+    """The shipped knowledge base plus the folders or files in ``extra`` (cached per process, and
+    compiled once for the files' contents: :mod:`newsgraph.kb.cache`)."""
+    return _load_kb(tuple(str(e) for e in extra))
+
+
 @lru_cache(maxsize=4)
-def load_kb(extra: tuple[str, ...] = ()) -> KnowledgeBase:
-    """The shipped knowledge base plus the folders or files in ``extra`` (cached per process)."""
+def _load_kb(extra: tuple[str, ...]) -> KnowledgeBase:
+    from newsgraph.kb import base
+    from newsgraph.kb.cache import cached
+
+    files = _yaml_files([data_dir(), *(Path(e) for e in extra)])
+    # the code that builds and defines the knowledge base is part of the key, as its data is
+    code = [Path(__file__), Path(base.__file__)]
+    return cached("kb" if not extra else "kbextra", [*files, *code], lambda: _build_kb(files))
+
+
+def _build_kb(files: list[Path]) -> KnowledgeBase:
     entries: list[Entry] = []
     sectors = SectorLexicon()
-    for path in _yaml_files([data_dir(), *(Path(e) for e in extra)]):
+    for path in files:
         data = _read(path)
         if path.name in ("sectors.yaml", "titles.yaml", "not_actors.yaml"):
             _merge_sectors(sectors, data, path)

@@ -10,8 +10,10 @@ components appended after it; :func:`annotate` copies what they wrote on each
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
+from importlib import resources
 
 import spacy
 from spacy.language import Language
@@ -21,6 +23,7 @@ import newsgraph.nlp.events  # noqa: F401
 import newsgraph.nlp.forecasts  # noqa: F401
 import newsgraph.nlp.statements  # noqa: F401
 import newsgraph.nlp.times  # noqa: F401
+from newsgraph import __version__
 from newsgraph.ingest.budget import BudgetExceeded, time_limit
 from newsgraph.model import Document
 from newsgraph.nlp.extensions import register_extensions
@@ -40,6 +43,40 @@ STAGES: tuple[str, ...] = (
 
 class ModelNotFound(RuntimeError):
     pass
+
+
+@lru_cache(maxsize=4)
+def pipeline_id(model: str = DEFAULT_MODEL) -> str:
+    """Names the analysis a pipeline makes: the model, newsgraph's version and a hash of the data
+    files the stages read (lexicons, gazetteers, the knowledge base).  A new id makes stored
+    documents eligible for ``analyze --reanalyse``."""
+    digest = hashlib.sha256()
+    for package in ("newsgraph.nlp", "newsgraph.kb"):
+        root = resources.files(package).joinpath("data")
+        for path in sorted(_data_files(root), key=str):
+            digest.update(str(path).rsplit("/data/", 1)[-1].encode())
+            digest.update(path.read_bytes())
+    return f"{model}/{__version__}/{digest.hexdigest()[:12]}"
+
+
+def _data_files(root) -> Iterator:
+    for entry in root.iterdir():
+        if entry.is_dir():
+            yield from _data_files(entry)
+        elif not entry.name.startswith("."):
+            yield entry
+
+
+def analysis_key(document: Document, pipeline: str) -> str:
+    """A hash of everything the analysis of ``document`` depends on: its cleaned text with the
+    paragraphing, title and date, and the pipeline (:func:`pipeline_id`)."""
+    digest = hashlib.sha256()
+    for part in (pipeline, document.title or "", document.published or "", document.credited_source or ""):
+        digest.update(part.encode("utf-8") + b"\x1f")
+    for paragraph in document.paragraphs or [document.text]:
+        digest.update(paragraph.encode("utf-8") + b"\x1e")
+    digest.update(document.text.encode("utf-8"))
+    return digest.hexdigest()[:32]
 
 
 @lru_cache(maxsize=2)
@@ -98,14 +135,17 @@ def annotate(
 
 def _annotate(english: list[Document], nlp: Language, batch_size: int) -> None:
     short = [d for d in english if len(d.text) <= nlp.max_length]
-    for document, doc in zip(short, nlp.pipe(_make_docs(short, nlp), batch_size=batch_size), strict=True):
-        document.mentions = list(doc._.mentions or [])
-        document.actors = list(doc._.actors or [])
-        document.times = list(doc._.times or [])
-        document.events = list(doc._.events or [])
-        document.statements = list(doc._.statements or [])
-        document.forecasts = list(doc._.forecasts or [])
-        _add_credited_source(document, nlp)
+    # Strings the batch adds to the vocabulary are freed when the zone closes, so a long run's
+    # memory does not grow with every new word; nothing below keeps a Doc past the zone.
+    with nlp.memory_zone():
+        for document, doc in zip(short, nlp.pipe(_make_docs(short, nlp), batch_size=batch_size), strict=True):
+            document.mentions = list(doc._.mentions or [])
+            document.actors = list(doc._.actors or [])
+            document.times = list(doc._.times or [])
+            document.events = list(doc._.events or [])
+            document.statements = list(doc._.statements or [])
+            document.forecasts = list(doc._.forecasts or [])
+            _add_credited_source(document, nlp)
     for document in english:
         if len(document.text) > nlp.max_length:  # spaCy's E088: analysed in sections
             annotate_long(document, nlp, lambda d, text: _make_doc(d, text, nlp))

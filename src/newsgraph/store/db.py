@@ -24,9 +24,10 @@ from typing import Any
 import duckdb
 
 from newsgraph.model import Document, OffsetMap
-from newsgraph.store import derived
+from newsgraph.store import derived, write
 
 DEFAULT_DB = "newsgraph.duckdb"
+MEMORY_LIMIT = "1GB"
 
 # Tables in dependency order (documents first); the export writes each.
 TABLES = (
@@ -48,7 +49,8 @@ class StoreError(RuntimeError):
 
 @dataclass(slots=True, frozen=True)
 class WriteResult:
-    """What happened to one document: ``added``, ``unchanged`` (already stored) or ``failed``."""
+    """What happened to one document: ``added``, ``unchanged`` (already stored), ``replaced`` (stored,
+    its analysis written again) or ``failed``."""
 
     doc_id: str
     status: str
@@ -70,10 +72,14 @@ def migrations() -> list[tuple[int, str, str]]:
 class Store:
     """A newsgraph database file.  Use as a context manager, or call :meth:`close`."""
 
-    def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> None:
+    def __init__(
+        self, path: str | Path = DEFAULT_DB, *, read_only: bool = False, memory_limit: str = MEMORY_LIMIT
+    ) -> None:
         self.path = str(path)
+        self.last_changes: list[Any] = []  # forecast status changes of the last add_documents
         try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
+            # DuckDB's default is 80 % of RAM; the store shares the machine with the NLP workers.
+            self.con = duckdb.connect(self.path, read_only=read_only, config={"memory_limit": memory_limit})
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: cannot open the database ({exc})") from None
         if not read_only:
@@ -106,10 +112,10 @@ class Store:
             "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name VARCHAR, "
             "applied_at TIMESTAMP)"
         )
-        # Every migration not yet applied, even one numbered below the newest applied: branches
-        # land their migrations in any order.
-        applied = {r[0] for r in self.con.execute("SELECT version FROM schema_version").fetchall()}
-        current = self.version
+        # Every shipped migration not applied yet, in order: numbers are assigned per feature, so
+        # a store may hold 005 before 004 is shipped; 004 is then applied when it is.
+        applied = {int(r[0]) for r in self.con.execute("SELECT version FROM schema_version").fetchall()}
+        current = max(applied, default=0)
         for version, name, sql in migrations():
             if version in applied:
                 continue
@@ -122,28 +128,53 @@ class Store:
                 self.con.execute("ROLLBACK")
                 raise StoreError(f"{self.path}: migration {version:03d}_{name} failed ({exc})") from None
             current = max(current, version)
+            if version == 5:
+                self._index_stored()
         return current
+
+    def _index_stored(self) -> None:
+        """Build the forecast-resolution keys of a store written before migration 005."""
+        from newsgraph.link import ledger
+
+        ids = [r[0] for r in self.con.execute("SELECT id FROM documents ORDER BY id").fetchall()]
+        if ids:
+            self.con.execute("BEGIN TRANSACTION")
+            ledger.index_documents(self.con, ids)
+            self.con.execute("COMMIT")
 
     # -- writing ------------------------------------------------------------
 
-    def add_documents(self, documents: Sequence[Document]) -> list[WriteResult]:
-        """Store a batch of documents in one transaction (see the module docstring)."""
+    def add_documents(
+        self,
+        documents: Sequence[Document],
+        *,
+        resolve_on: dt.date | str | None = None,
+        reanalyse: bool = False,
+    ) -> list[WriteResult]:
+        """Store a batch of documents in one transaction (see the module docstring).
+
+        With ``resolve_on`` the forecast ledger is brought up to date as of that day in the same
+        transaction (:func:`newsgraph.link.ledger.resolve_batch`), so a stored batch is never left
+        unresolved; the changes are in :attr:`last_changes`.  A stored document is ``unchanged``
+        unless its ``analysis_key`` differs from the stored one (or ``reanalyse``): then its stored
+        analysis is ``replaced``.
+        """
+        self.last_changes = []
         if not documents:
             return []
         self.con.execute("BEGIN TRANSACTION")
         try:
-            results = [self._write(doc) for doc in documents]
-            derived.update(self.con, [r.doc_id for r in results if r.status == "added"])
+            results = self._write_batch(documents, resolve_on, reanalyse)
             self.con.execute("COMMIT")
             return results
         except Exception:  # noqa: BLE001 - any failure: roll back, then isolate the bad document
             self.con.execute("ROLLBACK")
+            self.last_changes = []
         results = []
         for doc in documents:
             self.con.execute("BEGIN TRANSACTION")
             try:
-                result = self._write(doc)
-                derived.update(self.con, [doc.id] if result.status == "added" else [])
+                (result,) = self._write_batch([doc], resolve_on, reanalyse)
                 self.con.execute("COMMIT")
             except Exception as exc:  # noqa: BLE001
                 self.con.execute("ROLLBACK")
@@ -151,128 +182,48 @@ class Store:
             results.append(result)
         return results
 
-    def _write(self, doc: Document) -> WriteResult:
-        now = _now()
-        existing = self.con.execute("SELECT version FROM documents WHERE id = ?", [doc.id]).fetchone()
-        if existing:
-            self._add_source(doc, now)
-            return WriteResult(doc.id, "unchanged", int(existing[0]))
-        version = 1
-        if doc.url:
-            row = self.con.execute("SELECT max(version) FROM documents WHERE url = ?", [doc.url]).fetchone()
-            version = int(row[0]) + 1 if row and row[0] else 1
-        self.con.execute(
-            "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                doc.id,
-                doc.url,
-                version,
-                doc.origin,
-                doc.title,
-                doc.published,
-                doc.published_from,
-                doc.author,
-                doc.site,
-                doc.language,
-                doc.credited_source,
-                doc.translated_from,
-                doc.text,
-                json.dumps(doc.paragraphs, ensure_ascii=False),
-                doc.duplicates_removed,
-                json.dumps(doc.boilerplate, ensure_ascii=False),
-                json.dumps(doc.offsets.to_list()),
-                json.dumps(doc.notes, ensure_ascii=False),
-                now,
-            ],
-        )
-        self._add_source(doc, now)
-        if doc.mentions:
-            self.con.executemany(
-                "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [[doc.id, i, m.start, m.end, m.text, m.label, m.actor_id] for i, m in enumerate(doc.mentions)],
-            )
-        for actor in doc.actors:
-            self.con.execute(
-                "INSERT OR IGNORE INTO actors VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [actor.id, actor.name, actor.kind, actor.country, actor.sector, actor.role, actor.wikidata],
-            )
-            self.con.execute(
-                "INSERT OR IGNORE INTO document_actors VALUES (?, ?, ?, ?)",
-                [doc.id, actor.id, actor.role, actor.sector],
-            )
-        _insert_json_rows(
-            self.con,
-            "events",
-            doc.id,
-            [e.to_dict() for e in doc.events],
-            [
-                "id",
-                "type",
-                "cameo",
-                "source",
-                "target",
-                "modality",
-                "certainty",
-                "date",
-                "evidence",
-                "mode",
-                "trigger",
-                "intensity",
-                "goldstein",
-                "hedges",
-                "reported_by",
-                "background",
-            ],
-        )
-        _insert_json_rows(
-            self.con,
-            "statements",
-            doc.id,
-            [s.to_dict() for s in doc.statements],
-            ["id", "speaker", "speaker_text", "cue", "content", "form", "date", "chain", "start", "end"],
-        )
-        _insert_json_rows(
-            self.con,
-            "forecasts",
-            doc.id,
-            [f.to_dict() for f in doc.forecasts],
-            [
-                "id",
-                "predictor",
-                "proposition",
-                "event",
-                "stated_on",
-                "not_before",
-                "by",
-                "confidence",
-                "status",
-                "statement",
-                "proposition_event",
-                "window",
-                "resolved_event",
-                "resolved_doc",
-                "resolved_on",
-            ],
-        )
-        if doc.times:
-            self.con.executemany(
-                'INSERT INTO times (doc_id, idx, text, start, "end", value, "from", "to", type, mod, precision) '
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    [doc.id, i, t.text, t.start, t.end, t.value, t.begin, t.finish, t.type, t.mod, t.precision]
-                    for i, t in enumerate(doc.times)
-                ],
-            )
-        return WriteResult(doc.id, "added", version)
+    def _write_batch(
+        self, documents: Sequence[Document], resolve_on: dt.date | str | None, reanalyse: bool
+    ) -> list[WriteResult]:
+        from newsgraph.link import ledger
 
-    def _add_source(self, doc: Document, now: dt.datetime) -> None:
-        seen = self.con.execute(
-            "SELECT 1 FROM document_sources WHERE doc_id = ? AND origin IS NOT DISTINCT FROM ? "
-            "AND url IS NOT DISTINCT FROM ?",
-            [doc.id, doc.origin, doc.url],
-        ).fetchone()
-        if not seen:
-            self.con.execute("INSERT INTO document_sources VALUES (?, ?, ?, ?)", [doc.id, doc.origin, doc.url, now])
+        now = _now()
+        planned = write.plan(self.con, documents, reanalyse=reanalyse)
+        reopened = ledger.forget_documents(self.con, planned.replaced)
+        derived.forget(self.con, planned.replaced)
+        write.delete_documents(self.con, planned.replaced)
+        write.insert_documents(self.con, planned.new, now)
+        write.mark_current(self.con, planned.new)
+        write.add_sources(self.con, planned.sources, now)
+        derived.update(self.con, [doc.id for doc, _v in planned.new])
+        if resolve_on is not None:
+            changes = ledger.resolve_batch(self.con, [d.id for d, _v in planned.new], resolve_on, reopened=reopened)
+            self.last_changes.extend(changes)
+        return [
+            WriteResult(doc.id, status, version)
+            for doc, (status, version) in zip(documents, planned.statuses, strict=True)
+        ]
+
+    def stored_keys(self, doc_ids: Sequence[str]) -> dict[str, str | None]:
+        """The stored ``analysis_key`` of each of ``doc_ids`` that is stored."""
+        ids = sorted(set(doc_ids))
+        if not ids:
+            return {}
+        marks = ", ".join("?" for _ in ids)
+        return dict(self.con.execute(f"SELECT id, analysis_key FROM documents WHERE id IN ({marks})", ids).fetchall())
+
+    def refresh_ledger(self, on: dt.date | str) -> int:
+        """Open / due / expired for every unresolved forecast as of ``on``; returns how many changed."""
+        from newsgraph.link import ledger
+
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            changes = ledger.refresh_calendar(self.con, on)
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        return len(changes)
 
     # -- reading ------------------------------------------------------------
 
@@ -334,21 +285,6 @@ class Store:
             self.con.execute(f"COPY \"{table}\" TO '{_sql_str(str(target))}' (FORMAT PARQUET)")
             written.append(target)
         return written
-
-
-def _insert_json_rows(
-    con: duckdb.DuckDBPyConnection, table: str, doc_id: str, rows: list[dict], cols: list[str]
-) -> None:
-    """Insert records' fields by column name; lists and mappings are stored as JSON."""
-    if not rows:
-        return
-    names = ", ".join(f'"{c}"' for c in ["doc_id", *cols])
-    marks = ", ".join("?" for _ in range(len(cols) + 1))
-    values = [
-        [doc_id] + [json.dumps(row[c], ensure_ascii=False) if isinstance(row[c], dict | list) else row[c] for c in cols]
-        for row in rows
-    ]
-    con.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", values)
 
 
 def _sql_str(text: str) -> str:

@@ -59,11 +59,27 @@ def update(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> None:
     }
     retire = sorted(superseded - set(ids))
     if retire:
-        con.execute(_DYAD_SUMS.format(sign=-1), [retire])
-        con.execute("DELETE FROM dyad_days WHERE events <= 0")
-        con.execute(f"DELETE FROM event_actors WHERE {_IDS}", [retire])
-        con.execute(f"DELETE FROM statement_actors WHERE {_IDS}", [retire])
+        forget(con, retire)  # only versions still counted: a third version does not retire the first twice
     ids = [i for i in ids if i not in superseded]
     con.execute(f"INSERT INTO event_actors SELECT * FROM event_actor_rows WHERE {_IDS}", [ids])
     con.execute(f"INSERT INTO statement_actors SELECT * FROM statement_actor_rows WHERE {_IDS}", [ids])
     con.execute(_DYAD_SUMS.format(sign=1), [ids])
+
+
+def forget(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> None:
+    """Take the rows of the stored documents ``doc_ids`` out (before their analysis is replaced).
+
+    Runs inside the caller's transaction, before the documents' own rows are deleted.
+    """
+    ids = list(doc_ids)
+    if not ids or not has_derived_tables(con):
+        return
+    current = [r[0] for r in con.execute(f"SELECT DISTINCT doc_id FROM event_actors WHERE {_IDS}", [ids]).fetchall()]
+    current += [
+        r[0] for r in con.execute(f"SELECT DISTINCT doc_id FROM statement_actors WHERE {_IDS}", [ids]).fetchall()
+    ]
+    if current:  # only documents whose rows are in: a superseded version's were taken out already
+        con.execute(_DYAD_SUMS.format(sign=-1), [sorted(set(current))])
+        con.execute("DELETE FROM dyad_days WHERE events <= 0")
+    con.execute(f"DELETE FROM event_actors WHERE {_IDS}", [ids])
+    con.execute(f"DELETE FROM statement_actors WHERE {_IDS}", [ids])

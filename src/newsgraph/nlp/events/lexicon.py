@@ -11,6 +11,11 @@ from typing import Any
 
 import yaml
 
+try:  # the C loader is ten times faster; PyYAML wheels ship it
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
 
 @dataclass(frozen=True, slots=True)
 class Sense:
@@ -73,14 +78,28 @@ def _senses(raw: dict[str, Any]) -> dict[str, list[Sense]]:
     return out
 
 
-@lru_cache(maxsize=4)
 def load_lexicon(path: str | None = None) -> Lexicon:
-    """The shipped trigger lexicon, CAMEO table and modality cues (or a user's lexicon file)."""
-    data = resources.files("newsgraph.nlp").joinpath("data")
-    text = Path(path).read_text("utf-8") if path else data.joinpath("event_lexicon.yaml").read_text("utf-8")
-    lex = yaml.safe_load(text)
-    cameo = yaml.safe_load(data.joinpath("cameo.yaml").read_text("utf-8"))
-    modality = yaml.safe_load(data.joinpath("modality.yaml").read_text("utf-8"))
+    """The shipped trigger lexicon, CAMEO table and modality cues (or a user's lexicon file).
+
+    Loaded once per process whichever way it is asked for (``load_lexicon()``, ``(None)``), and
+    compiled once for the files' contents (:mod:`newsgraph.kb.cache`)."""
+    return _load_lexicon(str(path) if path else None)
+
+
+@lru_cache(maxsize=4)
+def _load_lexicon(path: str | None) -> Lexicon:
+    from newsgraph.kb.cache import cached
+
+    data = Path(str(resources.files("newsgraph.nlp").joinpath("data")))
+    files = [Path(path) if path else data / "event_lexicon.yaml", data / "cameo.yaml", data / "modality.yaml"]
+    # this module's source is part of the key: a changed Lexicon class never meets an old pickle
+    return cached("eventlexicon", [*files, Path(__file__)], lambda: _build_lexicon(*files))
+
+
+def _build_lexicon(lexicon: Path, cameo_file: Path, modality_file: Path) -> Lexicon:
+    lex = yaml.load(lexicon.read_text("utf-8"), Loader=_Loader)
+    cameo = yaml.load(cameo_file.read_text("utf-8"), Loader=_Loader)
+    modality = yaml.load(modality_file.read_text("utf-8"), Loader=_Loader)
     codes = {
         str(k): Code(v.get("name", ""), v.get("goldstein"), v.get("plover"), v.get("mode"), v.get("view"))
         for k, v in (cameo.get("codes") or {}).items()

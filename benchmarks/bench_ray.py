@@ -1,0 +1,70 @@
+"""Scaling of the Ray runner from 1 to 2 workers on a local Ray instance (issue #13 item 4).
+
+    .venv/bin/python benchmarks/bench_ray.py --limit 60 --json
+
+Starts a local Ray instance with ``max(--workers)`` CPUs once, warms the actors' start-up out of
+the timing (a first tiny run), then analyses the same articles (default ``../shared/corpus/bbc``,
+the first ``--limit`` spread over its sections) into a fresh Parquet folder with 1 worker and with
+2 workers, alternating ``--repeat`` times; reports medians of docs/s and ``scaling`` =
+docs/s(2) / docs/s(1).  Time: about 3 * repeat * limit / (docs/s) seconds plus Ray's start-up;
+~5 minutes for --limit 60 --repeat 1 on a quiet 2-core machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from bench_throughput import _copy, _spread
+
+from newsgraph.engines.bench import default_corpus
+from newsgraph.engines.ray_runner import run_ray
+
+
+def main() -> None:
+    import ray
+
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, default=None)
+    parser.add_argument("--limit", type=int, default=60)
+    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    folder = args.corpus or default_corpus()
+    if folder is None:
+        raise SystemExit("no corpus: give --corpus DIR (../shared/corpus/bbc is not here)")
+    paths = _spread(folder, args.limit)
+    times: dict[int, list[float]] = {1: [], 2: []}
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    try:
+        with tempfile.TemporaryDirectory(prefix="newsgraph-ray-") as tmp:
+            corpus = _copy(paths, Path(tmp) / "corpus", 1)
+            warm = _copy(paths[:2], Path(tmp) / "warm", 1)
+            for workers in (1, 2):
+                run_ray([str(warm)], Path(tmp) / f"warm-{workers}", workers=workers)
+            for i in range(args.repeat):
+                for workers in (1, 2):
+                    out = Path(tmp) / f"out-{workers}-{i}"
+                    start = time.perf_counter()
+                    stats = run_ray([str(corpus)], out, workers=workers, inputs_per_task=4)
+                    times[workers].append(time.perf_counter() - start)
+                    assert stats.documents == len(paths), stats
+    finally:
+        ray.shutdown()
+    rate = {w: len(paths) / statistics.median(t) for w, t in times.items()}
+    figures = {
+        "documents": len(paths),
+        "docs_per_s_1": round(rate[1], 3),
+        "docs_per_s_2": round(rate[2], 3),
+        "scaling": round(rate[2] / rate[1], 3),
+        "seconds": {w: [round(x, 1) for x in t] for w, t in times.items()},
+    }
+    print(json.dumps(figures) if args.json else figures)
+
+
+if __name__ == "__main__":
+    main()

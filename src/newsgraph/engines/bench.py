@@ -1,0 +1,174 @@
+"""``newsgraph bench``: the full analysis against bare ``nlp.pipe``, same texts, same processes.
+
+In one run, over the same articles and at the same process count:
+
+* **ours**: the local engine end to end (read, clean, detect the language, NLP with every stage,
+  store into a temporary database with the forecast ledger);
+* **bare**: ``nlp.pipe`` of the same pipeline (:func:`~newsgraph.nlp.pipeline.load_pipeline`)
+  over the cleaned texts, in as many processes, nothing else.
+
+The pipeline is loaded once before timing and the worker processes are forked from it, so
+neither side pays the start-up.  ``ratio`` = ours / bare in documents per second; with
+``repeat`` > 1 the two alternate and the medians are reported.  ``peak_rss_mb`` is the largest
+resident memory of this process and its workers together during the full analyses.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import statistics
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from newsgraph.engines.local import run
+from newsgraph.ingest import IngestError, iter_documents
+from newsgraph.store import Store
+
+
+class BenchError(RuntimeError):
+    pass
+
+
+def default_corpus() -> Path | None:
+    """``../shared/corpus/bbc`` (or under ``$NEWSGRAPH_SHARED``) when present."""
+    base = Path(os.environ.get("NEWSGRAPH_SHARED", "../shared"))
+    folder = base / "corpus" / "bbc"
+    return folder if folder.is_dir() else None
+
+
+def corpus_files(folder: Path, limit: int | None = None) -> list[str]:
+    from newsgraph.ingest import files
+
+    paths = [str(p) for p in files.iter_directory(Path(folder)) if p.suffix.lower() == ".txt" or p.suffix == ""]
+    paths = [p for p in paths if not p.lower().endswith("readme.txt")]
+    return paths[:limit] if limit else paths
+
+
+class _PeakRSS:
+    """Samples the resident memory of this process and its descendants (Linux ``/proc``)."""
+
+    def __init__(self, every: float = 0.2) -> None:
+        self.every, self.peak = every, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, daemon=True)
+
+    def __enter__(self) -> _PeakRSS:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.peak = max(self.peak, _tree_rss(os.getpid()))
+
+    def _loop(self) -> None:
+        while not self._stop.wait(self.every):
+            self.peak = max(self.peak, _tree_rss(os.getpid()))
+
+
+def _tree_rss(pid: int) -> int:
+    """Resident bytes of ``pid`` and every descendant."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/status") as fh:
+                for line in fh:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1]) * 1024
+                        break
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    todo.extend(int(c) for c in fh.read().split())
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def _bare_chunk(texts: list[str], model: str, batch_size: int) -> int:
+    from newsgraph.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline(model)
+    return sum(1 for _ in nlp.pipe(texts, batch_size=batch_size))
+
+
+def _bare(texts: list[str], model: str, batch_size: int, workers: int) -> float:
+    """Seconds for bare ``nlp.pipe`` over ``texts`` in ``workers`` processes."""
+    chunks = [texts[i : i + batch_size] for i in range(0, len(texts), batch_size)]
+    if workers <= 1:
+        start = time.perf_counter()
+        for chunk in chunks:
+            _bare_chunk(chunk, model, batch_size)
+        return time.perf_counter() - start
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        list(pool.map(_bare_chunk, [[]] * workers, [model] * workers, [batch_size] * workers))  # started
+        start = time.perf_counter()
+        done = sum(pool.map(_bare_chunk, chunks, [model] * len(chunks), [batch_size] * len(chunks)))
+        seconds = time.perf_counter() - start
+    assert done == len(texts)
+    return seconds
+
+
+def _ours(paths: list[str], model: str, batch_size: int, workers: int) -> tuple[float, int, int]:
+    """Seconds, documents and peak RSS of the local engine over ``paths`` into a new store."""
+    with (
+        tempfile.TemporaryDirectory(prefix="newsgraph-bench-") as tmp,
+        Store(Path(tmp) / "bench.duckdb") as store,
+        _PeakRSS() as rss,
+    ):
+        start = time.perf_counter()
+        stats = run(paths, model=model, store=store, batch_size=batch_size, workers=workers)
+        seconds = time.perf_counter() - start
+    return seconds, stats.documents, rss.peak
+
+
+def run_bench(
+    folder: Path,
+    *,
+    limit: int | None = None,
+    workers: int = 1,
+    batch_size: int = 32,
+    model: str | None = None,
+    repeat: int = 1,
+    on_progress: Callable[[str], None] | None = None,
+) -> dict[str, Any]:
+    """The figures of ``newsgraph bench`` (see the module docstring)."""
+    from newsgraph.nlp.pipeline import DEFAULT_MODEL, load_pipeline
+
+    model = model or DEFAULT_MODEL
+    paths = corpus_files(folder, limit)
+    if not paths:
+        raise BenchError(f"{folder}: no articles")
+    docs = [d for d in iter_documents(paths) if not isinstance(d, IngestError)]
+    texts = [d.text for d in docs if d.language in (None, "en")]
+    words = sum(len(t.split()) for t in texts)
+    load_pipeline(model)  # once, before timing; the workers are forked from it
+    say = on_progress or (lambda _line: None)
+    ours, bare, peaks, documents = [], [], [], 0
+    for i in range(repeat):
+        bare.append(_bare(texts, model, batch_size, workers))
+        say(f"run {i + 1}/{repeat}: bare nlp.pipe {len(texts)} texts in {bare[-1]:.1f} s")
+        seconds, documents, peak = _ours(paths, model, batch_size, workers)
+        ours.append(seconds)
+        peaks.append(peak)
+        say(f"run {i + 1}/{repeat}: full analysis {documents} documents in {seconds:.1f} s")
+    t_ours, t_bare = statistics.median(ours), statistics.median(bare)
+    return {
+        "docs_per_s": round(documents / t_ours, 3),
+        "words_per_s": round(words * documents / max(1, len(texts)) / t_ours, 1),
+        "spacy_docs_per_s": round(len(texts) / t_bare, 3),
+        "ratio": round((documents / t_ours) / (len(texts) / t_bare), 3),
+        "peak_rss_mb": round(max(peaks) / 2**20, 1),
+        "processes": workers,
+        "documents": documents,
+        "seconds": round(t_ours, 2),
+        "spacy_seconds": round(t_bare, 2),
+        "repeat": repeat,
+    }
