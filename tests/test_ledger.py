@@ -120,3 +120,24 @@ def test_a_migration_numbered_below_the_store_version_is_still_applied(tmp_path,
     with Store(tmp_path / "db.duckdb") as store:
         assert store.con.execute("SELECT count(*) FROM late").fetchone() == (0,)
         assert late[0] in {r[0] for r in store.con.execute("SELECT version FROM schema_version").fetchall()}
+
+
+def test_pre_summed_dyads_count_the_latest_version_once_however_often_it_changes(tmp_path):
+    def version(doc_id, text):
+        doc = Document(doc_id, text, url="https://example.org/x", published="2024-01-01")
+        doc.events = [_event(1, "ASSAULT", ["RUS"], ["UKR"])]
+        return doc
+
+    other = Document("o", "Other.", url="https://example.org/other", published="2024-01-01")
+    other.events = [_event(1, "ASSAULT", ["RUS"], ["UKR"])]
+    with Store(tmp_path / "db.duckdb") as store:
+        store.add_documents([other])  # another article on the same pair and day
+        for doc_id in ("v1", "v2", "v3"):
+            store.add_documents([version(doc_id, doc_id)])
+        again = version("v3", "v3")
+        again.analysis_key = "changed"
+        store.add_documents([again], reanalyse=True)  # the latest analysed again: replaced, not added
+        assert store.con.execute("SELECT source, target, sum(events) FROM dyad_days GROUP BY ALL").fetchall() == [
+            ("RUS", "UKR", 2)
+        ]
+        assert store.con.execute("SELECT DISTINCT doc_id FROM event_actors ORDER BY 1").fetchall() == [("o",), ("v3",)]
