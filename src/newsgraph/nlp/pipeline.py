@@ -79,9 +79,14 @@ def analysis_key(document: Document, pipeline: str) -> str:
     return digest.hexdigest()[:32]
 
 
-@lru_cache(maxsize=2)
 def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
-    """The base pipeline named ``model`` with the newsgraph stages added (cached per process)."""
+    """The base pipeline named ``model`` with the newsgraph stages added (cached per process,
+    however it is asked for: ``load_pipeline()`` and ``load_pipeline(DEFAULT_MODEL)`` are one)."""
+    return _load_pipeline(model)
+
+
+@lru_cache(maxsize=2)
+def _load_pipeline(model: str) -> Language:
     register_extensions()
     try:
         nlp = spacy.load(model)

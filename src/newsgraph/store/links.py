@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import pyarrow as pa
+
 from newsgraph.link.corroboration import cluster_mentions, event_mention, source_key, statement_mention
 from newsgraph.link.features import document_features
 from newsgraph.link.reprints import CopyLink, Fingerprint, ReprintIndex, fingerprint
@@ -52,6 +54,7 @@ def link_documents(store: Store, docs: Sequence[Document]) -> int:
         return 0
     state = _state(store)
     touched: set[str] = set()
+    terms: Counter[str] = Counter()  # document frequencies the batch adds
     con.execute("BEGIN TRANSACTION")
     try:
         for doc in todo:
@@ -62,10 +65,7 @@ def link_documents(store: Store, docs: Sequence[Document]) -> int:
             _write_fingerprint(con, fp)
             feats = document_features(doc)
             placed = state.stories.add(doc.id, feats, doc.published)
-            con.executemany(
-                "INSERT INTO link_terms VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET df = df + 1",
-                [[k] for k in sorted(set(feats))],
-            )
+            terms.update(set(feats))
             for gone, kept in placed.merged.items():
                 con.execute("UPDATE story_members SET story_id = ? WHERE story_id = ?", [kept, gone])
                 con.execute("DELETE FROM stories WHERE id = ?", [gone])
@@ -73,6 +73,7 @@ def link_documents(store: Store, docs: Sequence[Document]) -> int:
             con.execute("INSERT OR REPLACE INTO story_members VALUES (?, ?)", [doc.id, placed.story_id])
             _write_story(con, state.stories.stories[placed.story_id], state.seq)
             touched.add(placed.story_id)
+        _add_terms(con, terms)
         con.execute(
             "INSERT OR REPLACE INTO link_state VALUES ('seq', ?), ('n_docs', ?)", [state.seq, state.stories.n_docs]
         )
@@ -87,6 +88,22 @@ def link_documents(store: Store, docs: Sequence[Document]) -> int:
     for doc in todo:
         _annotate(con, doc)
     return len(todo)
+
+
+def _add_terms(con: Any, terms: Counter[str]) -> None:
+    """Add the batch's document frequencies in one columnar upsert (a row-by-row ``executemany``
+    upsert cost ~1.5 s a document, most of the engine's time outside the NLP)."""
+    if not terms:
+        return
+    keys = sorted(terms)
+    con.register("_ng_terms", pa.table({"term": keys, "df": [terms[k] for k in keys]}))
+    try:
+        con.execute(
+            "INSERT INTO link_terms SELECT term, df FROM _ng_terms "
+            "ON CONFLICT (term) DO UPDATE SET df = link_terms.df + excluded.df"
+        )
+    finally:
+        con.unregister("_ng_terms")
 
 
 # -- state ---------------------------------------------------------------------
