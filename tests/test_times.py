@@ -588,3 +588,19 @@ def test_names_and_event_nouns_are_not_times(text):
 
 def test_a_season_with_its_year_is_still_a_time():
     assert [m.value for m in tag_text("He was elected in the fall of 2016.", "2019-01-20")] == ["2016-FA"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The bill is to be voted on Thursday.", "2010-05-06"),
+        ("The package is due to be approved on Friday.", "2010-05-07"),
+        ("The vote was held on Thursday.", "2010-04-29"),
+    ],
+)
+def test_a_passive_infinitive_looks_ahead_like_an_active_one(nlp, sentence, value):
+    doc = nlp.make_doc(sentence)
+    doc._.published = "2010-05-05"  # a Wednesday
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    assert [t.value for t in doc._.timex] == [value]

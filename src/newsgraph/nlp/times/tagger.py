@@ -218,7 +218,8 @@ def _verb_tense(v: Any, depth: int) -> str | None:
             return "future"
     if any(c.dep_ == "xcomp" for c in v.children) and v.lower_ == "going":
         return "future"
-    if v.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
+    passive_infinitive = v.tag_ == "VBN" and any(a.lower_ == "be" and a.tag_ == "VB" for a in auxes)
+    if (v.tag_ == "VB" or passive_infinitive) and any(a.lower_ == "to" for a in auxes):
         # an infinitive looks ahead from its governor: "is scheduled to close Monday", "is to resume Tuesday",
         # "plans to meet in May"; after a past governor ("agreed to meet Monday") it may be either
         gov = v.head
