@@ -107,3 +107,13 @@ def test_breadcrumb_needs_a_trail():
     assert line in c.paragraphs
     c = clean_text("World › Asia › Japan\n\nThe prime minister said on Monday that the budget would grow next year.")
     assert c.boilerplate == ["World › Asia › Japan"]
+
+
+def test_a_one_line_text_is_its_own_body_also_when_cleaned_again_with_its_title():
+    from newsgraph.ingest.clean import clean_text
+
+    first = clean_text("NATO leaders meet in Vilnius")
+    assert first.text == "NATO leaders meet in Vilnius"
+    assert clean_text(first.text, title=first.title).text == first.text
+    # punctuation is no word: a credit fragment is no sentence-long body (found by the cleaner's fuzz test)
+    assert clean_text('" - (AP) ').text == ""

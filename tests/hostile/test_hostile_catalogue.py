@@ -98,7 +98,9 @@ def _catalogue(folder: Path) -> dict[str, str]:
         ),
         "refused to fetch",
     )
-    rows = [{"text": 5}, {"text": ARTICLE, "url": "javascript:alert(1)", "published": "never"}, "not json"]
+    # its own text: a text already analysed in the run is stored once and not printed again
+    row = ARTICLE + " The ministry repeated the charge on Wednesday."
+    rows = [{"text": 5}, {"text": row, "url": "javascript:alert(1)", "published": "never"}, "not json"]
     put("rows.jsonl", "\n".join(r if isinstance(r, str) else json.dumps(r) for r in rows).encode(), "rows.jsonl:1")
     _warc(
         folder / "crawl.warc", [f"<html><body><p>{ARTICLE} Page {i}.</p></body></html>".encode() for i in range(3)], 40

@@ -143,10 +143,11 @@ def clean_text(text: str, *, title: str | None = None, extracted: bool = False) 
     # 2. Header (lines before the first body paragraph): title and tag lines.
     header_lines = kept
     kept = _strip_header(kept, title, crumb_title, out, tag_lines=not extracted)
-    if not kept and title is None and out.title and len(out.title.split()) >= 3:
+    only_title = out.title and (title is None or title.strip() == out.title)
+    if not kept and only_title and len(re.findall(r"\w+", out.title)) >= 3:
         # The only line read as a headline ("NATO leaders meet in Vilnius", no full stop): a one-line
         # text of a sentence's length (the headline rule's three words) is its own body, not a title
-        # over nothing (issue #10, item 19).
+        # over nothing (issue #10, item 19); so it stays when cleaned again with that title given.
         kept = [p for p in header_lines if p.text.strip() == out.title]
     # 3. Footer: short label lines after the last body paragraph.
     if not extracted:
