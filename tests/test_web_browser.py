@@ -14,6 +14,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+
 from conftest import SEED
 
 CHROMIUM = Path("/usr/bin/chromium")
