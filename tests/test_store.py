@@ -105,3 +105,12 @@ def test_dyads_count_only_what_happened(tmp_path):
         assert len(list_events(store)) == 6
         assert len(list_events(store, include_background=False)) == 5
         assert [e.id for e in list_events(store, type="assault", limit=2)] == ["e1", "e2"]
+
+
+def test_parquet_export_includes_the_cross_document_links(tmp_path):
+    with Store(tmp_path / "db.duckdb") as store:
+        store.add_documents([_doc("a")])
+        paths = store.export_parquet(tmp_path / "out")
+    names = {p.stem for p in paths}
+    assert {"document_copies", "stories", "story_members", "event_clusters", "statement_clusters"} <= names
+    assert "cluster_id" in pq.read_table(tmp_path / "out" / "event_clusters.parquet").column_names

@@ -40,6 +40,12 @@ TABLES = (
     "statements",
     "times",
     "forecasts",
+    # cross-document links (migration 004): copies, stories and event/statement clusters
+    "document_copies",
+    "stories",
+    "story_members",
+    "event_clusters",
+    "statement_clusters",
 )
 
 
