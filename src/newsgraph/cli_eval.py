@@ -11,7 +11,9 @@ from typing import Annotated
 
 import typer
 
-from newsgraph.cli import err, eval_app, out
+from newsgraph.cli import _fail, err, eval_app, out
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")]
 
 
 @eval_app.command("events")
@@ -20,14 +22,13 @@ def eval_events(
     predictions_out: Annotated[
         Path | None, typer.Option("--predictions-out", help="Write predictions as JSON Lines here.")
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    as_json: JsonOpt = False,
 ) -> None:
     """Event type, source and target codes on PLOVER gold-standard records."""
     from newsgraph.eval.events import run_event_eval
 
     if not data.is_file():
-        err.print(f"[red]error:[/] {data}: no such file")
-        raise typer.Exit(2)
+        raise _fail(f"{data}: no such file")
     scores = run_event_eval(data, predictions_out=predictions_out)
     _print_scores("event coding", scores, as_json)
 
@@ -38,14 +39,13 @@ def eval_attribution(
     predictions_out: Annotated[
         Path | None, typer.Option("--predictions-out", help="Write predictions as JSON here.")
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    as_json: JsonOpt = False,
 ) -> None:
     """Attribution (source, cue, content) on PolNeAR: content F1, direct-quote F1, speaker accuracy."""
     from newsgraph.eval.attribution import run_attribution_eval
 
     if not (data / "text").is_dir():
-        err.print(f"[red]error:[/] {data}: no text/ folder (expected the PolNeAR layout)")
-        raise typer.Exit(2)
+        raise _fail(f"{data}: no text/ folder (expected the PolNeAR layout)")
     scores = run_attribution_eval(data, predictions_out=predictions_out)
     _print_scores("attribution", scores, as_json)
 
@@ -56,14 +56,13 @@ def eval_time(
     predictions_out: Annotated[
         Path | None, typer.Option("--predictions-out", help="Write predictions as JSON here.")
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    as_json: JsonOpt = False,
 ) -> None:
     """Temporal expressions on TimeML: relaxed span F1 and value accuracy."""
     from newsgraph.eval.time import run_time_eval
 
     if not data.is_dir():
-        err.print(f"[red]error:[/] {data}: not a directory of .tml files")
-        raise typer.Exit(2)
+        raise _fail(f"{data}: not a directory of .tml files")
     scores = run_time_eval(data, predictions_out=predictions_out)
     _print_scores("time expressions", scores, as_json)
 
@@ -74,14 +73,13 @@ def eval_extraction(
     predictions_out: Annotated[
         Path | None, typer.Option("--predictions-out", help="Write predictions as JSON here.")
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    as_json: JsonOpt = False,
 ) -> None:
     """Article-body extraction on the article-extraction-benchmark layout (shingle P/R/F1)."""
     from newsgraph.eval.extraction import run_extraction_eval
 
     if not (data / "ground-truth.json").is_file():
-        err.print(f"[red]error:[/] {data}: no ground-truth.json (expected the article-extraction-benchmark layout)")
-        raise typer.Exit(2)
+        raise _fail(f"{data}: no ground-truth.json (expected the article-extraction-benchmark layout)")
     scores = run_extraction_eval(data, predictions_out=predictions_out)
     _print_scores("article extraction", scores, as_json)
 
@@ -92,19 +90,17 @@ def eval_clustering(
     predictions_out: Annotated[
         Path | None, typer.Option("--predictions-out", help='Write {"<file name>": "<cluster id>"} JSON here.')
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    as_json: JsonOpt = False,
 ) -> None:
     """Same-story clustering on ECB+: B3 precision, recall, F1, beside a TF-IDF average-link baseline."""
     from newsgraph.eval.clustering import run_clustering_eval
 
     if not data.is_dir():
-        err.print(f"[red]error:[/] {data}: not a directory (expected the ECB+ layout)")
-        raise typer.Exit(2)
+        raise _fail(f"{data}: not a directory (expected the ECB+ layout)")
     try:
         scores = run_clustering_eval(data, predictions_out=predictions_out)
     except ValueError as exc:
-        err.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(2) from None
+        raise _fail(exc) from None
     _print_scores("same-story clustering (B3)", scores, as_json)
 
 
@@ -114,18 +110,16 @@ def eval_reprints(
     originals: Annotated[int, typer.Option("--originals", min=1, help="Articles that get copies.")] = 200,
     negatives: Annotated[int, typer.Option("--negatives", min=0, help="Same-topic articles without copies.")] = 200,
     seed: Annotated[int, typer.Option("--seed", help="Seed of the perturbations.")] = 12,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    as_json: JsonOpt = False,
 ) -> None:
     """Copy links on perturbed copies built from a corpus: precision and recall."""
     from newsgraph.eval.reprints import run_reprint_eval
 
     if not data.is_dir():
-        err.print(f"[red]error:[/] {data}: not a directory of articles")
-        raise typer.Exit(2)
+        raise _fail(f"{data}: not a directory of articles")
     scores = run_reprint_eval(data, originals=originals, negatives=negatives, seed=seed)
     if scores["documents"] == 0:
-        err.print(f"[red]error:[/] {data}: no articles (*.txt with a title and paragraphs)")
-        raise typer.Exit(2)
+        raise _fail(f"{data}: no articles (*.txt with a title and paragraphs)")
     _print_scores("reprint links", scores, as_json)
 
 
@@ -135,15 +129,14 @@ def eval_actors(
     predictions_out: Annotated[
         Path | None, typer.Option("--predictions-out", help="Write each case's resolution as JSON Lines here.")
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    as_json: JsonOpt = False,
     failures: Annotated[bool, typer.Option("--failures", help="List the failed cases on stderr.")] = False,
 ) -> None:
     """Actor resolution accuracy, overall and by category."""
     from newsgraph.eval.actors import run_actor_eval
 
     if not data.is_file():
-        err.print(f"[red]error:[/] {data}: no such file")
-        raise typer.Exit(2)
+        raise _fail(f"{data}: no such file")
     scores = run_actor_eval(data, predictions_out=predictions_out)
     if failures:
         for f in scores["failures"]:
