@@ -268,3 +268,48 @@ def test_no_stated_article_body_keeps_the_extraction():
     # teasers only and nothing better: kept, but flagged
     extracted = extract_html(page)
     assert "Minister Ali" in extracted.text and extracted.warning.startswith("poor extraction: 0 words")
+
+
+def test_linked_words_inside_a_sentence_are_kept() -> None:
+    """A wrapper with a class boilerplate removal discards ("link"), in the middle of a sentence."""
+    paras = list(PARAGRAPHS)
+    paras[1] = (
+        'Officials said that <span class="link"><a href="/world/radar">the two coast guards would share radar data</a>'
+        "</span> in real time and hold joint exercises twice a year, starting next spring, according to a statement."
+    )
+    result = extract_html(page(body_paragraphs=paras))
+    assert "said that the two coast guards would share radar data in real time" in result.text
+
+
+def test_hover_card_inside_a_paragraph_is_dropped_and_the_name_kept() -> None:
+    card = (
+        '<span class="person"><a href="/people/jonas-gahr-store">Jonas Gahr Store</a>'
+        '<span class="person-card"><a class="name" href="/people/jonas-gahr-store">Jonas Gahr Store</a>'
+        '<a href="/a/1">Store visits Tromso shipyard</a> <a href="/a/2">Budget talks resume in Oslo</a>'
+        ' <a href="/people/jonas-gahr-store">MORE</a></span></span>'
+    )
+    paras = list(PARAGRAPHS)
+    paras[0] = (
+        f"Prime Minister {card} met the foreign ministers of Norway and Finland in Oslo on Tuesday to discuss "
+        "a joint plan for monitoring shipping in the Barents Sea, officials said."
+    )
+    result = extract_html(page(body_paragraphs=paras))
+    assert "Prime Minister Jonas Gahr Store met the foreign ministers" in result.text
+    assert "Budget talks" not in result.text and "MORE" not in result.text
+
+
+def test_inline_preparation_keeps_hidden_markers_and_plain_link_runs() -> None:
+    from lxml import html as lxml_html
+
+    from newsgraph.ingest.html_inline import prepare_inline
+
+    tree = lxml_html.fromstring(
+        '<div><p>Before the vote <span class="sr-only">(opens in a new window)</span> the minister spoke '
+        '<span class="quote">at length</span> about the plan.</p>'
+        '<p>See <a href="/1">one</a>, <a href="/2">two</a> and <a href="/3">three</a> for the full text.</p></div>'
+    )
+    prepare_inline(tree)
+    spans = tree.findall(".//span")
+    assert spans[0].get("class") == "sr-only"  # hidden text stays marked for removal
+    assert spans[1].get("class") is None  # mid-sentence wrapper no longer prunable by class
+    assert len(tree.findall(".//a")) == 3  # links in prose are not a widget (no wrapper holding them)

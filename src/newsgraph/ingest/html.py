@@ -58,6 +58,7 @@ from lxml.etree import strip_tags
 from lxml.html import HtmlElement
 
 from newsgraph.ingest.base import IngestError
+from newsgraph.ingest.html_inline import prepare_inline
 from newsgraph.ingest.html_recovery import (
     BETTER_BY,
     NO_ARTICLE_BELOW,
@@ -128,6 +129,7 @@ def extract_html(html: str | bytes, url: str | None = None, origin: str = "<html
     meta = _metadata(tree, url)
     page_url = meta.get("url") or url
     _unwrap_embeds(tree)
+    prepare_inline(tree)
 
     body = _extract_body(tree, page_url, rescue=False)
     if body is None or _body_length(body) < RESCUE_BELOW:
