@@ -121,7 +121,9 @@ def clean_text(text: str, *, title: str | None = None, extracted: bool = False) 
     lex = _lexicon()
     # Mojibake and entities are fixed first, so that a line is judged by what it will read as
     # ("&amp;amp;" is a separator once fixed): cleaning its own output then changes nothing.
-    lines = [_Para(_fix(p.text), p.raw_start, p.raw_end) for p in _split_lines(text)]
+    # Stripped again after fixing: "Â " is mojibake for a no-break space, which becomes a plain one.
+    lines = [_Para(_fix(p.text).strip(), p.raw_start, p.raw_end) for p in _split_lines(text)]
+    lines = [p for p in lines if p.text]
     out = Cleaned(text="", paragraphs=[])
 
     # 1. Line-level furniture anywhere in the text.
