@@ -131,7 +131,7 @@ def analyze(
     from newsgraph.engines.pool import default_workers
     from newsgraph.ingest import Limits
     from newsgraph.inputs import day
-    from newsgraph.nlp.pipeline import ModelNotFound
+    from newsgraph.nlp.identity import ModelNotFound
     from newsgraph.report import render_document
     from newsgraph.store import Store, StoreError
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from newsgraph.ingest.base import DEFAULT_MAX_BYTES
 from newsgraph.ingest.budget import DEFAULT_DOC_TIMEOUT
-from newsgraph.nlp.pipeline import DEFAULT_MODEL
+from newsgraph.nlp.identity import DEFAULT_MODEL
 from newsgraph.store.db import DEFAULT_DB
 
 

@@ -18,13 +18,16 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import TYPE_CHECKING
 
+from newsgraph.engines.memo import input_key, open_memo
 from newsgraph.engines.pool import Analyser, Annotated, make_analyser
-from newsgraph.ingest import IngestError, Limits, iter_documents
+from newsgraph.ingest import IngestError, Limits, RawItem, clean_item, iter_raw
 from newsgraph.model import Document
-from newsgraph.nlp.pipeline import DEFAULT_MODEL, analysis_key, pipeline_id
-from newsgraph.store import Store
-from newsgraph.store.links import link_documents
+from newsgraph.nlp.identity import DEFAULT_MODEL, analysis_key, pipeline_id
+
+if TYPE_CHECKING:
+    from newsgraph.store import Store, WriteResult
 
 
 @dataclass(slots=True)
@@ -55,6 +58,10 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 
 def _link_batch(store: Store, docs: list[Document], report: Callable[[str], None]) -> int:
     """Link a stored batch to the store; a failure is reported and never loses the stored documents."""
+    if not docs:
+        return 0
+    from newsgraph.store.links import link_documents  # with datasketch and SciPy: only when something is new
+
     try:
         return link_documents(store, docs)
     except Exception as exc:  # noqa: BLE001 - linking is an addition: the batch is stored either way
@@ -84,6 +91,7 @@ def run(
     over it is reported and skipped (:func:`newsgraph.nlp.pipeline.annotate`).
     """
     stats = RunStats()
+    limits = limits or Limits()
     today = today or dt.date.today()
     pipeline = pipeline_id(model)
     seen: dict[str, str] = {}  # id -> analysis key of the documents handled in this run
@@ -94,82 +102,125 @@ def run(
         if on_error:
             on_error(message)
 
+    memo = open_memo() if store is not None else None  # a run that stores nothing skips nothing
+    stand_ins: dict[int, tuple[RawItem, str]] = {}  # id(document) -> raw input, memo key: not cleaned yet
+
+    def cleaned(item: RawItem, key: str | None) -> Document | None:
+        document = clean_item(item, limits)
+        if isinstance(document, IngestError):
+            report(str(document))
+            return None
+        document.pipeline = pipeline
+        document.analysis_key = analysis_key(document, pipeline)
+        if memo is not None and key is not None:
+            memo.put(key, document)
+        return document
+
     def documents() -> Iterator[Document]:
-        for item in iter_documents(specs, limits):
+        for item in iter_raw(specs, limits):
             if isinstance(item, IngestError):
                 report(str(item))
                 if on_progress:
                     on_progress(1)
                 continue
-            for note in item.notes:
+            key = input_key(item, limits) if memo is not None else None
+            known = memo.get(key, pipeline) if memo is not None and key is not None else None
+            if known is not None:  # cleaned in an earlier run: cleaned again only if it must be analysed
+                document = known.document(pipeline)
+                stand_ins[id(document)] = (item, key or "")
+            else:
+                document = cleaned(item, key)
+                if document is None:
+                    if on_progress:
+                        on_progress(1)
+                    continue
+            for note in document.notes:
                 if on_error:
                     on_error(note)
-            item.pipeline = pipeline
-            item.analysis_key = analysis_key(item, pipeline)
-            yield item
+            yield document
 
     def prepare(docs: list[Document]) -> _Batch:
         skip = [False] * len(docs)
         if store is not None and docs:
             stored = store.stored_keys([d.id for d in docs if d.id not in seen])
             for i, d in enumerate(docs):
-                if d.id in seen:  # the same article earlier in this run
-                    skip[i] = seen[d.id] == d.analysis_key or reanalyse
+                if d.id in seen:  # the same article earlier in this run: that input decides its analysis
+                    skip[i] = True
                 elif d.id in stored:
                     key = stored[d.id]
                     skip[i] = not reanalyse and (key is None or key == d.analysis_key)
-                if not skip[i]:
-                    seen[d.id] = d.analysis_key or ""
-                else:
-                    seen.setdefault(d.id, d.analysis_key or "")
-        return _Batch(len(docs), docs, skip)
+                seen.setdefault(d.id, d.analysis_key or "")
+        kept, kept_skip = [], []
+        for d, s in zip(docs, skip, strict=True):
+            raw = stand_ins.pop(id(d), None)
+            if raw is not None and not s:  # remembered, but to be analysed: clean it now
+                again = cleaned(*raw)
+                if again is None:
+                    failed.add(d.id)  # a later input of the same article is not recorded either
+                    continue
+                d = again
+            kept.append(d)
+            kept_skip.append(s)
+        if memo is not None:
+            memo.flush()
+        return _Batch(len(docs), kept, kept_skip)
+
+    def count(result: WriteResult | None) -> None:
+        stats.documents += 1
+        if result is None:
+            return
+        if result.status == "added":
+            stats.added += 1
+        elif result.status == "replaced":
+            stats.replaced += 1
+        else:
+            stats.unchanged += 1
 
     def finish(batch: _Batch, analyser: Analyser | None) -> None:
         done: list[Annotated] = analyser.result(batch.handle) if analyser and batch.handle is not None else []
         todo = iter(done)
-        docs: list[Document] = []
-        skipped: list[bool] = []
+        fresh: list[Document] = []  # analysed, in input order
+        known: list[Document] = []  # stored already, or an earlier input of this run: only seen again
         for document, skip in zip(batch.documents, batch.skip, strict=True):
-            if skip and document.id in failed:
-                report(f"{document.origin}: not analysed (the same article failed earlier in this run)")
+            if skip:
+                if document.id in failed:
+                    report(f"{document.origin}: not analysed (the same article failed earlier in this run)")
+                else:
+                    known.append(document)
                 continue
-            if not skip:
-                outcome = next(todo)
-                if outcome.error:
-                    report(f"{document.origin}: {outcome.error}")
-                    failed.add(document.id)
-                    continue
-                document = outcome.document
-                stats.analysed += 1
-            docs.append(document)
-            skipped.append(skip)
-        results = (
-            store.add_documents(docs, resolve_on=today, reanalyse=reanalyse)
-            if store is not None
-            else [None] * len(docs)
-        )
-        if store is not None:
+            outcome = next(todo)
+            if outcome.error:
+                report(f"{document.origin}: {outcome.error}")
+                failed.add(document.id)
+                continue
+            fresh.append(outcome.document)
+            stats.analysed += 1
+        if store is None:
+            results: list[WriteResult | None] = [None] * len(fresh)
+        else:
+            results = list(store.add_documents(fresh, resolve_on=today, reanalyse=reanalyse))
             stats.forecasts_resolved += len(store.last_changes)
             # reprints, same-story clusters, event de-duplication and corroboration (newsgraph.link)
-            stats.linked += _link_batch(
-                store,
-                [d for d, r in zip(docs, results, strict=True) if r is not None and r.status in ("added", "replaced")],
-                report,
-            )
-        for doc, skip, result in zip(docs, skipped, results, strict=True):
+            new = [d for d, r in zip(fresh, results, strict=True) if r and r.status in ("added", "replaced")]
+            stats.linked += _link_batch(store, new, report)
+        for doc, result in zip(fresh, results, strict=True):
             if result is not None and result.status == "failed":
                 report(f"{doc.origin}: not stored ({result.error})")
+                failed.add(doc.id)
                 continue
-            stats.documents += 1
-            if result is not None:
-                if result.status == "added":
-                    stats.added += 1
-                elif result.status == "replaced":
-                    stats.replaced += 1
-                else:
-                    stats.unchanged += 1
-            if on_document and not skip:  # a stored document not analysed again has nothing new to show
+            count(result)
+            if on_document:  # a stored document not analysed again has nothing new to show
                 on_document(doc)
+        if store is not None and known:
+            # Written after the batch's analysed documents, with the analysis the store holds (the
+            # first input's in this run), so an input skipped is recorded as seen and never replaces it.
+            for doc in known:
+                doc.analysis_key = seen.get(doc.id) or doc.analysis_key
+            for doc, result in zip(known, store.add_documents(known), strict=True):
+                if result.status == "failed":
+                    report(f"{doc.origin}: not stored ({result.error})")
+                    continue
+                count(result)
         if on_progress:
             on_progress(batch.size)
 
@@ -191,6 +242,8 @@ def run(
     finally:
         if analyser is not None:
             analyser.close()
+        if memo is not None:
+            memo.close()
     if store is not None:
         stats.forecasts_resolved += store.refresh_ledger(today)
     return stats

@@ -23,7 +23,7 @@ from typing import Any
 
 from newsgraph.engines.parquet import document_row, error_row, finished_inputs, write_partition
 from newsgraph.ingest import IngestError, Limits, iter_documents
-from newsgraph.nlp.pipeline import DEFAULT_MODEL
+from newsgraph.nlp.identity import DEFAULT_MODEL
 
 
 class RayNotInstalled(RuntimeError):

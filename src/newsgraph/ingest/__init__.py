@@ -14,7 +14,7 @@ from pathlib import Path
 from newsgraph.ingest.base import IngestError, Limits, RawItem, one_line
 from newsgraph.model import Document
 
-__all__ = ["IngestError", "Limits", "RawItem", "iter_documents", "iter_raw"]
+__all__ = ["IngestError", "Limits", "RawItem", "clean_item", "iter_documents", "iter_raw"]
 
 
 def _is_url(spec: str) -> bool:
@@ -77,22 +77,23 @@ def iter_documents(specs: Iterable[str], limits: Limits | None = None) -> Iterat
     Cleaning one document may take at most ``limits.doc_timeout`` seconds
     (:mod:`newsgraph.ingest.budget`); past it the input is reported and skipped.
     """
+    limits = limits or Limits()
+    for item in iter_raw(specs, limits):
+        yield item if isinstance(item, IngestError) else clean_item(item, limits)
+
+
+def clean_item(item: RawItem, limits: Limits | None = None) -> Document | IngestError:
+    """One raw article cleaned into a document, or the IngestError saying why it could not be."""
     from newsgraph.ingest.budget import BudgetExceeded, time_limit
     from newsgraph.ingest.document import to_document
 
     limits = limits or Limits()
-    for item in iter_raw(specs, limits):
-        if isinstance(item, IngestError):
-            yield item
-            continue
-        try:
-            with time_limit(limits.doc_timeout, "cleaning"):
-                document = to_document(item, limits.default_published)
-        except IngestError as err:
-            yield err
-        except BudgetExceeded as exc:
-            yield IngestError(item.origin, f"skipped: {exc}")
-        except Exception as exc:  # an extractor bug must not stop the batch
-            yield IngestError(item.origin, f"could not be processed ({type(exc).__name__}: {one_line(str(exc))})")
-        else:
-            yield document
+    try:
+        with time_limit(limits.doc_timeout, "cleaning"):
+            return to_document(item, limits.default_published)
+    except IngestError as err:
+        return err
+    except BudgetExceeded as exc:
+        return IngestError(item.origin, f"skipped: {exc}")
+    except Exception as exc:  # an extractor bug must not stop the batch
+        return IngestError(item.origin, f"could not be processed ({type(exc).__name__}: {one_line(str(exc))})")

