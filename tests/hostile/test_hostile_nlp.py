@@ -6,7 +6,7 @@ import pytest
 
 from newsgraph.engines import local
 from newsgraph.ingest import iter_documents
-from newsgraph.ingest.base import IngestError, Limits
+from newsgraph.ingest.base import IngestError, Limits, RawItem
 from newsgraph.ingest.budget import BudgetExceeded, time_limit
 from newsgraph.model import Document
 from newsgraph.nlp.pipeline import annotate
@@ -82,10 +82,10 @@ def test_errors_are_reported_as_they_happen(monkeypatch: pytest.MonkeyPatch) -> 
         yield IngestError("bad-1.txt", "empty input")
         # Asked for the next input: the error before must be out already, not held for its batch.
         assert reported == ["bad-1.txt: empty input"]
-        yield Document(id="d1", text=PARAGRAPH, language="en", origin="good.txt")
+        yield RawItem(origin="good.txt", data=PARAGRAPH, kind="text")
         yield IngestError("bad-2.txt", "empty input")
         assert reported[-1] == "bad-2.txt: empty input"
 
-    monkeypatch.setattr(local, "iter_documents", inputs)
+    monkeypatch.setattr(local, "iter_raw", inputs)
     stats = local.run(["x"], batch_size=32, on_error=reported.append)
     assert stats.documents == 1 and len(stats.errors) == 2
