@@ -3,8 +3,9 @@
     python benchmarks/bench_store_scale.py [--events 10000000] [--runs 5] [--keep] [--json]
 
 Builds ``/tmp/newsgraph-scale.duckdb`` with DuckDB SQL (documents, actors, events, statements and
-mentions with a skewed actor distribution, so the busiest actor is in ~10 % of the events), fills
-the derived tables of migration 006 with the migration's own backfill, builds the full-text index,
+mentions with a skewed actor distribution, so the busiest actor is in ~10 % of the events; every
+tenth document reprinted once, its events clustered with the reprint's), fills
+the derived tables of migration 007 with the migration's own backfill, builds the full-text index,
 then times (median of ``--runs``, after one warm-up) what the API answers:
 
 * the dyad timeline of the busiest pair (``/api/dyads``, per month);
@@ -87,26 +88,32 @@ def build(n_events: int) -> dict[str, float]:
         f"""INSERT INTO mentions SELECT doc_id, row_number() OVER (PARTITION BY doc_id), 5, 10, 'Actor', 'ORG',
             {actor} FROM statements"""
     )
+    # Every tenth document is reprinted once (the next one): the link step's output for the pair, one
+    # event cluster per event of the two, from one source, so aggregates count events, not mentions.
+    con.execute(
+        f"""INSERT INTO event_clusters SELECT md5((i + k)::VARCHAR), 'ev-' || j, 'c' || i || '-' || j, 's' || i,
+            'doc:' || md5(i::VARCHAR), 'relayed' FROM range(0, {n_docs} - 1, 10) t(i), range(2) u(k),
+            range({EVENTS_PER_DOC}) v(j)"""
+    )
+    con.execute(
+        f"""INSERT INTO link_fingerprints (doc_id, seq) SELECT md5((i + k)::VARCHAR), i + k
+            FROM range(0, {n_docs} - 1, 10) t(i), range(2) u(k)"""
+    )
     timings["generate_s"] = time.perf_counter() - t
     t = time.perf_counter()
-    from newsgraph.store.db import migrations
+    from newsgraph.store import derived
 
-    sql = next(s for v, _, s in migrations() if v == 6)
-    # The migration's backfill, with each derived table loaded in key order (a sorted layout: DuckDB's zone
-    # maps then skip every row group but the actor's or the pair's); rows that ingest adds later append.
-    backfill = sql[sql.index("CREATE TEMP TABLE current_docs") :]
-    backfill = backfill.replace(
-        "WHERE doc_id IN (SELECT id FROM current_docs);",
-        "WHERE doc_id IN (SELECT id FROM current_docs) ORDER BY actor_id, day;",
-    )
-    backfill = backfill.replace(
-        "FROM dyad_rows GROUP BY ALL;", "FROM dyad_rows GROUP BY ALL ORDER BY source, target, day;"
-    )
-    con.execute(backfill)
+    # The migration's backfill (007), which loads each derived table in read order (actors and pairs
+    # together, edges by day: DuckDB's zone maps then skip every row group but those asked for);
+    # rows that ingest adds later append.  Its indexes were made on the empty tables: made again after.
+    for table in ("event_actors", "statement_actors"):
+        con.execute(f"DROP INDEX {table}_actor; DROP INDEX {table}_doc")
+    derived.backfill(con)
     con.execute("CHECKPOINT")
     timings["derive_s"] = time.perf_counter() - t
     counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in
-              ("documents", "events", "statements", "event_actors", "dyad_days", "statement_actors")}  # fmt: skip
+              ("documents", "events", "statements", "event_actors", "dyad_days", "statement_actors", "event_edges",
+               "statement_edges", "event_clusters")}  # fmt: skip
     store.close()
     t = time.perf_counter()
     from newsgraph.store.queries import open_for_reading

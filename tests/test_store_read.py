@@ -10,8 +10,7 @@ import sys
 import pytest
 
 from newsgraph.model import Actor, DateValue, Document, Event, Evidence
-from newsgraph.store import Store, StoreError
-from newsgraph.store.db import migrations
+from newsgraph.store import Store, StoreError, derived
 from newsgraph.store.queries import (
     QueryError,
     dyad_scores,
@@ -73,13 +72,38 @@ def test_derived_tables_match_a_full_rebuild(tmp_path):
             store.add_documents(
                 [_doc(f"d{i}", f"https://x.org/{i % 3}", [("e", "ASSAULT", -9.0, "asserted")], published=day)]
             )
-        kept = store.con.execute("SELECT * FROM dyad_days ORDER BY ALL").fetchall()
-        store.con.execute("DELETE FROM dyad_days; DELETE FROM event_actors; DELETE FROM statement_actors")
-        sql = next(s for v, _, s in migrations() if v == 6)
-        backfill = sql[sql.index("CREATE TEMP TABLE current_docs") :]
-        store.con.execute(backfill)
-        assert store.con.execute("SELECT * FROM dyad_days ORDER BY ALL").fetchall() == kept
-    assert sum(r[4] for r in kept) == 3  # three URLs, one current version each
+        kept = _derived(store.con)
+        for table in DERIVED:
+            store.con.execute(f"DELETE FROM {table}")
+        derived.backfill(store.con)
+        assert _derived(store.con) == kept
+    assert sum(r[4] for r in kept["dyad_days"]) == 3  # three URLs, one current version each
+
+
+DERIVED = ("event_actors", "statement_actors", "dyad_days", "event_edges", "statement_edges")
+
+
+def _derived(con) -> dict[str, list]:
+    """The derived tables' contents; the appended edge tables as their sums."""
+    out = {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in DERIVED[:3]}
+    out["event_edges"] = con.execute(
+        "SELECT day, source, target, type, sum(events), sum(mentions), sum(sources), sum(cooperation), sum(conflict), "
+        "sum(coop_events), sum(conflict_events) FROM event_edges GROUP BY ALL HAVING sum(mentions) <> 0 ORDER BY ALL"
+    ).fetchall()
+    out["statement_edges"] = con.execute(
+        "SELECT day, speaker, about, sum(statements) FROM statement_edges GROUP BY ALL "
+        "HAVING sum(statements) <> 0 ORDER BY ALL"
+    ).fetchall()
+    return out
+
+
+def _back_to_version_5(con) -> None:
+    """Make a store look as it did before migrations 006 and 007 (what an older newsgraph wrote)."""
+    con.execute("DROP VIEW dyad_rows; DROP VIEW event_actor_rows; DROP VIEW statement_actor_rows")
+    con.execute("DROP VIEW statement_edge_rows")
+    for table in ("dyad_days", "event_actors", "statement_actors", "event_edges", "statement_edges", "derived_state"):
+        con.execute(f"DROP TABLE {table}")
+    con.execute("DELETE FROM schema_version WHERE version IN (6, 7)")
 
 
 def test_read_only_file_and_two_readers(tmp_path):
@@ -107,9 +131,7 @@ def test_older_schema_is_upgraded_once_then_read_only(tmp_path):
     path = tmp_path / "db.duckdb"
     with Store(path) as store:
         store.add_documents([_doc("a", "https://x.org/a", [("e1", "ASSAULT", -9.0, "asserted")])])
-        store.con.execute("DROP VIEW dyad_rows; DROP VIEW event_actor_rows; DROP VIEW statement_actor_rows")
-        store.con.execute("DROP TABLE dyad_days; DROP TABLE event_actors; DROP TABLE statement_actors")
-        store.con.execute("DELETE FROM schema_version WHERE version = 6")
+        _back_to_version_5(store.con)
     with open_for_reading(path) as reader:
         assert dyad_scores(reader)[0].events == 1
         with pytest.raises(Exception, match="read-only"):
@@ -119,12 +141,10 @@ def test_older_schema_is_upgraded_once_then_read_only(tmp_path):
 def test_missing_migration_below_the_newest_is_applied(tmp_path):
     path = tmp_path / "db.duckdb"
     with Store(path) as store:
-        store.con.execute("DROP VIEW dyad_rows; DROP VIEW event_actor_rows; DROP VIEW statement_actor_rows")
-        store.con.execute("DROP TABLE dyad_days; DROP TABLE event_actors; DROP TABLE statement_actors")
-        store.con.execute("DELETE FROM schema_version WHERE version = 6")
+        _back_to_version_5(store.con)
         store.con.execute("INSERT INTO schema_version VALUES (99, 'a later one', now())")
     with Store(path) as store:
-        assert 6 in {r[0] for r in store.con.execute("SELECT version FROM schema_version").fetchall()}
+        assert {6, 7} <= {r[0] for r in store.con.execute("SELECT version FROM schema_version").fetchall()}
         assert store.con.execute("SELECT count(*) FROM dyad_days").fetchone()[0] == 0
 
 

@@ -128,6 +128,8 @@ class Store:
             self.con.execute("BEGIN TRANSACTION")
             try:
                 self.con.execute(sql)
+                if version == 7:  # the derived tables, filled by the same code that keeps them on write
+                    derived.backfill(self.con)
                 self.con.execute("INSERT INTO schema_version VALUES (?, ?, ?)", [version, name, _now()])
                 self.con.execute("COMMIT")
             except duckdb.Error as exc:
@@ -194,6 +196,7 @@ class Store:
         from newsgraph.link import ledger
 
         now = _now()
+        derived.sync_links(self.con)  # what the link step stored since the last batch
         planned = write.plan(self.con, documents, reanalyse=reanalyse)
         reopened = ledger.forget_documents(self.con, planned.replaced)
         derived.forget(self.con, planned.replaced)
@@ -219,17 +222,38 @@ class Store:
         return dict(self.con.execute(f"SELECT id, analysis_key FROM documents WHERE id IN ({marks})", ids).fetchall())
 
     def refresh_ledger(self, on: dt.date | str) -> int:
-        """Open / due / expired for every unresolved forecast as of ``on``; returns how many changed."""
+        """Open / due / expired for every unresolved forecast as of ``on``; returns how many changed.
+
+        The end of a run: the derived counts also catch up with the links stored since the last batch
+        (:meth:`sync_links`).
+        """
         from newsgraph.link import ledger
 
         self.con.execute("BEGIN TRANSACTION")
         try:
+            derived.sync_links(self.con)
             changes = ledger.refresh_calendar(self.con, on)
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
             raise
         return len(changes)
+
+    def sync_links(self) -> int:
+        """Bring the derived counts up to date with the links stored (event clusters and their sources).
+
+        The link step (:func:`newsgraph.store.links.link_documents`) runs after a batch is written;
+        the next batch and :meth:`refresh_ledger` catch up with it, or this, at once.  Returns how many
+        documents' counts changed.
+        """
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            changed = derived.sync_links(self.con)
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        return changed
 
     # -- reading ------------------------------------------------------------
 

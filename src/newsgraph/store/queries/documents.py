@@ -166,11 +166,14 @@ def stats(store: Store | Con) -> dict[str, Any]:
     for table in ("documents", "actors", "events", "statements", "forecasts", "mentions"):
         counts[table] = int(con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
     first, last = con.execute("SELECT min(published), max(published) FROM documents").fetchone()
-    counted = con.execute("SELECT coalesce(sum(events), 0) FROM dyad_days").fetchone()[0]
+    counted, mentioned = con.execute(
+        "SELECT coalesce(sum(events), 0), coalesce(sum(mentions), 0) FROM dyad_days"
+    ).fetchone()
     kinds = dict(con.execute("SELECT coalesce(kind, 'unknown'), count(*) FROM actors GROUP BY 1").fetchall())
     return {
         "counts": counts,
-        "counted_dyad_events": int(counted),
+        "counted_dyad_events": int(counted),  # real-world events (a story's reports of one event count once)
+        "counted_dyad_mentions": int(mentioned),
         "actor_kinds": kinds,
         "first_published": iso(first),
         "last_published": iso(last),

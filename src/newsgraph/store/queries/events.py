@@ -1,8 +1,9 @@
 """Events, dyads and timelines, filtered, sorted and limited in SQL.
 
-An actor's events come from ``event_actors`` (migration 006: one row per event and actor,
-with its day), dyads and timelines from the pre-summed ``dyad_days``; only the page asked for
-is read back from ``events``.
+An actor's events are read from ``event_actors`` alone (one row per event and actor, with its
+day and the listing's columns, in actor and day order: migration 007), dyads and timelines from
+the pre-summed ``dyad_days``.  Aggregates count real-world events (event clusters, each counted
+by one of its records), not mentions, and say how many independent sources back them.
 """
 
 from __future__ import annotations
@@ -18,6 +19,11 @@ from newsgraph.store.queries.common import Con, Page, QueryError, _con, actor_id
 EVENT_DAY = (
     "coalesce(try_cast(json_extract_string(e.date, '$.from') AS DATE), "
     "try_cast(json_extract_string(e.date, '$.to') AS DATE), d.published)"
+)
+# The same columns as event_actors carries them (migration 007).
+_ACTOR_EVENT_COLS = (
+    "doc_id, event_id, type, cameo, source, target, modality, certainty, date, evidence, published, title, mode, "
+    "trigger, intensity, goldstein, hedges, reported_by, background"
 )
 _EVENT_COLS = (
     "e.doc_id, e.id, e.type, e.cameo, e.source, e.target, e.modality, e.certainty, e.date, e.evidence, "
@@ -140,13 +146,12 @@ def _actor_events(con, ids, type_, start, end, include_background, counted_only,
         params.append(role)
     cond = " AND ".join(where)
     total = con.execute(f"SELECT count(*) FROM event_actors WHERE {cond}", params).fetchone()[0]
-    keys = con.execute(
-        f"SELECT doc_id, event_id FROM event_actors WHERE {cond} ORDER BY day DESC NULLS LAST, doc_id, event_id "
+    page = con.execute(
+        f"SELECT {_ACTOR_EVENT_COLS} FROM event_actors WHERE {cond} ORDER BY day DESC NULLS LAST, doc_id, event_id "
         + _limit_sql(limit, offset),
         params,
     ).fetchall()
-    keys = list(dict.fromkeys((k[0], k[1]) for k in keys))
-    rows = [_event_row(r) for r in by_keys(con, "events", "e", _EVENT_COLS, keys)]
+    rows = [_event_row(r) for r in {(r[0], r[1]): r for r in page}.values()]  # an event shown once
     return Page(int(total), [r for r in rows if include_background or not r.background])
 
 
@@ -190,6 +195,8 @@ class Dyad:
     by_type: dict[str, int]
     cooperation: float = 0.0  # sum of positive intensities
     conflict: float = 0.0  # sum of the magnitudes of negative intensities
+    mentions: int = 0  # event records: every report of those events
+    sources: int = 0  # sum over the events of the independent sources that report each
 
     def to_dict(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in self.__slots__}
@@ -212,19 +219,26 @@ def dyad_scores(
     """Events between pairs of actors, counting only what happened (asserted and reported news).
 
     Each counted event counts once per (source, target) pair of its actors; events with no
-    target count toward (source, "").  Ordered by the number of events, most first.
+    target count toward (source, "").  An event reported by several documents counts once
+    (``mentions`` counts the reports, ``sources`` the independent sources).  Ordered by the
+    number of events, most first.
     """
     con = _con(store)
     cond, params = _window(parse_day(since, "since"), parse_day(until, "until", end=True))
     rows = con.execute(
-        "SELECT source, target, sum(events) AS n, sum(goldstein), map_from_entries(list((type, t_events))), "
-        "sum(cooperation), sum(conflict) FROM (SELECT source, target, type, sum(events) AS events, "
+        "SELECT source, target, sum(events) AS n, sum(goldstein), "
+        "map_from_entries(list((type, t_events)) FILTER (WHERE t_events > 0)), sum(cooperation), sum(conflict), "
+        "sum(mentions), sum(sources) FROM (SELECT source, target, type, sum(events) AS events, "
         "sum(events)::BIGINT AS t_events, sum(goldstein) AS goldstein, sum(cooperation) AS cooperation, "
-        f"sum(conflict) AS conflict FROM dyad_days WHERE {cond} GROUP BY ALL) GROUP BY source, target "
+        "sum(conflict) AS conflict, sum(mentions) AS mentions, sum(sources) AS sources "
+        f"FROM dyad_days WHERE {cond} GROUP BY ALL) GROUP BY source, target HAVING sum(events) > 0 "
         "ORDER BY n DESC, source, target " + _limit_sql(limit, 0),
         params,
     ).fetchall()
-    return [Dyad(s, t, int(n), float(g), dict(bt), float(c), float(x)) for s, t, n, g, bt, c, x in rows]
+    return [
+        Dyad(s, t, int(n), float(g), dict(bt), float(c), float(x), int(m), int(src))
+        for s, t, n, g, bt, c, x, m, src in rows
+    ]
 
 
 def period_sql(interval: str, column: str = "day") -> str:
@@ -257,29 +271,35 @@ def dyad_series(
 def actor_timeline(
     store: Store | Con, ids: list[str], *, interval: str = "month", since: str | None = None, until: str | None = None
 ) -> list[dict[str, Any]]:
-    """An actor's counted events per period, as source or target, with cooperation and conflict."""
+    """An actor's counted events per period, as source or target, with cooperation and conflict.
+
+    An event reported by several documents counts once, in the period of the record that counts
+    it; ``mentions`` counts the reports, ``sources`` the independent sources behind the events.
+    """
     con = _con(store)
     start, end = parse_day(since, "since"), parse_day(until, "until", end=True)
     cond, params = _window(start, end)
     period = period_sql(interval)
     rows = con.execute(
-        f"SELECT {period} AS period, count(DISTINCT (doc_id, event_id)) AS events, "
-        "count(DISTINCT (doc_id, event_id)) FILTER (WHERE intensity > 0), "
-        "count(DISTINCT (doc_id, event_id)) FILTER (WHERE intensity < 0), "
-        "count(DISTINCT (doc_id, event_id)) FILTER (WHERE role = 'source'), "
-        "count(DISTINCT (doc_id, event_id)) FILTER (WHERE role = 'target') "
+        f"SELECT {period} AS period, count(DISTINCT (doc_id, event_id)) FILTER (WHERE weight > 0) AS events, "
+        "count(DISTINCT (doc_id, event_id)) FILTER (WHERE weight > 0 AND intensity > 0), "
+        "count(DISTINCT (doc_id, event_id)) FILTER (WHERE weight > 0 AND intensity < 0), "
+        "count(DISTINCT (doc_id, event_id)) FILTER (WHERE weight > 0 AND role = 'source'), "
+        "count(DISTINCT (doc_id, event_id)) FILTER (WHERE weight > 0 AND role = 'target'), "
+        "count(DISTINCT (doc_id, event_id)) "
         f"FROM event_actors WHERE counted AND day IS NOT NULL AND actor_id IN (SELECT unnest(?::VARCHAR[])) "
         f"AND {cond} GROUP BY period ORDER BY period",
         [ids, *params],
     ).fetchall()
     sums = con.execute(
-        f"SELECT {period} AS period, sum(greatest(intensity, 0)), sum(greatest(-intensity, 0)) FROM "
-        "(SELECT DISTINCT doc_id, event_id, day, coalesce(intensity, 0) AS intensity FROM event_actors "
+        f"SELECT {period} AS period, sum(weight * greatest(intensity, 0)), sum(weight * greatest(-intensity, 0)), "
+        "sum(sources) FROM (SELECT DISTINCT doc_id, event_id, day, coalesce(intensity, 0) AS intensity, weight, "
+        "sources FROM event_actors "
         f"WHERE counted AND day IS NOT NULL AND actor_id IN (SELECT unnest(?::VARCHAR[])) AND {cond}) "
         "GROUP BY period",
         [ids, *params],
     ).fetchall()
-    intensity = {p: (c, x) for p, c, x in sums}
+    intensity = {p: (c, x, src) for p, c, x, src in sums}
     return [
         {
             "period": iso(p),
@@ -288,10 +308,13 @@ def actor_timeline(
             "conflict_events": int(x),
             "as_source": int(s),
             "as_target": int(t),
-            "cooperation": float(intensity.get(p, (0, 0))[0] or 0),
-            "conflict": float(intensity.get(p, (0, 0))[1] or 0),
+            "cooperation": float(intensity.get(p, (0, 0, 0))[0] or 0),
+            "conflict": float(intensity.get(p, (0, 0, 0))[1] or 0),
+            "mentions": int(m),
+            "sources": int(intensity.get(p, (0, 0, 0))[2] or 0),
         }
-        for p, n, c, x, s, t in rows
+        for p, n, c, x, s, t, m in rows
+        if n
     ]
 
 
@@ -299,7 +322,8 @@ def _series(con: Con, cond: str, params: list, interval: str) -> list[dict[str, 
     period = period_sql(interval)
     rows = con.execute(
         f"SELECT {period} AS period, sum(events), sum(cooperation), sum(conflict), sum(coop_events), "
-        f"sum(conflict_events), sum(goldstein) FROM dyad_days WHERE {cond} GROUP BY period ORDER BY period",
+        f"sum(conflict_events), sum(goldstein), sum(mentions), sum(sources) FROM dyad_days WHERE {cond} "
+        "GROUP BY period HAVING sum(events) > 0 ORDER BY period",
         params,
     ).fetchall()
     return [
@@ -311,6 +335,8 @@ def _series(con: Con, cond: str, params: list, interval: str) -> list[dict[str, 
             "cooperation_events": int(ce),
             "conflict_events": int(xe),
             "goldstein": float(g),
+            "mentions": int(m),
+            "sources": int(src),
         }
-        for p, n, c, x, ce, xe, g in rows
+        for p, n, c, x, ce, xe, g, m, src in rows
     ]

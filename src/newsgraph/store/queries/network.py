@@ -1,8 +1,10 @@
 """The network of the system of interaction in a time window.
 
-Nodes are actors; edges are cooperation and conflict (counted events, from ``dyad_days``),
-statements (a speaker's statements that name another actor) and, when a knowledge base is
-given, membership (a state in an alliance or organisation on the window's last day).
+Nodes are actors; edges are cooperation and conflict (counted events: real-world events, not
+their reports), statements (a speaker's statements that name another actor) and, when a
+knowledge base is given, membership (a state in an alliance or organisation on the window's
+last day).  The first two are summed from the day-ordered ``event_edges`` and ``statement_edges``
+(migration 007), so a month's network reads that month's rows.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ def network(
     start, end = parse_day(since, "since"), parse_day(until, "until", end=True)
     wanted = set(relations or EDGE_RELATIONS)
     focus = actor_ids(con, actor)
-    where, params = ["target <> ''", "source <> target"], []
+    where, params = ["true"], []  # event_edges holds pairs of two distinct actors only
     for cond, value in (("day >= ?", start), ("day <= ?", end), ("upper(type) = upper(?)", type or None)):
         if value is not None:
             where.append(cond)
@@ -53,8 +55,8 @@ def network(
     if wanted & {"cooperation", "conflict"}:
         for s, t, coop, conf, ce, xe, _n in con.execute(
             "SELECT source, target, sum(cooperation), sum(conflict), sum(coop_events), sum(conflict_events), "
-            f"sum(events) AS n FROM dyad_days WHERE {' AND '.join(where)} GROUP BY source, target "
-            f"ORDER BY n DESC, source, target LIMIT {int(max_edges)}",
+            f"sum(events) AS n FROM event_edges WHERE {' AND '.join(where)} GROUP BY source, target "
+            f"HAVING sum(events) > 0 ORDER BY n DESC, source, target LIMIT {int(max_edges)}",
             params,
         ).fetchall():
             if "cooperation" in wanted and ce:
@@ -78,19 +80,17 @@ def _edge(source: str, target: str, relation: str, weight: float, intensity: flo
 
 
 def _statement_edges(con: Con, start, end, focus, max_edges: int) -> list[dict[str, Any]]:
-    where, params = ["s.role = 'speaker'", "a.role = 'about'", "s.actor_id <> a.actor_id"], []
-    # both sides of the join filtered by the window (a statement's rows share its day)
-    for cond, value in (("s.day >= ?", start), ("s.day <= ?", end), ("a.day >= ?", start), ("a.day <= ?", end)):
+    where, params = ["true"], []
+    for cond, value in (("day >= ?", start), ("day <= ?", end)):
         if value is not None:
             where.append(cond)
             params.append(value)
     if focus is not None:
-        where.append("(s.actor_id IN (SELECT unnest(?::VARCHAR[])) OR a.actor_id IN (SELECT unnest(?::VARCHAR[])))")
+        where.append("(speaker IN (SELECT unnest(?::VARCHAR[])) OR about IN (SELECT unnest(?::VARCHAR[])))")
         params += [focus, focus]
     rows = con.execute(
-        "SELECT s.actor_id, a.actor_id, count(*) AS n FROM statement_actors s JOIN statement_actors a "
-        f"ON a.doc_id = s.doc_id AND a.statement_id = s.statement_id WHERE {' AND '.join(where)} "
-        f"GROUP BY ALL ORDER BY n DESC, 1, 2 LIMIT {int(max_edges)}",
+        f"SELECT speaker, about, sum(statements) AS n FROM statement_edges WHERE {' AND '.join(where)} "
+        f"GROUP BY ALL HAVING sum(statements) > 0 ORDER BY n DESC, 1, 2 LIMIT {int(max_edges)}",
         params,
     ).fetchall()
     return [_edge(s, a, "statement", n, None) for s, a, n in rows]

@@ -18,6 +18,10 @@ _STATEMENT_COLS = (
     's.doc_id, s.id, s.speaker, s.speaker_text, s.cue, s.content, s.form, s.date, s.chain, s.start, s."end", '
     f"d.published, d.title, {STATEMENT_DAY} AS day"
 )
+# The same columns as statement_actors carries them (migration 007).
+_ACTOR_STATEMENT_COLS = (
+    'doc_id, statement_id, speaker, speaker_text, cue, content, form, date, chain, start, "end", published, title, day'
+)
 _STATEMENT_KEYS = (
     "doc_id",
     "id",
@@ -87,23 +91,33 @@ def _actor_statements(con, speakers, abouts, start, end, limit, offset) -> Page:
     for role, ids in (("speaker", speakers), ("about", abouts)):
         if ids is None:
             continue
-        where = ["role = ?", _ids_filter("actor_id", ids)]
-        p: list[Any] = [role, *_ids_params(ids)]
+        where = [_ids_filter("actor_id", ids), "role = ?"]
+        p: list[Any] = [*_ids_params(ids), role]
         if start:
             where.append("day >= ?")
             p.append(start)
         if end:
             where.append("day <= ?")
             p.append(end)
-        parts.append(f"SELECT doc_id, statement_id, day FROM statement_actors WHERE {' AND '.join(where)}")
-        params += p
-    hits = parts[0] if len(parts) == 1 else " INTERSECT ".join(parts)
-    total = con.execute(f"SELECT count(*) FROM ({hits})", params).fetchone()[0]
-    keys = con.execute(
-        f"SELECT * FROM ({hits}) ORDER BY day DESC NULLS LAST, doc_id, statement_id " + _limit_sql(limit, offset),
-        params,
-    ).fetchall()
-    return Page(int(total), statements_by_keys(con, list(dict.fromkeys((k[0], k[1]) for k in keys))))
+        parts.append((" AND ".join(where), p))
+    order = "ORDER BY day DESC NULLS LAST, doc_id, statement_id " + _limit_sql(limit, offset)
+    if len(parts) == 1:  # the page straight from statement_actors (migration 007 carries the columns)
+        cond, params = parts[0]
+        total = con.execute(f"SELECT count(*) FROM statement_actors WHERE {cond}", params).fetchone()[0]
+        rows = con.execute(f"SELECT {_ACTOR_STATEMENT_COLS} FROM statement_actors WHERE {cond} {order}", params)
+        page = rows.fetchall()
+    else:  # said by one and about another: the statements in both, each once
+        hits = " INTERSECT ".join(f"SELECT doc_id, statement_id, day FROM statement_actors WHERE {c}" for c, _ in parts)
+        params = [v for _, p in parts for v in p]
+        total = con.execute(f"SELECT count(*) FROM ({hits})", params).fetchone()[0]
+        cond, first = parts[0]
+        page = con.execute(
+            f"SELECT {_ACTOR_STATEMENT_COLS} FROM statement_actors WHERE {cond} AND EXISTS (SELECT 1 FROM ({hits}) h "
+            "WHERE h.doc_id = statement_actors.doc_id AND h.statement_id = statement_actors.statement_id) "
+            f"QUALIFY row_number() OVER (PARTITION BY doc_id, statement_id) = 1 {order}",
+            [*first, *params],
+        ).fetchall()
+    return Page(int(total), [_statement(r) for r in {(r[0], r[1]): r for r in page}.values()])
 
 
 def statements_by_keys(con: Con, keys: list[tuple[str, str]]) -> list[dict[str, Any]]:
