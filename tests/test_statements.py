@@ -228,11 +228,15 @@ def test_partial_quote_in_reported_speech_is_mixed(nlp):
 
 
 def test_quote_continued_after_its_frame(nlp):
+    # one attribution (PolNeAR's unit); a quotation opening a later sentence with no cue of its own is a
+    # statement of its own, with the same speaker (issue #10: the whole-article reading)
     doc = _run(nlp, "“The talks have failed,” Lavrov said. “We will respond.”")
-    s = _only(doc)
-    assert s.content == "The talks have failed. We will respond."
+    assert [s.content for s in doc._.statements] == ["The talks have failed", "We will respond."]
+    assert len({(s.speaker, s.speaker_text, s.cue) for s in doc._.statements}) == 1
     (attr,) = doc._.attributions
     assert [doc.text[a:b] for a, b in attr.fragments] == ["“The talks have failed,”", "“We will respond.”"]
+    doc = _run(nlp, "“The talks have failed,” Lavrov said, “and we will respond.”")
+    assert _only(doc).content == "The talks have failed and we will respond."
 
 
 def test_passive_with_demonstrative_reports_the_previous_sentence(nlp):
@@ -336,9 +340,12 @@ def test_quotation_closing_a_sentence_takes_its_lead_in(nlp):
 
 
 def test_quotation_paragraph_continues_the_previous_speaker(nlp):
-    s = _only(_run(nlp, "“The talks have failed,” Lavrov said.\n\n“We will respond in kind, and soon.”"))
-    assert s.speaker == "person:sergey-lavrov"
-    assert s.content == "The talks have failed. We will respond in kind, and soon."
+    # the speaker carries on; the paragraph is a statement of its own (issue #10's whole-article reading)
+    doc = _run(nlp, "“The talks have failed,” Lavrov said.\n\n“We will respond in kind, and soon.”")
+    assert [s.content for s in doc._.statements] == ["The talks have failed", "We will respond in kind, and soon."]
+    assert {s.speaker for s in doc._.statements} == {"person:sergey-lavrov"}
+    (attr,) = doc._.attributions
+    assert len(attr.fragments) == 2
 
 
 def test_quotation_after_a_colon_sentence(nlp):

@@ -144,6 +144,17 @@ class SectorLexicon:
     titles: dict[str, tuple[str, str]] = field(default_factory=dict)  # folded title -> (position, sector)
     not_actors: list[str] = field(default_factory=list)  # fixed expressions that name no actor ("Swiss cheese")
     honorifics: list[str] = field(default_factory=list)  # "Mr", "Dr", "Sir": a person's name follows
+    title_countries: dict[str, str] = field(default_factory=dict)  # folded title (no stop) -> country
+    country_tags: list[tuple[re.Pattern[str], str]] = field(default_factory=list)  # "(D-Calif.)" -> USA
+
+    def country_of_title(self, words: str) -> str | None:
+        """The country a title or a tag near a name says by itself ("Rep.", "R-Ky."), or None."""
+        folded = fold(words).strip()
+        for n in range(min(3, len(folded.split())), 0, -1):
+            title = " ".join(folded.split()[-n:]).rstrip(".")
+            if title in self.title_countries:
+                return self.title_countries[title]
+        return next((country for pattern, country in self.country_tags if pattern.search(words)), None)
 
 
 class KnowledgeBase:

@@ -9,6 +9,7 @@ says what they are.  Users add folders with ``extra`` (``--kb DIR``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
@@ -171,6 +172,13 @@ def _merge_sectors(lex: SectorLexicon, data: Any, path: Path) -> None:
     lex.honorifics.extend(fold(str(p)).rstrip(".") for p in data.get("honorifics") or [])
     for title, (position, sector) in (data.get("titles") or {}).items():
         lex.titles[fold(str(title))] = (str(position), str(sector))
+    for title, country in (data.get("title_countries") or {}).items():
+        lex.title_countries[fold(str(title)).rstrip(".")] = str(country)
+    for tag in data.get("country_tags") or []:
+        try:
+            lex.country_tags.append((re.compile(str(tag["pattern"])), str(tag["country"])))
+        except (KeyError, TypeError, re.error) as exc:
+            raise KBError(f"{path}: bad country tag {tag!r}: {exc}") from exc
 
 
 def merge_duplicates(entries: list[Entry]) -> list[Entry]:

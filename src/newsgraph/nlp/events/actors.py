@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.nlp.actors.unresolved import unresolved_actor
 from newsgraph.nlp.common import unique
 from newsgraph.nlp.events.lexicon import Sense
 from newsgraph.nlp.events.rules import (
@@ -170,8 +171,6 @@ class ActorsMixin:
     def _unresolved_source(self, doc: Doc, tok: Token, actors_at: dict[int, list[str]]) -> list[str]:
         """An actor for an agent the knowledge base does not know, its country read from the place of
         the event for unnamed groups ("people blocked streets in Hong Kong")."""
-        from newsgraph.model import Actor
-
         head = self._agent_phrase(tok)
         if head is None:
             return []
@@ -193,14 +192,10 @@ class ActorsMixin:
         country = self._place_country(tok, actors_at) if sector and head.tag_ == "NNS" else None
         if not _is_state_code(country):
             country = None
-        slug = "-".join(w.lower() for w in name.replace("'", "").split() if w.isalnum())[:60] or "agent"
-        # the id is the words and the country: the store keeps one row per id, across documents
-        actor_id = f"unresolved:{slug}" + (f"@{country.lower()}" if country else "")
-        if actor_id not in self._country:
-            kind = "unresolved"
-            doc._.actors = [*(doc._.actors or []), Actor(actor_id, name, kind, country, sector)]
-            self._country[actor_id] = country
-            self._kinds[actor_id] = kind
+        # the id is the words and the country (one mechanism with the statements stage's speakers)
+        actor_id = unresolved_actor(doc, name, country, sector)
+        self._country.setdefault(actor_id, country)
+        self._kinds.setdefault(actor_id, "unresolved")
         return [actor_id]
 
     def _np_source(self, tok: Token, sense: Sense, actors_at: dict[int, list[str]]) -> bool:

@@ -68,7 +68,9 @@ class SpeechEventCoder:
         self.skip = set(rules.get("skip_cues") or ())
 
     def __call__(self, doc: Doc) -> Doc:
-        statements: list[Statement] = list(doc._.statements or [])
+        # with the speech acts that report no words ("condemned the move"): events, not statements
+        acts = doc._.speech_acts if Doc.has_extension("speech_acts") else None
+        statements: list[Statement] = list(doc._.statements or []) + list(acts or [])
         if not statements:
             return doc
         coder = self.coder

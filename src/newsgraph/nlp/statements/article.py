@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from newsgraph.model import Mention, TimeExpr
+from newsgraph.model import Mention, Statement, TimeExpr
 from newsgraph.nlp.statements.quotes import find_quotes
 from newsgraph.nlp.statements.records import _Frame, _Quote
 from newsgraph.nlp.statements.spans import _paragraphs
@@ -40,6 +40,7 @@ class Article:
         self.time_at = self._time_index()
         self.used_quotes: dict[int, _Frame] = {}
         self._frames: list[_Frame] = []  # every frame, once they are all found
+        self.speech_acts: list[Statement] = []  # speech acts that report no words (see Records._reports_no_words)
         self.headline = self._headline()
         self._genders: dict[str, str | None] = {}  # actor id -> m | f | None
 

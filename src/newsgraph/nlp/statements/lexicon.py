@@ -44,6 +44,8 @@ class Lexicon:
     gender_words: dict[str, str]
     document_nouns: frozenset[str]
     speaks_for_preps: frozenset[str]
+    not_statements: frozenset[str] = frozenset()
+    np_statements: frozenset[str] = frozenset()
 
 
 def _all_verbs(lex: Lexicon) -> frozenset[str]:
@@ -108,4 +110,6 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         gender_words={str(w).lower(): str(g) for g, ws in (raw.get("gender_words") or {}).items() for w in ws or ()},
         document_nouns=_words(raw.get("document_nouns")),
         speaks_for_preps=_words(raw.get("speaks_for_preps")),
+        not_statements=_words(raw.get("not_statements")),
+        np_statements=_words(raw.get("np_statements")),
     )

@@ -121,8 +121,9 @@ class Records:
                 continue
             if self.headline is not None and self.headline[0] <= f.cue[0] < self.headline[1]:
                 continue  # the headline's 'X Says ...' tells what the article reports (PolNeAR still counts it)
-            speaker, speaker_text = self._speaker(f)
-            content, start, end, form = self._content_text(f)
+            speaker, speaker_text = self._speaker_actor(f, *self._speaker(f))
+            parts = self._later_sentences(f)  # a quotation in a later sentence or paragraph: a statement of its own
+            content, start, end, form = self._content_text(parts[0])
             if not content:
                 continue
             date = self._statement_date(f, speaker, last_date)
@@ -141,14 +142,27 @@ class Records:
             ):
                 chain.append(ChainLink(credited[0], credited[1]))
             chain.append(ChainLink("this page", None))
-            key = f"{f.cue[0]}:{start}:{end}"
-            sid = "st-" + hashlib.sha1(key.encode()).hexdigest()[:10]
             cue_text = self.text[f.cue[0] : f.cue[1]]
-            statements.append(Statement(sid, speaker, speaker_text, cue_text, content, form, date, chain, start, end))
-            attr.statement = sid
+            if self._reports_no_words(f):
+                # an event for the speech events stage, no statement
+                sid = "st-" + hashlib.sha1(f"{f.cue[0]}:{start}:{end}".encode()).hexdigest()[:10]
+                self.speech_acts.append(
+                    Statement(sid, speaker, speaker_text, cue_text, content, form, date, chain, start, end)
+                )
+                continue
             attr.hops = hops
             attr.events = self._events_in([*attr.fragments, attr.cue])
-            statements[-1].events = list(attr.events)
+            for n, part in enumerate(parts):
+                if n:
+                    content, start, end, form = self._content_text(part)
+                    if not content:
+                        continue
+                sid = "st-" + hashlib.sha1(f"{f.cue[0]}:{start}:{end}".encode()).hexdigest()[:10]
+                st = Statement(sid, speaker, speaker_text, cue_text, content, form, date, list(chain), start, end)
+                st.events = list(attr.events) if n == 0 else self._events_in(part.fragments)
+                statements.append(st)
+                if n == 0:
+                    attr.statement = sid
         return attributions, statements
 
     def _events_in(self, fragments: list[tuple[int, int]]) -> list[str]:
