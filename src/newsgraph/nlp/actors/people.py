@@ -40,9 +40,9 @@ class People:
         role, sector, country = title
         if country is None:
             # "Rep. Adam Schiff", "Sen. Mitch McConnell, R-Ky.": a title or party-state tag that says the country
-            left = doc[max(0, cand.start - 3)].idx
             right = doc[min(len(doc), cand.end + 6) - 1]
-            country = self.kb.sectors.country_of_title(doc.text[left : right.idx + len(right)])
+            country = self.kb.sectors.country_of_title(doc[max(0, cand.start - 3) : cand.start].text)
+            country = country or self.kb.sectors.country_of_title(doc.text[span.end_char : right.idx + len(right)])
         if country is None and cand.end < len(doc) and doc[cand.end].lower_ == "of":
             country = self._country_near(doc[cand.end + 1 : cand.end + 4].text)  # "Minister X of Nigeria"
         if country is None:

@@ -46,6 +46,7 @@ class Lexicon:
     speaks_for_preps: frozenset[str]
     not_statements: frozenset[str] = frozenset()
     np_statements: frozenset[str] = frozenset()
+    speaker_nouns: frozenset[str] = frozenset()
 
 
 def _all_verbs(lex: Lexicon) -> frozenset[str]:
@@ -112,4 +113,5 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         speaks_for_preps=_words(raw.get("speaks_for_preps")),
         not_statements=_words(raw.get("not_statements")),
         np_statements=_words(raw.get("np_statements")),
+        speaker_nouns=_words(raw.get("speaker_nouns")),
     )

@@ -62,13 +62,18 @@ class SpeakerActors:
         country = self._phrase_country(head)
         if name is not None:
             return self._person_actor(name, country), text
+        if head.pos_ == "PROPN":
+            # a surname the parser's entities missed ('Schiff told ...' after 'Rep. Adam Schiff')
+            known = self._person_actor(head.text, None, create=False)
+            if known is not None:
+                return known, text
         role = self._role_holder(head, country)
         if role is not None:
             return role, text
         words = self._phrase_words(head)
-        if not words:
-            return None, text
-        sector = self._sector_of_noun(lemma)
+        sector = self._sector_of_noun(lemma) or self._sector_of_noun(head.lower_)
+        if not words or not (sector or self._agent_noun(head)):
+            return None, text  # 'a compromise gesture agreed ...': no agent to speak
         return self._unresolved(words, country, sector), text
 
     # ------------------------------------------------------------------ names
@@ -97,7 +102,7 @@ class SpeakerActors:
                 return " ".join(x.text for x in toks)
         return None
 
-    def _person_actor(self, name: str, country: str | None) -> str:
+    def _person_actor(self, name: str, country: str | None, create: bool = True) -> str | None:
         """The document's person whose name ends with this name's surname, else an unresolved actor."""
         name = re.sub(r"['’]s$", "", name.strip())
         surname = fold(name.split()[-1]) if name.split() else ""
@@ -106,7 +111,7 @@ class SpeakerActors:
                 first = fold(name.split()[0])
                 if len(name.split()) == 1 or fold(a.name).startswith(first) or first in fold(a.name).split():
                     return a.id
-        return self._unresolved(name, country, None)
+        return self._unresolved(name, country, None) if create else None
 
     def _unresolved(self, name: str, country: str | None, sector: str | None) -> str:
         actor_id = unresolved_actor(self.doc, name, country, sector)
@@ -170,6 +175,18 @@ class SpeakerActors:
                 return actor.country
         end = self.doc[min(len(self.doc), hi + 4) - 1]
         return self.tagger.title_country(self.text[self.doc[lo].idx : end.idx + len(end)])
+
+    def _agent_noun(self, head: Token) -> bool:
+        """A noun that names who can speak: a named entity, a title ('the minister'), or one of
+        ``speaker_nouns`` ('analysts', 'experts', 'observers')."""
+        if head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+            return True
+        lemma = head.lemma_.lower()
+        return (
+            lemma in self.lex.speaker_nouns
+            or head.lower_ in self.lex.speaker_nouns
+            or fold(lemma) in self.tagger.titles()
+        )
 
     def _sector_of_noun(self, lemma: str) -> str | None:
         return self.tagger.sector_of(lemma)
