@@ -67,6 +67,8 @@ def test_post_analyses_stores_and_hostile_text_stays_json(writable):
     got = writable.get(f"/api/documents/{doc_id}")
     assert got.headers["content-type"] == "application/json" and got.headers["x-content-type-options"] == "nosniff"
     assert "<script>" in got.json()["text"]  # kept as data, delivered as JSON, never as HTML
+    story = got.json()["story"]  # linked as analyze links: its story is listed with it
+    assert story and doc_id in [d["id"] for d in writable.get(f"/api/stories/{story}").json()["documents"]]
     assert writable.get("/api/documents", params={"q": "shelling"}).json()["items"][0]["id"] == doc_id
     assert writable.get("/api/actors/Q212/events", params={"since": "2024-05-01"}).json()["total"] >= 1
 

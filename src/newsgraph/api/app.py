@@ -30,7 +30,7 @@ def api_token(settings: Settings) -> str | None:
 
 def create_app(db_path: str | Path, settings: Settings | None = None) -> FastAPI:
     """The API over the database at ``db_path``; writable (POST /api/documents) only with a token."""
-    from newsgraph.api.routes import actors, documents, graph, ingest
+    from newsgraph.api.routes import actors, documents, graph, ingest, stories
 
     settings = settings or Settings()
     token = api_token(settings)
@@ -69,7 +69,7 @@ def create_app(db_path: str | Path, settings: Settings | None = None) -> FastAPI
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         return response
 
-    for module in (documents, actors, graph, ingest):
+    for module in (documents, actors, graph, stories, ingest):
         app.include_router(module.router, prefix="/api")
     try:
         from newsgraph import web

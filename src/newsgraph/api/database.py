@@ -9,6 +9,7 @@ one queue to one thread, so reads (each on its own cursor) go on while a documen
 from __future__ import annotations
 
 import concurrent.futures as cf
+import contextlib
 import datetime as dt
 import queue
 import threading
@@ -109,6 +110,8 @@ class Writer:
                     (result,) = store.add_documents([doc])
                     if result.status == "added":
                         resolve_forecasts(store, dt.date.today(), doc_ids=[doc.id])
+                    if result.status != "failed":
+                        _link(store, doc)
                     fut.set_result(Analysed(result, len(doc.events), len(doc.statements)))
                 except IngestError as exc:
                     fut.set_result(Analysed(WriteResult(None, "failed", error=exc.reason)))
@@ -116,3 +119,13 @@ class Writer:
                     fut.set_result(Analysed(WriteResult(None, "failed", error=f"{type(exc).__name__}: {exc}")))
         finally:
             store.close()
+
+
+def _link(store: Store, doc: Any) -> None:
+    """Link a stored article to the rest (its story, copies, corroboration), as ``analyze`` does;
+    a failure leaves the stored article as it is, without links (linking is an addition, and the
+    answer already says the article is stored)."""
+    from newsgraph.store.links import link_documents
+
+    with contextlib.suppress(Exception):
+        link_documents(store, [doc])

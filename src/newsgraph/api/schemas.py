@@ -99,6 +99,9 @@ class DocumentRecord(Open):
     statements: list[Statement] = []
     times: list[dict[str, Any]] = []
     forecasts: list[Forecast] = []
+    story: str | None = Field(None, description="The same-story cluster it belongs to (GET /api/stories/{id}).")
+    copy_of: dict[str, Any] | None = Field(None, description="{origin, share, paragraphs} when it is a reprint.")
+    copied_by: list[str] = Field([], description="The documents that copy it.")
 
 
 class ActorSummary(Open):
@@ -209,3 +212,93 @@ class IngestResult(BaseModel):
     error: str | None = None
     events: int = 0
     statements: int = 0
+
+
+class StorySummary(BaseModel):
+    id: str
+    title: str | None = Field(None, description="The headline of the story's earliest source.")
+    earliest: str | None = Field(None, description="The earliest document that is not a copy.")
+    first_seen: str | None = Field(None, description="Published date of its first report.")
+    last_seen: str | None = Field(None, description="Published date of its latest report.")
+    first_stored: str | None = None
+    last_stored: str | None = None
+    documents: int
+    copies: int = Field(description="Documents that copy another (reprints).")
+    sources: int = Field(description="Independent sources: copies and one agency count once.")
+    events: int = Field(description="Real-world events it reports, each counted once.")
+    corroborated_events: int = 0
+
+
+class StoryDocument(BaseModel):
+    id: str
+    title: str | None = None
+    published: str | None = None
+    stored: str | None = None
+    url: str | None = None
+    site: str | None = None
+    credited_source: str | None = None
+    language: str | None = None
+    source: str = Field(description="Its independent source (shared by copies and by one agency's reports).")
+    earliest: bool = Field(description="Whether it is the story's earliest source.")
+    copy_of: str | None = Field(None, description="The document it copies, when it is a reprint.")
+    copied_share: float | None = None
+
+
+class CopiedParagraph(BaseModel):
+    paragraph: int = Field(description="Paragraph of the copy (0-based, in its paragraphs).")
+    from_doc: str
+    from_paragraph: int
+    similarity: float
+
+
+class CopyLink(BaseModel):
+    doc_id: str
+    origin_id: str
+    share: float | None = Field(None, description="Share of the copy's paragraphs found in the group.")
+    paragraphs: list[CopiedParagraph]
+
+
+class StoryCluster(BaseModel):
+    id: str
+    mentions: int
+    documents: int
+    sources: int
+    corroboration: str | None = Field(None, description="single_source | relayed | corroborated")
+    doc_ids: list[str]
+    first_doc: str
+
+
+class StoryEvent(StoryCluster):
+    type: str | None = None
+    plover_type: str | None = None
+    source: list[str] = []
+    target: list[str] = []
+    date: str | None = None
+    evidence: str | None = None
+    news: bool = Field(True, description="Asserted or reported news (not predicted, planned or background).")
+
+
+class StoryStatement(StoryCluster):
+    speaker: str | None = None
+    speaker_text: str | None = None
+    content: str | None = None
+
+
+class StoryDetail(BaseModel):
+    id: str
+    title: str | None = None
+    earliest: str | None = None
+    first_seen: str | None = None
+    last_seen: str | None = None
+    first_stored: str | None = None
+    last_stored: str | None = None
+    copies: int
+    sources: int
+    corroborated_events: int = 0
+    n_documents: int
+    n_events: int
+    n_statements: int
+    documents: list[StoryDocument]
+    copy_links: list[CopyLink]
+    events: list[StoryEvent]
+    statements: list[StoryStatement]

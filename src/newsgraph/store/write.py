@@ -35,8 +35,22 @@ EVENT_COLUMNS = (
     "hedges",
     "reported_by",
     "background",
+    "plover_type",  # migration 008
 )
-STATEMENT_COLUMNS = ("id", "speaker", "speaker_text", "cue", "content", "form", "date", "chain", "start", "end")
+# "events" since migration 008
+STATEMENT_COLUMNS = (
+    "id",
+    "speaker",
+    "speaker_text",
+    "cue",
+    "content",
+    "form",
+    "date",
+    "chain",
+    "start",
+    "end",
+    "events",
+)
 FORECAST_COLUMNS = (
     "id",
     "predictor",

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query
 from newsgraph.api import schemas
 from newsgraph.api.routes.deps import Con, Day, Db, Limit, Offset, Text, not_found, page
 from newsgraph.store import queries
+from newsgraph.store.queries.stories import document_links
 
 router = APIRouter(tags=["documents"])
 
@@ -37,6 +38,18 @@ def get_document(doc_id: str, con: Con):
     record = queries.document_record(con, doc_id)
     if record is None:
         raise not_found("document", doc_id)
+    return with_links(record, document_links(con, doc_id))
+
+
+def with_links(record: dict, links: dict) -> dict:
+    """The record with what linking found, in the keys ``analyze --json`` gives them (added keys)."""
+    record.update(story=links["story"], copy_of=links["copy_of"], copied_by=links["copied_by"])
+    for key, items, found in (
+        ("event_cluster", record["events"], links["events"]),
+        ("statement_cluster", record["statements"], links["statements"]),
+    ):
+        for item in items:
+            item[key], item["corroboration"] = found.get(item["id"], (None, None))
     return record
 
 

@@ -115,7 +115,7 @@ def document_record(store: Store | Con, doc_id: str) -> dict[str, Any] | None:
     statements = []
     for s in _rows(con.execute("SELECT * EXCLUDE (doc_id) FROM statements WHERE doc_id = ? ORDER BY start", [doc_id])):
         s["date"], s["chain"] = _json(s["date"], None), _json(s["chain"], [])
-        s.setdefault("events", [])
+        s["events"] = _json(s.get("events"), [])
         statements.append(s)
     times = _rows(
         con.execute(

@@ -27,7 +27,8 @@ _ACTOR_EVENT_COLS = (
 )
 _EVENT_COLS = (
     "e.doc_id, e.id, e.type, e.cameo, e.source, e.target, e.modality, e.certainty, e.date, e.evidence, "
-    "d.published, d.title, e.mode, e.trigger, e.intensity, e.goldstein, e.hedges, e.reported_by, e.background"
+    "d.published, d.title, e.mode, e.trigger, e.intensity, e.goldstein, e.hedges, e.reported_by, e.background, "
+    "e.plover_type"
 )
 INTERVALS = ("day", "week", "month", "year")
 
@@ -53,6 +54,7 @@ class EventRow:
     hedges: list[str] | None = None
     reported_by: list[str] | None = None
     background: bool = False
+    plover_type: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in self.__slots__}
@@ -79,6 +81,7 @@ def _event_row(r: tuple) -> EventRow:
         json.loads(r[16] or "[]"),
         json.loads(r[17] or "[]"),
         bool(r[18]),
+        r[19],
     )
 
 

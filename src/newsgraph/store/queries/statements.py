@@ -16,7 +16,7 @@ STATEMENT_DAY = (
 )
 _STATEMENT_COLS = (
     's.doc_id, s.id, s.speaker, s.speaker_text, s.cue, s.content, s.form, s.date, s.chain, s.start, s."end", '
-    f"d.published, d.title, {STATEMENT_DAY} AS day"
+    f"d.published, d.title, {STATEMENT_DAY} AS day, s.events"
 )
 # The same columns as statement_actors carries them (migration 007).
 _ACTOR_STATEMENT_COLS = (
@@ -37,6 +37,7 @@ _STATEMENT_KEYS = (
     "published",
     "title",
     "when",
+    "events",
 )
 
 
@@ -46,6 +47,7 @@ def _statement(row: tuple) -> dict[str, Any]:
     rec["chain"] = json.loads(rec["chain"] or "[]")
     rec["published"] = iso(rec["published"])
     rec["when"] = iso(rec["when"])
+    rec["events"] = json.loads(rec["events"] or "[]")
     return rec
 
 
