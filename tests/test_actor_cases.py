@@ -90,3 +90,11 @@ def test_whole_article_classes_set(nlp) -> None:
     # generic agents (issue 10), written before the resolver was changed for them (first run 0.340).
     report = run_actor_eval(Path(CASES).with_name("actor_cases_blind2.jsonl"), nlp)
     assert report["accuracy"] >= 0.95, [f["id"] for f in report["failures"]]
+
+
+def test_acronym_cases(nlp) -> None:
+    # actor_cases_blind3.jsonl: acronyms that name an agreement or a phrase the text defines ("the TPP
+    # trade deal", "the Trans-Pacific Partnership (TPP)") and acronyms that stay actors; written before
+    # the rule (first run 4 of 8: every TPP resolved to the Taiwan People's Party).
+    report = run_actor_eval(Path(CASES).with_name("actor_cases_blind3.jsonl"), nlp)
+    assert report["accuracy"] == 1.0, [f["id"] for f in report["failures"]]

@@ -34,6 +34,7 @@ from spacy.tokens import Doc
 from newsgraph.kb.base import KnowledgeBase, fold
 from newsgraph.kb.load import load_kb
 from newsgraph.model import Actor, Mention
+from newsgraph.nlp.actors.acronyms import Acronyms
 from newsgraph.nlp.actors.agents import Agents
 from newsgraph.nlp.actors.common import (
     _KIND_LABEL,
@@ -51,7 +52,7 @@ from newsgraph.nlp.common import doc_date
 from newsgraph.nlp.extensions import register_extensions
 
 
-class ActorResolver(Recognition, EntityResolution, Agents, People, Coreference, Places, GenericAgents):
+class ActorResolver(Recognition, EntityResolution, Acronyms, Agents, People, Coreference, Places, GenericAgents):
     """Finds actor mentions in a ``Doc`` and resolves them against the knowledge base."""
 
     def __init__(self, nlp: Language, name: str, kb_paths: list[str], ner_labels: list[str]) -> None:

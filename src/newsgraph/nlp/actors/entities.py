@@ -89,6 +89,8 @@ class EntityResolution:
         entry = self._choose(entries, cand, on)
         if entry is None:
             return
+        if cand.how == "acronym" and self._acronym_elsewhere(doc, cand, entry):
+            return  # "the TPP trade deal", "the Trans-Pacific Partnership (TPP)": not the entry's acronym
         use = self._locative(doc, cand) if entry.kind == "state" else None
         if use == "name" and cand.how == "metonym":
             return  # "the University of Ottawa": a word of a name

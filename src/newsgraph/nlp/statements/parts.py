@@ -7,6 +7,8 @@ A frame is one attribution (PolNeAR's unit), but not always one statement of wha
   words are quoted; cues of ``np_statements`` ("promised a veto", "denied the accusations") say
   something of their noun phrase all the same, and cues of ``not_statements`` ("declined to
   comment", "the decision to leave") report no words whatever their object;
+* a quotation that is a whole sentence or paragraph with no frame at all, right after a statement,
+  is a statement of that speaker;
 * a quotation that goes on in a later sentence or paragraph with no cue of its own ('"Q1," he said,
   referring to X. "Q2."') is a statement of its own, with the same speaker; a quotation split by its
   frame inside one sentence ('"Q1," he said, "Q2."') stays one.
@@ -15,9 +17,12 @@ A frame is one attribution (PolNeAR's unit), but not always one statement of wha
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import re
 
+from newsgraph.model import Statement
 from newsgraph.nlp.statements.records import _Frame
+from newsgraph.nlp.statements.spans import QUOTE_CHARS
 
 # The end of a sentence between two pieces of one quotation: a stop (maybe inside a closing mark)
 # followed by white space.
@@ -69,3 +74,51 @@ class Parts:
             )
             for g in groups
         ]
+
+    def _frameless_quotations(self, statements: list[Statement]) -> list[Statement]:
+        """A quotation that is a whole sentence or paragraph of its own, with no frame, right after a
+        statement (in its paragraph or the next): a statement of the same speaker, with no cue ('He
+        didn't suggest retaliation. "Our goal is not ..."').  The attribution is not PolNeAR's (it
+        annotates none without a cue), so this makes statements only."""
+        text = self.text
+        taken = [(s.start, s.end) for s in statements] + [f.content for f in self._frames]
+        out: list[Statement] = []
+        for qi, q in enumerate(self.quotes):
+            if qi in self.used_quotes or not q.closed or len(text[q.start : q.end].split()) < 4:
+                continue
+            if any(s <= q.start < e or q.start <= s < q.end for s, e in taken):
+                continue
+            p = self.para_of(q.start)
+            ps, pe = self.paras[p]
+            before = text[ps : q.start]
+            if before.strip() and not _SENTENCE_END.search(before[-3:] if before.endswith(" ") else before + " "):
+                continue  # inside a sentence of the writer's
+            after = text[q.end : pe].lstrip()
+            if after and not after[:1].isupper():
+                continue  # '"...," he said' or a sentence going on: framed elsewhere, or not a whole sentence
+            floor = self.paras[max(0, p - 1)][0]
+            prev = [s for s in statements + out if floor <= s.start and s.end <= q.start and s.speaker_text]
+            if not prev:
+                continue
+            last = max(prev, key=lambda s: s.end)
+            if any(last.end <= f.cue[0] < q.start for f in self._frames if f.kind != "attitude"):
+                continue  # another frame between them: the speaker is not plainly the same
+            s, e = q.start + 1, q.end - (1 if text[q.end - 1] in QUOTE_CHARS else 0)
+            while e > s and text[e - 1] in " ,":
+                e -= 1
+            sid = "st-" + hashlib.sha1(f"quote:{s}:{e}".encode()).hexdigest()[:10]
+            st = Statement(
+                sid,
+                last.speaker,
+                last.speaker_text,
+                None,
+                text[s:e].strip(),
+                "direct",
+                last.date,
+                list(last.chain),
+                s,
+                e,
+            )
+            st.events = self._events_in([(s, e)])
+            out.append(st)
+        return out

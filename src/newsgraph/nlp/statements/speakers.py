@@ -163,6 +163,8 @@ class Records:
                 statements.append(st)
                 if n == 0:
                     attr.statement = sid
+        statements += self._frameless_quotations(statements)
+        statements.sort(key=lambda s: s.start)
         return attributions, statements
 
     def _events_in(self, fragments: list[tuple[int, int]]) -> list[str]:
