@@ -87,7 +87,10 @@ def _doc(doc_id, title, paras, published, credited=None, *, plover="COERCE", mar
         published=published,
         credited_source=credited,
         events=[ev, planned] if march else [ev],
-        actors=[Actor("USA-POL", "Springfield police", "agency", "USA", "COP")],
+        actors=[
+            Actor("USA-POL", "Springfield police", "agency", "USA", "COP"),
+            Actor("person:chief", "Chief", "person"),
+        ],
         statements=[st],
     )
 
@@ -221,6 +224,8 @@ def test_stored_records_read_back_as_analysed(client, linked):
         "quake": None,
     }
     said = client.get("/api/statements").json()["items"]
+    assert len(said) == 4 and all(s["events"] == ["e1"] for s in said)
+    said = client.get("/api/actors/person:chief/statements").json()["items"]  # read from statement_actors
     assert len(said) == 4 and all(s["events"] == ["e1"] for s in said)
 
 

@@ -20,10 +20,10 @@ EVENT_DAY = (
     "coalesce(try_cast(json_extract_string(e.date, '$.from') AS DATE), "
     "try_cast(json_extract_string(e.date, '$.to') AS DATE), d.published)"
 )
-# The same columns as event_actors carries them (migration 007).
+# The same columns as event_actors carries them (migrations 007, 008).
 _ACTOR_EVENT_COLS = (
     "doc_id, event_id, type, cameo, source, target, modality, certainty, date, evidence, published, title, mode, "
-    "trigger, intensity, goldstein, hedges, reported_by, background"
+    "trigger, intensity, goldstein, hedges, reported_by, background, plover_type"
 )
 _EVENT_COLS = (
     "e.doc_id, e.id, e.type, e.cameo, e.source, e.target, e.modality, e.certainty, e.date, e.evidence, "

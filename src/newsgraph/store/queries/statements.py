@@ -18,9 +18,10 @@ _STATEMENT_COLS = (
     's.doc_id, s.id, s.speaker, s.speaker_text, s.cue, s.content, s.form, s.date, s.chain, s.start, s."end", '
     f"d.published, d.title, {STATEMENT_DAY} AS day, s.events"
 )
-# The same columns as statement_actors carries them (migration 007).
+# The same columns as statement_actors carries them (migrations 007, 008).
 _ACTOR_STATEMENT_COLS = (
-    'doc_id, statement_id, speaker, speaker_text, cue, content, form, date, chain, start, "end", published, title, day'
+    'doc_id, statement_id, speaker, speaker_text, cue, content, form, date, chain, start, "end", published, title, '
+    "day, events"
 )
 _STATEMENT_KEYS = (
     "doc_id",

@@ -24,9 +24,14 @@ SOURCE_KEY = (
     "CASE WHEN d.credited_source IS NOT NULL AND d.credited_source <> '' "
     "THEN 'credit:' || lower(trim(d.credited_source)) ELSE 'doc:' || coalesce(c.origin_id, d.id) END"
 )
-# Earliest first: the published date, then the order documents were stored.
-_DOC_ORDER = "d.published NULLS LAST, d.ingested_at, d.id"
-_MEMBERS = "FROM story_members m JOIN documents d ON d.id = m.doc_id LEFT JOIN document_copies c ON c.doc_id = m.doc_id"
+# Earliest first: the published date, then the order documents were linked (f: link_fingerprints;
+# one batch is stored at one time), as the link step orders a copy group.
+_DOC_ORDER = "d.published NULLS LAST, f.seq NULLS LAST, d.ingested_at, d.id"
+_FIRST = "(c.doc_id IS NOT NULL, coalesce(d.published, DATE '9999-12-31'), coalesce(f.seq, 0), d.ingested_at, d.id)"
+_MEMBERS = (
+    "FROM story_members m JOIN documents d ON d.id = m.doc_id LEFT JOIN document_copies c ON c.doc_id = m.doc_id "
+    "LEFT JOIN link_fingerprints f ON f.doc_id = m.doc_id"
+)
 
 
 def find_stories(
@@ -69,8 +74,7 @@ def _summaries(con: Con, ids: list[str]) -> list[dict[str, Any]]:
         f"""
         SELECT m.story_id, count(*), count(c.doc_id), count(DISTINCT {SOURCE_KEY}),
                min(d.published), max(d.published), min(d.ingested_at), max(d.ingested_at),
-               arg_min(d.id, (c.doc_id IS NOT NULL, coalesce(d.published, DATE '9999-12-31'), d.ingested_at, d.id)),
-               arg_min(d.title, (c.doc_id IS NOT NULL, coalesce(d.published, DATE '9999-12-31'), d.ingested_at, d.id))
+               arg_min(d.id, {_FIRST}), arg_min(d.title, {_FIRST})
         {_MEMBERS} WHERE m.story_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY m.story_id
         """,
         [ids],
@@ -172,10 +176,11 @@ def _count(con: Con, table: str, story_id: str) -> int:
 
 
 # Each cluster once: its counts, and the words and document of its earliest mention.
+_MENTION_ORDER = "(coalesce(d.published, DATE '9999-12-31'), coalesce(f.seq, 0), d.ingested_at, c.doc_id)"
 _CLUSTER_COUNTS = (
     "count(*) AS mentions, count(DISTINCT c.doc_id) AS documents, count(DISTINCT c.source_key) AS sources, "
     "any_value(c.corroboration) AS corroboration, list(DISTINCT c.doc_id ORDER BY c.doc_id) AS doc_ids, "
-    "arg_min(c.doc_id, (coalesce(d.published, DATE '9999-12-31'), d.ingested_at, c.doc_id)) AS first_doc"
+    f"arg_min(c.doc_id, {_MENTION_ORDER}) AS first_doc"
 )
 
 
@@ -185,11 +190,10 @@ def _events(con: Con, story_id: str, limit: int | None) -> list[dict[str, Any]]:
         SELECT c.cluster_id AS id, any_value(e.type) AS type, any_value(e.plover_type) AS plover_type,
                any_value(e.source) AS source, any_value(e.target) AS target,
                min(json_extract_string(e.date, '$.value')) AS date, {_CLUSTER_COUNTS},
-               arg_min(json_extract_string(e.evidence, '$.text'),
-                       (coalesce(d.published, DATE '9999-12-31'), d.ingested_at, c.doc_id)) AS evidence,
+               arg_min(json_extract_string(e.evidence, '$.text'), {_MENTION_ORDER}) AS evidence,
                bool_or(e.modality IN ('asserted', 'reported') AND NOT coalesce(e.background, false)) AS news
         FROM event_clusters c JOIN events e ON e.doc_id = c.doc_id AND e.id = c.event_id
-        JOIN documents d ON d.id = c.doc_id
+        JOIN documents d ON d.id = c.doc_id LEFT JOIN link_fingerprints f ON f.doc_id = c.doc_id
         WHERE c.story_id = ? GROUP BY c.cluster_id
         ORDER BY sources DESC, mentions DESC, id {_limit_sql(limit, 0)}
         """,
@@ -207,12 +211,11 @@ def _statements(con: Con, story_id: str, limit: int | None) -> list[dict[str, An
     cur = con.execute(
         f"""
         SELECT c.cluster_id AS id, any_value(s.speaker) AS speaker,
-               arg_min(s.speaker_text, (coalesce(d.published, DATE '9999-12-31'), d.ingested_at, c.doc_id))
-                   AS speaker_text,
-               arg_min(s.content, (coalesce(d.published, DATE '9999-12-31'), d.ingested_at, c.doc_id)) AS content,
+               arg_min(s.speaker_text, {_MENTION_ORDER}) AS speaker_text,
+               arg_min(s.content, {_MENTION_ORDER}) AS content,
                {_CLUSTER_COUNTS}
         FROM statement_clusters c JOIN statements s ON s.doc_id = c.doc_id AND s.id = c.statement_id
-        JOIN documents d ON d.id = c.doc_id
+        JOIN documents d ON d.id = c.doc_id LEFT JOIN link_fingerprints f ON f.doc_id = c.doc_id
         WHERE c.story_id = ? GROUP BY c.cluster_id
         ORDER BY sources DESC, mentions DESC, id {_limit_sql(limit, 0)}
         """,
@@ -242,8 +245,8 @@ def document_links(store: Store | Con, doc_id: str) -> dict[str, Any]:
     copied_by = [
         r[0]
         for r in con.execute(
-            "SELECT c.doc_id FROM document_copies c JOIN documents d ON d.id = c.doc_id WHERE c.origin_id = ? "
-            f"ORDER BY {_DOC_ORDER}",
+            "SELECT c.doc_id FROM document_copies c JOIN documents d ON d.id = c.doc_id "
+            f"LEFT JOIN link_fingerprints f ON f.doc_id = c.doc_id WHERE c.origin_id = ? ORDER BY {_DOC_ORDER}",
             [doc_id],
         ).fetchall()
     ]
