@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING
@@ -47,7 +46,7 @@ class _Batch:
     size: int  # inputs it covers (for progress)
     documents: list[Document]  # in input order
     skip: list[bool]  # per document: already stored with this analysis
-    handle: Future | None = None
+    handle: object | None = None  # what the analyser's submit returned
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
