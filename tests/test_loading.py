@@ -7,6 +7,7 @@ import pickle
 
 from newsgraph.ingest.clean import clean_text
 from newsgraph.ingest.language import detect_language, sample
+from newsgraph.kb import cache
 from newsgraph.kb.cache import cached
 
 
@@ -26,10 +27,33 @@ def test_compiled_cache_serves_the_built_value_until_a_file_changes(tmp_path, mo
     data.write_text("a: 2\n", "utf-8")
     assert cached("lex", [data], build) == {"content": "a: 2\n"}
     assert len(builds) == 2
-    (pickled,) = (tmp_path / "cache").glob("lex.*.pickle")  # the stale result was removed
-    assert pickle.loads(pickled.read_bytes()) == {"content": "a: 2\n"}
+    results = sorted((tmp_path / "cache").glob("lex.*.pickle"), key=lambda p: p.stat().st_mtime)
+    assert len(results) == 2 and pickle.loads(results[-1].read_bytes()) == {"content": "a: 2\n"}
+    for k in range(3, 8):  # older results go beyond the KEEP most recent
+        data.write_text(f"a: {k}\n", "utf-8")
+        cached("lex", [data], build)
+    assert len(list((tmp_path / "cache").glob("lex.*.pickle"))) == cache.KEEP
+    data.write_text("a: 6\n", "utf-8")  # one of the kept: not built again
+    assert cached("lex", [data], build) == {"content": "a: 6\n"} and len(builds) == 7
     monkeypatch.setenv("NEWSGRAPH_CACHE", "off")
-    assert cached("lex", [data], build) == {"content": "a: 2\n"} and len(builds) == 3
+    assert cached("lex", [data], build) == {"content": "a: 6\n"} and len(builds) == 8
+
+
+def test_checkouts_of_the_same_code_share_one_compiled_result(tmp_path, monkeypatch):
+    # two copies of the package (two worktrees, two installs) with the same data: one key, so
+    # neither evicts the other's result at every start
+    keys = []
+    for checkout in ("one", "two"):
+        package = tmp_path / checkout / "newsgraph"
+        (package / "kb" / "data").mkdir(parents=True)
+        data = package / "kb" / "data" / "actors.yaml"
+        data.write_text("a: 1\n", "utf-8")
+        monkeypatch.setattr(cache, "_PACKAGE", package.resolve())
+        keys.append(cache.files_key("kb", [data]))
+    assert keys[0] == keys[1]
+    outside = tmp_path / "extra.yaml"  # a user's file outside the package is named by its own path
+    outside.write_text("a: 1\n", "utf-8")
+    assert cache.files_key("kb", [outside]) != keys[0]
 
 
 def test_knowledge_base_and_lexicon_load_once_however_asked(kb):

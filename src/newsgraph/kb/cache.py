@@ -3,7 +3,9 @@
 Parsing ~2 MB of YAML and building the indexes costs seconds at every start; unpickling the
 result costs a fraction of that.  :func:`cached` keys each result by a hash of the files it was
 built from (their paths and bytes), of the code version and of the Python version, so an edited
-file or a new release is never served a stale result.  The cache lives in the user's cache
+file or a new release is never served a stale result (the package's own files are named by their
+path inside the package, so every checkout of the same code and data shares one result, and the
+:data:`KEEP` most recent results of each name are kept).  The cache lives in the user's cache
 folder (``$NEWSGRAPH_CACHE``, else ``$XDG_CACHE_HOME/newsgraph``, else ``~/.cache/newsgraph``),
 never in the repository; set ``NEWSGRAPH_CACHE=off`` to disable it.  Any failure to read or write
 it falls back to building, so the cache can only make things faster.
@@ -23,6 +25,10 @@ from typing import Any, TypeVar
 from newsgraph import __version__
 
 T = TypeVar("T")
+_PACKAGE = Path(__file__).resolve().parents[1]  # the newsgraph package
+# Compiled results kept per name: several checkouts or versions side by side (other branches, a
+# virtual environment per project) each find theirs, instead of evicting each other's at every start.
+KEEP = 4
 
 
 def cache_dir() -> Path | None:
@@ -40,9 +46,18 @@ def files_key(name: str, files: Iterable[Path], *extra: str) -> str:
     for part in extra:
         digest.update(part.encode() + b"\0")
     for path in files:
-        digest.update(str(path).encode() + b"\0")
+        digest.update(_name(Path(path)).encode() + b"\0")
         digest.update(Path(path).read_bytes())
     return digest.hexdigest()[:32]
+
+
+def _name(path: Path) -> str:
+    """A file's path inside the package when it is one of the package's own (so that every checkout
+    or install of the same code and data shares one compiled result), else its absolute path."""
+    try:
+        return path.resolve().relative_to(_PACKAGE).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def cached(name: str, files: Iterable[Path], build: Callable[[], T], *extra: str) -> T:
@@ -68,9 +83,11 @@ def cached(name: str, files: Iterable[Path], build: Callable[[], T], *extra: str
 def _store(folder: Path, name: str, target: Path, value: Any) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        for old in folder.glob(f"{name}.*.pickle"):
-            if old != target:
-                old.unlink(missing_ok=True)  # built from older files: never read again
+        others = sorted(
+            (p for p in folder.glob(f"{name}.*.pickle") if p != target), key=lambda p: p.stat().st_mtime, reverse=True
+        )
+        for old in others[KEEP - 1 :]:
+            old.unlink(missing_ok=True)  # the least recently built beyond KEEP
         fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)

@@ -27,6 +27,10 @@ from newsgraph.nlp.extensions import register_extensions
 from newsgraph.nlp.identity import DEFAULT_MODEL, ModelNotFound, analysis_key, pipeline_id  # noqa: F401 (re-exported)
 from newsgraph.nlp.sections import annotate_long
 
+# Characters of text in one ``nlp.pipe`` batch.  The tok2vec layer's working memory grows with the
+# batch's tokens (a peak of ~215 MB for 32 BBC articles, 70,000 characters; ~60 MB for 8), while
+# its speed hardly changes past a few documents: this bounds each process's memory (issue #13).
+PIPE_CHARS = 20_000
 # Our components, in order, with the name of the factory that makes each.
 STAGES: tuple[str, ...] = (
     "newsgraph_actors",
@@ -102,18 +106,37 @@ def _annotate(english: list[Document], nlp: Language, batch_size: int) -> None:
     # Strings the batch adds to the vocabulary are freed when the zone closes, so a long run's
     # memory does not grow with every new word; nothing below keeps a Doc past the zone.
     with nlp.memory_zone():
-        for document, doc in zip(short, nlp.pipe(_make_docs(short, nlp), batch_size=batch_size), strict=True):
-            document.mentions = list(doc._.mentions or [])
-            document.actors = list(doc._.actors or [])
-            document.times = list(doc._.times or [])
-            document.events = list(doc._.events or [])
-            document.statements = list(doc._.statements or [])
-            document.forecasts = list(doc._.forecasts or [])
-            _add_credited_source(document, nlp)
+        for chunk in _chunks(short, batch_size):
+            for document, doc in zip(chunk, nlp.pipe(_make_docs(chunk, nlp), batch_size=len(chunk)), strict=True):
+                _copy_annotations(document, doc, nlp)
     for document in english:
         if len(document.text) > nlp.max_length:  # spaCy's E088: analysed in sections
             annotate_long(document, nlp, lambda d, text: _make_doc(d, text, nlp))
             _add_credited_source(document, nlp)
+
+
+def _chunks(documents: list[Document], batch_size: int) -> Iterator[list[Document]]:
+    """Consecutive documents, at most ``batch_size`` and about :data:`PIPE_CHARS` characters a chunk."""
+    chunk: list[Document] = []
+    size = 0
+    for document in documents:
+        if chunk and (len(chunk) >= batch_size or size + len(document.text) > PIPE_CHARS):
+            yield chunk
+            chunk, size = [], 0
+        chunk.append(document)
+        size += len(document.text)
+    if chunk:
+        yield chunk
+
+
+def _copy_annotations(document: Document, doc, nlp: Language) -> None:
+    document.mentions = list(doc._.mentions or [])
+    document.actors = list(doc._.actors or [])
+    document.times = list(doc._.times or [])
+    document.events = list(doc._.events or [])
+    document.statements = list(doc._.statements or [])
+    document.forecasts = list(doc._.forecasts or [])
+    _add_credited_source(document, nlp)
 
 
 def _make_docs(documents: list[Document], nlp: Language) -> Iterator:
