@@ -248,6 +248,14 @@ class ClauseForecasts:
             named = statement.speaker_text
         elif kind in ("predicting", "plan"):
             predictors = self._speaker(head, actors_at)
+        if not predictors:
+            # the speaker the statements stage gave this verb as a cue ('the fund predicted that ...': the
+            # fund named before), or the verb that frames the clause
+            for verb in (head, speech):
+                cued = _cued_speaker(statements, verb) if verb is not None else None
+                if cued is not None:
+                    predictors, named = [cued], None
+                    break
         if not predictors and speech is not None:
             predictors = self._speaker(speech, actors_at)
         if not predictors and named is None and kind in ("predicting", "plan"):
@@ -316,3 +324,15 @@ def _pronoun_subject(head: Token) -> bool:
 def _to_infinitive(tok: Token) -> bool:
     """Whether a verb is a to-infinitive ('to pass', 'to be voted')."""
     return any(c.dep_ in ("aux", "mark") and c.lower_ == "to" for c in tok.children)
+
+
+def _cued_speaker(statements: list[Any], verb: Token) -> str | None:
+    """The speaker of the statement whose cue is ``verb`` (its word, in the verb's sentence)."""
+    sent = verb.sent
+    for st in statements:
+        cue = (getattr(st, "cue", None) or "").split()
+        if not cue or cue[0].lower() != verb.lower_ or not getattr(st, "speaker", None):
+            continue
+        if sent.start_char <= st.start < sent.end_char + 1 or sent.start_char <= st.end <= sent.end_char + 1:
+            return st.speaker
+    return None

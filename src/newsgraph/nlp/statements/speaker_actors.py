@@ -68,6 +68,8 @@ class SpeakerActors:
             if known is not None:
                 return known, text
         role = self._role_holder(head, country)
+        if role is None and head.pos_ == "NOUN" and any(c.lower_ == "the" for c in head.lefts):
+            role = self._named_by_noun(head)
         if role is not None:
             return role, text
         words = self._phrase_words(head)
@@ -107,7 +109,9 @@ class SpeakerActors:
         name = re.sub(r"['’]s$", "", name.strip())
         surname = fold(name.split()[-1]) if name.split() else ""
         for a in reversed(self.doc._.actors or []):
-            if a.kind == "person" and a.name and fold(a.name.split()[-1]) == surname:
+            # a person, or a person's name made an unresolved actor before ('Maury Obstfeld' ... 'Obstfeld')
+            named = a.kind == "person" or (a.kind == "unresolved" and a.name[:1].isupper() and len(a.name.split()) > 1)
+            if named and a.name and fold(a.name.split()[-1]) == surname:
                 first = fold(name.split()[0])
                 if len(name.split()) == 1 or fold(a.name).startswith(first) or first in fold(a.name).split():
                     return a.id
@@ -147,6 +151,20 @@ class SpeakerActors:
             held = {titles[t][0] for t in titles if re.search(r"(?<![\w.])" + re.escape(t) + r"(?![\w])", role)}
             if position != "other" and position in held:
                 return actor_id
+        return None
+
+    def _named_by_noun(self, head: Token) -> str | None:
+        """The last body named before ``head`` whose name has the head noun: 'the fund' after 'the
+        International Monetary Fund', 'the party' after 'the Democratic Party'."""
+        noun = fold(head.lower_)
+        for m in reversed(self.doc._.mentions or []):
+            if m.start >= head.idx or len(m.actor_ids) != 1:
+                continue
+            actor = self.actors.get(m.actor_ids[0])
+            if actor is None or actor.kind in ("person", "state", "unresolved"):
+                continue
+            if noun in fold(actor.name).split():
+                return actor.id
         return None
 
     # ------------------------------------------------------------------ words
