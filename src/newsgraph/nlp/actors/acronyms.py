@@ -35,12 +35,12 @@ class Acronyms:
         """Whether the acronym at ``cand`` names something other than ``entry`` (see the module)."""
         if entry.kind == "state":
             return False
-        folded = fold(doc.text)
+        folded, defined = self._acronym_text(doc)
         names = {fold(n) for n in [entry.name, entry.official or "", *entry.aliases] if n and len(n) > 3}
         if any(n in folded for n in names):
             return False  # the text spells the entry out: "the Taiwan People's Party (TPP)"
         acronym = doc[cand.start : cand.end].text
-        if acronym in self._defined_acronyms(doc):
+        if acronym in defined:
             return True
         if entry.kind in ("igo", "alliance", "agency"):
             return False  # "the EU-Mercosur deal", "the NATO treaty": the body is a party to its agreements
@@ -50,6 +50,14 @@ class Acronyms:
             return True  # "the TPP trade deal", "the TPP accord"
         # "ratify the TPP", "the TPP was signed"
         return tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in rules.get("agreement_verbs", ())
+
+    def _acronym_text(self, doc: Doc) -> tuple[str, set[str]]:
+        """The document's folded text and defined acronyms, computed once per document."""
+        cached = getattr(self, "_acronym_cache", None)
+        if cached is None or cached[0] is not doc:
+            cached = (doc, fold(doc.text), self._defined_acronyms(doc))
+            self._acronym_cache = cached
+        return cached[1], cached[2]
 
     def _defined_acronyms(self, doc: Doc) -> set[str]:
         """Acronyms the text defines as a phrase in front of them: 'the Trans-Pacific Partnership (TPP)'."""
