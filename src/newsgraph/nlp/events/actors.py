@@ -40,7 +40,7 @@ class ActorsMixin:
 
     def _actors_of(self, tok: Token | None, actors_at: dict[int, list[str]], depth: int = 0) -> list[str]:
         """Actors a noun phrase names: its own mention, its modifiers', its coordinated heads'."""
-        if tok is None or depth > 6:
+        if tok is None or depth > 6 or (tok.i not in actors_at and self._nonpolitical(tok)):
             return []
         out: list[str] = []
         if tok.i in actors_at:
@@ -69,6 +69,28 @@ class ActorsMixin:
             if child.dep_ == "conj" or (child.dep_ == "appos" and (not out or child.i in actors_at)):
                 out.extend(self._actors_of(child, actors_at, depth + 1))
         return unique(out)
+
+    def _place_only(self, sent_start: int, sent_end: int) -> set[str]:
+        """Actors the sentence names only as places: mentions the actor stage labelled ``LOC`` ("released
+        in Doha", "south of Jerusalem") and the country in apposition to one ("Doha, Qatar")."""
+        loc = {i for i in self._loc_tokens if sent_start <= i < sent_end}
+        if not loc:
+            return set()
+        doc = self._doc
+        for i in list(loc):
+            loc |= {c.i for c in doc[i].children if c.dep_ in ("appos", "npadvmod")}
+        named_elsewhere = {a for i in range(sent_start, sent_end) if i not in loc for a in self._at.get(i, ())}
+        return {a for i in loc for a in self._at.get(i, ())} - named_elsewhere
+
+    def _nonpolitical(self, tok: Token) -> bool:
+        """A person in a private, sporting or artistic role ("the Kenyan runner", "Chinese tourists"): the
+        nationality adjective names no political actor (``agents.nonpolitical`` of the lexicon); a group
+        noun with its of-phrase ("a team of UN inspectors") is looked through elsewhere."""
+        return (
+            tok.pos_ in ("NOUN", "PROPN")
+            and (tok.lower_ in self.nonpolitical or tok.lemma_.lower() in self.nonpolitical)
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+        )
 
     def _sector_of(self, tok: Token) -> str | None:
         """The PLOVER sector a group noun names ("demonstrators" CVL, "rebels" REB), if any."""
@@ -159,7 +181,7 @@ class ActorsMixin:
         return self._agentive(subj)
 
     def _agentive(self, tok: Token | None, depth: int = 0) -> Token | None:
-        if tok is None or depth > 3 or tok.pos_ == "PRON":
+        if tok is None or depth > 3 or tok.pos_ == "PRON" or self._nonpolitical(tok):
             return None
         if tok.lemma_.lower() in self.partitives:
             # "Members of the Association ...", "One third of ethnic Albanian guerrillas"

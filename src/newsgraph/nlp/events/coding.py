@@ -39,6 +39,14 @@ class CodingMixin:
                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                 and self._subject(c) is None
             ]
+            if not comps and any(
+                c.dep_ == "dobj" and self._ptype(getattr(self._trigger(c), "cameo", None)) in _HOSTILE
+                for c in tok.children
+            ):
+                # "aimed his criticism at Britain", "promised a veto": a hostile object nominal is the act,
+                # coded on its own with this verb as its light verb (its governor gives the modality);
+                # a cooperative one is what is sought ("pursuing an agreement"), an intention
+                return None
             comp = next((c for c in comps if self._trigger(c) is not None), comps[0] if comps else None)
             inner_sense = self._trigger(comp) if comp is not None else None
             if comp is not None and inner_sense is not None and not inner_sense.speech and not inner_sense.intent:

@@ -23,6 +23,9 @@ from newsgraph.nlp.events.rules import (
 from newsgraph.nlp.events.senses import SensesMixin
 from newsgraph.nlp.extensions import register_extensions
 
+# Acts done to what is in a place, and threats of them: their target may be named by the place alone.
+_PHYSICAL = ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "THREATEN")
+
 
 class EventCoder(SensesMixin, ActorsMixin, RolesMixin, CodingMixin, ModalityMixin, DatesMixin):
     """Codes the events of a ``Doc`` into ``doc._.events``."""
@@ -51,12 +54,19 @@ class EventCoder(SensesMixin, ActorsMixin, RolesMixin, CodingMixin, ModalityMixi
         self.background_days = int(mod.get("background_days", 120))
         self.partitives = {str(w).lower() for w in self.lex.agents.get("partitives", [])}
         self.agent_nouns = {str(w).lower() for w in self.lex.agents.get("agent_nouns", [])}
+        self.nonpolitical = {str(w).lower() for w in self.lex.agents.get("nonpolitical", [])}
 
     # ------------------------------------------------------------------ main
 
     def prepare(self, doc: Doc) -> dict[int, list[str]]:
         """Reads the document's actors for the steps; returns token index -> ids of the actors it names."""
         actors_at = self._actor_index(doc)
+        self._doc, self._at = doc, actors_at
+        self._loc_tokens: set[int] = set()
+        for m in doc._.mentions or []:
+            if m.label == "LOC" and m.actor_ids:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                self._loc_tokens |= {t.i for t in span or ()}
         kinds = {a.id: a.kind for a in doc._.actors or []}
         self._kinds = kinds
         self._country = {a.id: a.country for a in doc._.actors or []}
@@ -107,6 +117,13 @@ class EventCoder(SensesMixin, ActorsMixin, RolesMixin, CodingMixin, ModalityMixi
         events: list[Event] = []
         depths: list[int] = []
         for f in found:
+            # places are where, not whom: a place does nothing, and it is the target only of an act done to
+            # what is in it ("bombed a hospital in Gaza"), the coders' convention; the state of the place of
+            # an arrest with no agent named is read below
+            places = self._place_only(f.trigger.sent.start, f.trigger.sent.end)
+            physical = self._ptype(f.cameo) in _PHYSICAL
+            f.source = [a for a in f.source if a not in places]
+            f.target = [a for a in f.target if physical or a not in places]
             if not f.source:
                 # an agent the knowledge base does not know ("Doctors from two American aid groups",
                 # "Vice-President Moody Awori"): kept as an unresolved actor rather than losing the event
@@ -138,7 +155,8 @@ class EventCoder(SensesMixin, ActorsMixin, RolesMixin, CodingMixin, ModalityMixi
                     f.target = [self._implicit_agent(doc, country, "GOV")]
             event = self._to_event(doc, f, on)
             # violence by someone unnamed ("three civilians were killed in a car bombing") stays, sourceless
-            unnamed = _is_passive(f.trigger) or self._subject(f.trigger) is not None
+            subject = self._subject(f.trigger)
+            unnamed = _is_passive(f.trigger) or (subject is not None and not self._nonpolitical(subject))
             if event.type != "UNCODED" and (
                 event.source or (event.target and unnamed and event.type in ("ASSAULT", "COERCE"))
             ):

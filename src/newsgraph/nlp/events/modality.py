@@ -64,7 +64,14 @@ class ModalityMixin:
                 if level > 0:
                     if lemma in ("attempt", "try") and t.tag_ in ("VBD", "VBN") and self._ptype(f.cameo) == "ASSAULT":
                         pass  # "attempted to assassinate": an attempted attack happened (CAMEO 185)
-                    elif lemma in self.intended_gov:
+                    elif lemma in self.intended_gov and not (
+                        chain[level - 1].dep_ == "dobj"
+                        and any(
+                            c.dep_ == "prep" and c.lower_ == "at" for h in (t, chain[level - 1]) for c in h.children
+                        )
+                    ):
+                        # "promised a veto", "pursuing an agreement" are intended; "aimed his criticism at" is
+                        # the criticism, directed, not sought
                         modality = "intended"
                     elif lemma in self.planned_gov and chain[level - 1].dep_ == "xcomp":
                         modality = "planned"

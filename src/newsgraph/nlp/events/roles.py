@@ -93,11 +93,13 @@ class RolesMixin:
         if depth > 5:
             return []
         subj = self._subject(verb)
+        if subj is not None and self._nonpolitical(subj):
+            return []  # "Chinese tourists are planning to travel", "the Kenyan runner grabbed gold": no political doer
         if subj is not None:
             actors = self._actors_of(subj, actors_at)
             if actors:
                 return actors
-            if subj.pos_ in ("NOUN", "PROPN"):
+            if subj.pos_ in ("NOUN", "PROPN") and not self._nonpolitical(subj):
                 # "A roadside bombing near Samarra killed ...": the place names the unknown attacker
                 inside = [
                     a for t in subj.subtree if t.i in actors_at and not _inside_clause(t, subj) for a in actors_at[t.i]
@@ -114,6 +116,15 @@ class RolesMixin:
         holder = self._acl_subject(verb)
         if holder is not None:
             return self._actors_of(holder, actors_at)
+        if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and any(c.lower_ == "to" for c in verb.children):
+            # "Germany's decision to expel ...", "the decision by Germany to expel ...": the nominal's doer
+            for c in verb.head.children:
+                if c.dep_ == "poss" and c.i in actors_at:
+                    return list(actors_at[c.i])
+                if c.dep_ in ("prep", "agent") and c.lower_ == "by":
+                    actors = self._actors_of(_pobj(c), actors_at)
+                    if actors:
+                        return actors
         return []
 
     def _acl_subject(self, verb: Token) -> Token | None:
@@ -147,6 +158,11 @@ class RolesMixin:
             candidates.append(tok.head)
         # "a mediation effort between the Emirates and Saudi Arabia": the framing noun's phrases are the nominal's
         heads = [tok, tok.head] if tok.dep_ == "compound" and tok.head.lemma_.lower() in _FRAMES else [tok]
+        verb = self._light_verb(tok) if tok.pos_ in ("NOUN", "PROPN") else None
+        if verb is not None and tok.dep_ == "dobj":
+            # "aimed his criticism at Britain", "levelled charges against Iran": the parser hangs the
+            # nominal's target on its light verb
+            heads.append(verb)
         for head in heads:
             for c in head.children:
                 if c.dep_ in ("prep", "dative") and c.lower_ in preps:
@@ -194,6 +210,15 @@ class RolesMixin:
                 )
                 if _is_state_code(country):
                     return [self._implicit_agent(doc, country, sector)]
+        if passive and ptype in ("ASSAULT", "COERCE"):
+            # "a refugee camp in Chad was bombed": the place of the thing attacked, the coders' convention
+            for c in tok.children:
+                if c.dep_ in _SUBJ_PASS:
+                    for g in c.children:
+                        if g.dep_ == "prep" and g.lower_ in ("in", "near", "outside"):
+                            actors = [a for a in self._actors_of(_pobj(g), actors_at) if a not in source]
+                            if actors:
+                                return actors
         # a purpose or complement clause names it ("began a hunger strike to protest against Sweden's decision")
         for c in tok.children:
             if (

@@ -28,7 +28,7 @@ _DEFAULT_TARGET_PREPS = {
     "SANCTION": ("on", "against", "from"),
     "THREATEN": ("with", "against", "on"),
     "PROTEST": ("against", "outside", "at"),
-    "ACCUSE": ("of", "against", "on"),
+    "ACCUSE": ("of", "against", "on", "at"),
     "REQUEST": ("on", "from", "to", "of"),
     "CONSULT": ("with", "to", "in"),
     "AGREE": ("with", "to", "in"),

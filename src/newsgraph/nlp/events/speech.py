@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import Event, Statement
 from newsgraph.nlp.common import doc_date, unique
+from newsgraph.nlp.events.antecedent import REACTIONS, AntecedentMixin, reaction_object
 from newsgraph.nlp.events.component import EventCoder
 from newsgraph.nlp.events.lexicon import Sense
 from newsgraph.nlp.events.rules import _OBJ, _SUBJ, _Found, _negated, _pobj
@@ -47,7 +48,7 @@ def load_speech_rules() -> dict[str, Any]:
     return yaml.safe_load(text) or {}
 
 
-class SpeechEventCoder:
+class SpeechEventCoder(AntecedentMixin):
     """Codes the statements of a ``Doc`` as events, appended to ``doc._.events``."""
 
     def __init__(self, nlp: Language, name: str, lexicon: str | None) -> None:
@@ -66,20 +67,22 @@ class SpeechEventCoder:
         self.stance_cameo = (str(stance.get("negative_cameo", "111")), str(stance.get("positive_cameo", "051")))
         self.denials = {str(k): str(v) for k, v in (rules.get("denial_cues") or {}).items()}
         self.skip = set(rules.get("skip_cues") or ())
+        self.anaphors = {str(w) for w in rules.get("act_anaphors") or ()}
 
     def __call__(self, doc: Doc) -> Doc:
         # with the speech acts that report no words ("condemned the move"): events, not statements
         acts = doc._.speech_acts if Doc.has_extension("speech_acts") else None
         statements: list[Statement] = list(doc._.statements or []) + list(acts or [])
-        if not statements:
+        events: list[Event] = list(doc._.events or [])
+        if not statements and not events:
             return doc
         coder = self.coder
         actors_at = coder.prepare(doc)
         actor_ids = {a.id for a in doc._.actors or []}
-        events: list[Event] = list(doc._.events or [])
         triggers = self._trigger_index(doc, events)
         on = doc_date(doc)
         added: list[Event] = []
+        self._now = (events, added, triggers)
         for st in statements:
             cue = self._cue(doc, st)
             if cue is None or cue.lemma_.lower() in self.skip:
@@ -108,6 +111,13 @@ class SpeechEventCoder:
             added.append(event)
             triggers[event.id] = [cue]
             st.events = unique([*st.events, event.id])
+        for e in events + added:
+            # a reaction to an act named earlier ("condemned Friday's test"): aimed at its doer
+            if not e.target and (e.type in REACTIONS or e.plover_type in REACTIONS) and triggers.get(e.id):
+                cue = triggers[e.id][0]
+                obj = reaction_object(cue)
+                if obj is not None:
+                    e.target = self._antecedent_target(doc, obj, cue.idx, events + added, triggers, e.source, actors_at)
         doc._.events = events + added
         if doc._.main_event is None and added:
             doc._.main_event = added[0].id
@@ -206,6 +216,10 @@ class SpeechEventCoder:
                 target = self._addressee(cue, speaker, actors_at, clauses=False)
             else:
                 target = self._addressee(cue, speaker, actors_at) or self._about(content, speaker, actors_at)
+                obj = reaction_object(cue) if not target else None
+                if obj is not None and coder._ptype(sense.cameo) in REACTIONS:
+                    events, added, triggers = self._now
+                    target = self._antecedent_target(doc, obj, cue.idx, events + added, triggers, speaker, actors_at)
                 if not target:
                     return None  # a reaction aimed at nobody ("warned that growth could slow") is no event
             return _Found(cue, sense, sense.cameo, list(speaker), target, negated=_negated(cue))
