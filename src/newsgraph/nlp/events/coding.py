@@ -39,14 +39,27 @@ class CodingMixin:
                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                 and self._subject(c) is None
             ]
-            if not comps and any(
-                c.dep_ == "dobj" and self._ptype(getattr(self._trigger(c), "cameo", None)) in _HOSTILE
-                for c in tok.children
-            ):
-                # "aimed his criticism at Britain", "promised a veto": a hostile object nominal is the act,
-                # coded on its own with this verb as its light verb (its governor gives the modality);
-                # a cooperative one is what is sought ("pursuing an agreement"), an intention
-                return None
+            obj = next(
+                (
+                    c
+                    for c in tok.children
+                    if c.dep_ == "dobj" and self._ptype(getattr(self._trigger(c), "cameo", None)) in _HOSTILE
+                ),
+                None,
+            )
+            if not comps and obj is not None:
+                # a hostile object nominal is the act: "aimed his criticism at Britain" (directed at someone:
+                # done, coded on the nominal itself), "has promised a veto", "will seek new sanctions" (sought
+                # or promised: intended, on this verb); a cooperative one is what is sought ("pursuing an
+                # agreement"), read below
+                if any(c.dep_ == "prep" and c.lower_ == "at" for h in (tok, obj) for c in h.children):
+                    return None
+                inner = self._code(doc, obj, self._trigger(obj), actors_at, consumed)
+                consumed.add(obj.i)
+                if inner is not None:
+                    inner.modality, inner.trigger = "intended", tok
+                    inner.source = inner.source or self._source(doc, tok, sense, actors_at)
+                return inner
             comp = next((c for c in comps if self._trigger(c) is not None), comps[0] if comps else None)
             inner_sense = self._trigger(comp) if comp is not None else None
             if comp is not None and inner_sense is not None and not inner_sense.speech and not inner_sense.intent:

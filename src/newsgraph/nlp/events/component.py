@@ -50,6 +50,7 @@ class EventCoder(SensesMixin, ActorsMixin, RolesMixin, CodingMixin, ModalityMixi
 
         self.sector_nouns = dict(load_kb().sectors.nouns)
         self.deontic = set(mod.get("deontic_modals", []))
+        self.nominal_governors = {str(k): str(v) for k, v in (mod.get("nominal_governors") or {}).items()}
         self.nominal_modality = {str(k): str(v) for k, v in (mod.get("nominal_modality") or {}).items()}
         self.background_days = int(mod.get("background_days", 120))
         self.partitives = {str(w).lower() for w in self.lex.agents.get("partitives", [])}

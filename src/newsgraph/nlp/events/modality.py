@@ -73,6 +73,13 @@ class ModalityMixin:
                         # "promised a veto", "pursuing an agreement" are intended; "aimed his criticism at" is
                         # the criticism, directed, not sought
                         modality = "intended"
+                    elif (
+                        chain[level - 1].dep_ == "dobj"
+                        and lemma in self.commissive
+                        and lemma not in ("agree", "consent")
+                        and tok.pos_ == "NOUN"
+                    ):
+                        modality = "intended"  # "has promised a veto": a promised act is not done yet
                     elif lemma in self.planned_gov and chain[level - 1].dep_ == "xcomp":
                         modality = "planned"
                     elif lemma in self.predicted_gov or (
@@ -99,6 +106,14 @@ class ModalityMixin:
                 hedges.append(f"{lemma_past(lemma)} to")
             if t.lower_ in self.hedge_words and t.i != tok.i:
                 hedges.append(t.lower_)
+        top = chain[-1]
+        if (
+            modality == "asserted"
+            and top.dep_ == "acl"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children)
+            and top.head.lemma_.lower() in self.nominal_governors
+        ):
+            modality = self.nominal_governors[top.head.lemma_.lower()]  # "Britain's decision to leave the EU"
         if modality in ("asserted",) and f.modality != "asserted":
             modality = f.modality
         f.modality = modality
