@@ -62,17 +62,18 @@ def _copy(paths: list[str], target: Path, copies: int) -> Path:
     return target
 
 
-def _timed(args: list[str]) -> tuple[float, int]:
-    """Wall seconds and peak RSS (bytes, the process and its children) of a subprocess."""
-    peak = 0
+def _timed(args: list[str]) -> tuple[float, int, int]:
+    """Wall seconds, peak RSS and peak PSS (bytes, the process and its children) of a subprocess."""
+    peak = pss = 0
     start = time.perf_counter()
     proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, pss
         while not done.wait(0.2):
             peak = max(peak, _tree_rss(proc.pid))
+            pss = max(pss, _tree_rss(proc.pid, "Pss:"))
 
     thread = threading.Thread(target=sample, daemon=True)
     thread.start()
@@ -82,7 +83,7 @@ def _timed(args: list[str]) -> tuple[float, int]:
     thread.join()
     if proc.returncode:
         raise SystemExit(f"{' '.join(args)} failed ({proc.returncode}): {err[-2000:]}")
-    return seconds, peak
+    return seconds, peak, pss
 
 
 def main() -> None:
@@ -91,37 +92,50 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=100)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--copies", type=int, default=10, help="copies of the articles for the memory check (0: skip)")
+    parser.add_argument(
+        "--parts", default="bench,noop,startup,rss", help="comma-separated: bench, noop, startup, rss (default: all)"
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     folder = args.corpus or default_corpus()
     if folder is None:
         raise SystemExit("no corpus: give --corpus DIR (../shared/corpus/bbc is not here)")
     paths = _spread(folder, args.limit)
-    figures: dict[str, object] = {"documents": len(paths), "cores": os.cpu_count()}
+    parts = set(args.parts.split(","))
+    figures: dict[str, object] = {"documents": len(paths), "cores": os.cpu_count(), "load": os.getloadavg()}
     with tempfile.TemporaryDirectory(prefix="newsgraph-bench-") as tmp:
         corpus = _copy(paths, Path(tmp) / "corpus", 1)
-        one = run_bench(corpus, workers=1, repeat=args.repeat)
-        two = run_bench(corpus, workers=2, repeat=args.repeat)
-        figures["bench_1"], figures["bench_2"] = one, two
-        figures["scaling"] = round(two["docs_per_s"] / one["docs_per_s"], 3)
+        if "bench" in parts:
+            one = run_bench(corpus, workers=1, repeat=args.repeat)
+            two = run_bench(corpus, workers=2, repeat=args.repeat)
+            figures["bench_1"], figures["bench_2"] = one, two
+            figures["scaling"] = round(two["docs_per_s"] / one["docs_per_s"], 3)
 
-        db = Path(tmp) / "noop.duckdb"
-        first, _ = _timed([*NEWSGRAPH, "analyze", str(corpus), "--db", str(db), "--json"])
-        second, _ = _timed([*NEWSGRAPH, "analyze", str(corpus), "--db", str(db), "--json"])
-        figures["noop"] = {"first_s": round(first, 2), "second_s": round(second, 2), "ratio": round(second / first, 4)}
+        if "noop" in parts:
+            db = Path(tmp) / "noop.duckdb"
+            first = _timed([*NEWSGRAPH, "analyze", str(corpus), "--db", str(db), "--json"])[0]
+            second = _timed([*NEWSGRAPH, "analyze", str(corpus), "--db", str(db), "--json"])[0]
+            ratio = round(second / first, 4)
+            figures["noop"] = {"first_s": round(first, 2), "second_s": round(second, 2), "ratio": ratio}
 
-        single = Path(tmp) / "one.txt"
-        single.write_text("Russia accused Ukraine of shelling the plant on Monday.\n", "utf-8")
-        starts = [_timed([*NEWSGRAPH, "analyze", str(single), "--no-store", "--json"])[0] for _ in range(args.repeat)]
-        figures["startup_s"] = round(statistics.median(starts), 2)
+        if "startup" in parts:
+            single = Path(tmp) / "one.txt"
+            single.write_text("Russia accused Ukraine of shelling the plant on Monday.\n", "utf-8")
+            args_one = [*NEWSGRAPH, "analyze", str(single), "--no-store", "--json"]
+            starts = [_timed(args_one)[0] for _ in range(args.repeat)]
+            figures["startup_s"] = round(statistics.median(starts), 2)
 
-        if args.copies:
+        if args.copies and "rss" in parts:
             big = _copy(paths, Path(tmp) / "big", args.copies)
             rss = {}
             for name, source in (("1x", corpus), (f"{args.copies}x", big)):
                 target = Path(tmp) / f"rss-{name}.duckdb"
-                seconds, peak = _timed([*NEWSGRAPH, "analyze", str(source), "--db", str(target), "--json"])
-                rss[name] = {"peak_rss_mb": round(peak / 2**20, 1), "seconds": round(seconds, 1)}
+                seconds, peak, pss = _timed([*NEWSGRAPH, "analyze", str(source), "--db", str(target), "--json"])
+                rss[name] = {
+                    "peak_rss_mb": round(peak / 2**20, 1),
+                    "peak_pss_mb": round(pss / 2**20, 1),
+                    "seconds": round(seconds, 1),
+                }
                 target.unlink(missing_ok=True)
             figures["rss"] = rss
             shutil.rmtree(big, ignore_errors=True)

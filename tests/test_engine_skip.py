@@ -141,3 +141,19 @@ def test_the_first_input_of_an_article_decides_whatever_the_batches(nlp, corpus,
     assert (first.analysed, first.added, first.unchanged, first.replaced) == (3, 3, 1, 0)
     assert (again.analysed, again.unchanged, again.replaced) == (0, 4, 0)  # nothing analysed twice
     assert len(json.loads(paragraphs)) == 2  # a.txt comes first in the folder: its paragraphs stay
+
+
+@pytest.mark.slow
+def test_an_input_within_one_batch_is_analysed_without_a_pool(nlp, corpus, tmp_path, monkeypatch):
+    asked: list[int] = []
+    real = local.make_analyser
+
+    def recording(model, batch_size, workers, time_budget=None):
+        asked.append(workers)
+        return real(model, batch_size, workers, time_budget)
+
+    monkeypatch.setattr(local, "make_analyser", recording)
+    one = local.run([str(corpus / "a.txt")], workers=2, batch_size=2)
+    whole = local.run([str(corpus)], workers=2, batch_size=2)  # three inputs: more than one batch
+    assert (one.analysed, whole.analysed) == (1, 3)
+    assert asked == [1, 2]  # one process for the single article: no pool to start for it

@@ -10,7 +10,9 @@ In one run, over the same articles and at the same process count:
 The pipeline is loaded once before timing and the worker processes are forked from it, so
 neither side pays the start-up.  ``ratio`` = ours / bare in documents per second; with
 ``repeat`` > 1 the two alternate and the medians are reported.  ``peak_rss_mb`` is the largest
-resident memory of this process and its workers together during the full analyses.
+resident memory of this process and its workers together during the full analyses (summed RSS:
+pages the forked workers share with this process count once per process); ``peak_pss_mb`` the
+same in proportional set sizes, each shared page counted once in all.
 """
 
 from __future__ import annotations
@@ -51,10 +53,13 @@ def corpus_files(folder: Path, limit: int | None = None) -> list[str]:
 
 
 class _PeakRSS:
-    """Samples the resident memory of this process and its descendants (Linux ``/proc``)."""
+    """Samples the resident memory of this process and its descendants (Linux ``/proc``): ``peak``
+    sums their RSS, which counts a page shared copy-on-write by forked workers once per process;
+    ``peak_pss`` sums their proportional set sizes (a shared page split between its sharers), what
+    the tree really holds."""
 
     def __init__(self, every: float = 0.2) -> None:
-        self.every, self.peak = every, 0
+        self.every, self.peak, self.peak_pss = every, 0, 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, daemon=True)
 
@@ -65,22 +70,27 @@ class _PeakRSS:
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join()
-        self.peak = max(self.peak, _tree_rss(os.getpid()))
+        self._sample()
 
     def _loop(self) -> None:
         while not self._stop.wait(self.every):
-            self.peak = max(self.peak, _tree_rss(os.getpid()))
+            self._sample()
+
+    def _sample(self) -> None:
+        self.peak = max(self.peak, _tree_rss(os.getpid()))
+        self.peak_pss = max(self.peak_pss, _tree_rss(os.getpid(), "Pss:"))
 
 
-def _tree_rss(pid: int) -> int:
-    """Resident bytes of ``pid`` and every descendant."""
+def _tree_rss(pid: int, field: str = "VmRSS:") -> int:
+    """Resident bytes of ``pid`` and every descendant (``field`` "Pss:": proportional bytes)."""
     total, todo = 0, [pid]
+    source = "status" if field == "VmRSS:" else "smaps_rollup"
     while todo:
         p = todo.pop()
         try:
-            with open(f"/proc/{p}/status") as fh:
+            with open(f"/proc/{p}/{source}") as fh:
                 for line in fh:
-                    if line.startswith("VmRSS:"):
+                    if line.startswith(field):
                         total += int(line.split()[1]) * 1024
                         break
             for task in os.listdir(f"/proc/{p}/task"):
@@ -116,8 +126,8 @@ def _bare(texts: list[str], model: str, batch_size: int, workers: int) -> float:
     return seconds
 
 
-def _ours(paths: list[str], model: str, batch_size: int, workers: int) -> tuple[float, int, int]:
-    """Seconds, documents and peak RSS of the local engine over ``paths`` into a new store."""
+def _ours(paths: list[str], model: str, batch_size: int, workers: int) -> tuple[float, int, int, int]:
+    """Seconds, documents, peak RSS and peak PSS of the local engine over ``paths`` into a new store."""
     with (
         tempfile.TemporaryDirectory(prefix="newsgraph-bench-") as tmp,
         Store(Path(tmp) / "bench.duckdb") as store,
@@ -126,7 +136,7 @@ def _ours(paths: list[str], model: str, batch_size: int, workers: int) -> tuple[
         start = time.perf_counter()
         stats = run(paths, model=model, store=store, batch_size=batch_size, workers=workers)
         seconds = time.perf_counter() - start
-    return seconds, stats.documents, rss.peak
+    return seconds, stats.documents, rss.peak, rss.peak_pss
 
 
 def run_bench(
@@ -151,13 +161,14 @@ def run_bench(
     words = sum(len(t.split()) for t in texts)
     load_pipeline(model)  # once, before timing; the workers are forked from it
     say = on_progress or (lambda _line: None)
-    ours, bare, peaks, documents = [], [], [], 0
+    ours, bare, peaks, pss, documents = [], [], [], [], 0
     for i in range(repeat):
         bare.append(_bare(texts, model, batch_size, workers))
         say(f"run {i + 1}/{repeat}: bare nlp.pipe {len(texts)} texts in {bare[-1]:.1f} s")
-        seconds, documents, peak = _ours(paths, model, batch_size, workers)
+        seconds, documents, peak, proportional = _ours(paths, model, batch_size, workers)
         ours.append(seconds)
         peaks.append(peak)
+        pss.append(proportional)
         say(f"run {i + 1}/{repeat}: full analysis {documents} documents in {seconds:.1f} s")
     t_ours, t_bare = statistics.median(ours), statistics.median(bare)
     return {
@@ -166,6 +177,7 @@ def run_bench(
         "spacy_docs_per_s": round(len(texts) / t_bare, 3),
         "ratio": round((documents / t_ours) / (len(texts) / t_bare), 3),
         "peak_rss_mb": round(max(peaks) / 2**20, 1),
+        "peak_pss_mb": round(max(pss) / 2**20, 1),
         "processes": workers,
         "documents": documents,
         "seconds": round(t_ours, 2),

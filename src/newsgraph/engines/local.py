@@ -231,7 +231,10 @@ def run(
             todo = [d for d, skip in zip(batch.documents, batch.skip, strict=True) if not skip]
             if todo:
                 if analyser is None:  # loaded on first need: a no-op re-run never loads the pipeline
-                    analyser = make_analyser(model, batch_size, workers, doc_timeout)
+                    # an input that ends within its first batch to analyse is analysed here: a pool
+                    # of processes, each loading the pipeline, would only delay the first document
+                    processes = workers if len(docs) >= batch_size else 1
+                    analyser = make_analyser(model, batch_size, processes, doc_timeout)
                 batch.handle = analyser.submit(todo)
             pending.append(batch)
             while len(pending) > 2 * max(1, workers) or (pending and analyser is None):

@@ -12,6 +12,7 @@ import gzip
 import re
 import zlib
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit, urlunsplit
 
 import charset_normalizer
 
@@ -26,6 +27,20 @@ def terminal_safe(text: str) -> str:
     """``text`` with control characters escaped (``\\n``, ``\\x1b``): file names and URLs may hold
     newlines or ANSI escapes, which must not reach the terminal raw."""
     return _UNSAFE.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
+
+
+def strip_credentials(url: str | None) -> str | None:
+    """``url`` without ``user:password@`` (kept as is when it has none or is not a URL)."""
+    if not url or "@" not in url:
+        return url
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    if not parts.scheme or "@" not in parts.netloc:
+        return url
+    host = parts.netloc.rsplit("@", 1)[1]
+    return urlunsplit((parts.scheme, host, parts.path, parts.query, parts.fragment))
 
 
 class IngestError(Exception):

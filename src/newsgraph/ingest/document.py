@@ -10,11 +10,10 @@ import datetime as dt
 import hashlib
 import re
 
-from newsgraph.ingest.base import IngestError, RawItem, decode
+from newsgraph.ingest.base import IngestError, RawItem, decode, strip_credentials
 from newsgraph.ingest.clean import clean_text
 from newsgraph.ingest.dates import published_from_text
 from newsgraph.ingest.language import detect_language
-from newsgraph.ingest.netguard import strip_credentials
 from newsgraph.ingest.translation import translated_from
 from newsgraph.model import Document
 

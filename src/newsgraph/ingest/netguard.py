@@ -32,9 +32,11 @@ import time
 import typing
 from collections.abc import Iterator
 from contextlib import contextmanager
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 import httpcore
+
+from newsgraph.ingest.base import strip_credentials  # noqa: F401  (kept here too: where it was)
 
 # Names that always mean this machine or the cloud metadata service, whatever DNS says.
 _LOCAL_NAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback"})
@@ -134,20 +136,6 @@ def check_url(url: str, *, allow_private: bool = False) -> str | None:
     except OSError:
         return "host not found (DNS lookup failed)"
     return None
-
-
-def strip_credentials(url: str | None) -> str | None:
-    """``url`` without ``user:password@`` (kept as is when it has none or is not a URL)."""
-    if not url or "@" not in url:
-        return url
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return url
-    if not parts.scheme or "@" not in parts.netloc:
-        return url
-    host = parts.netloc.rsplit("@", 1)[1]
-    return urlunsplit((parts.scheme, host, parts.path, parts.query, parts.fragment))
 
 
 @contextmanager
