@@ -28,9 +28,10 @@ from newsgraph.nlp.identity import DEFAULT_MODEL, ModelNotFound, analysis_key, p
 from newsgraph.nlp.sections import annotate_long
 
 # Characters of text in one ``nlp.pipe`` batch.  The tok2vec layer's working memory grows with the
-# batch's tokens (a peak of ~215 MB for 32 BBC articles, 70,000 characters; ~60 MB for 8), while
-# its speed hardly changes past a few documents: this bounds each process's memory (issue #13).
-PIPE_CHARS = 20_000
+# batch's tokens (a tracemalloc peak of ~240 MB for 32 BBC articles, 70,000 characters; 117 MB at
+# 40,000, 61 MB at 20,000) and stays as the process's RSS; its speed does not change measurably
+# down to 40,000 (20,000 cost ~4 % CPU): this bounds each process's memory (issue #13).
+PIPE_CHARS = 40_000
 # Our components, in order, with the name of the factory that makes each.
 STAGES: tuple[str, ...] = (
     "newsgraph_actors",
