@@ -110,9 +110,8 @@ def backfill(con: duckdb.DuckDBPyConnection) -> None:
         "INSERT INTO statement_actors SELECT * FROM statement_actor_rows WHERE doc_id IN (SELECT id FROM _ng_current) "
         "ORDER BY actor_id, day"
     )
-    con.execute(
-        _DYAD_SUMS.format(sign=1, where="true").replace("GROUP BY ALL", "GROUP BY ALL ORDER BY source, target, day")
-    )
+    # a plain insert (the table is empty): an upsert does not keep the order, and zone maps need it
+    con.execute(_DYAD_SUMS.format(sign=1, where="true").split("ON CONFLICT")[0] + "ORDER BY source, target, day")
     con.execute(_EDGE_SUMS.format(sign=1, where="true", order="ORDER BY day, source, target"))
     con.execute(_STATEMENT_EDGE_SUMS.format(sign=1, where="true", order="ORDER BY day, speaker, about"))
     for table in ("event_actors", "statement_actors"):
@@ -177,8 +176,13 @@ def forget(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> None:
 
 def _add(con: duckdb.DuckDBPyConnection, ids: list[str], sign: int) -> None:
     """Add (or with -1 subtract) the event sums of the documents ``ids`` as their rows stand."""
-    con.execute(_DYAD_SUMS.format(sign=sign, where=_IDS), [ids])
-    con.execute(_EDGE_SUMS.format(sign=sign, where=_IDS, order=""), [ids])
+    # the documents' dyad rows once, for both sums (the view's self-join is the costly part)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _ng_dyads AS SELECT * FROM dyad_rows WHERE {_IDS}", [ids])
+    try:
+        con.execute(_DYAD_SUMS.format(sign=sign, where="true").replace("FROM dyad_rows", "FROM _ng_dyads"))
+        con.execute(_EDGE_SUMS.format(sign=sign, where="true", order="").replace("FROM dyad_rows", "FROM _ng_dyads"))
+    finally:
+        con.execute("DROP TABLE IF EXISTS _ng_dyads")
 
 
 def _story_documents(con: duckdb.DuckDBPyConnection, ids: list[str], *, linked_only: bool = False) -> list[str]:
