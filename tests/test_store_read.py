@@ -179,3 +179,27 @@ def test_queries_page_in_sql(tmp_path):
 def test_unopenable_for_reading(tmp_path):
     with pytest.raises(StoreError, match="no such database"):
         open_for_reading(tmp_path / "missing.duckdb")
+
+
+def test_actor_listings_carry_every_field(tmp_path):
+    """An actor's events and statements are read from the derived tables alone: they show what the
+    events and statements tables hold (migration 008's fields included)."""
+    from newsgraph.model import Mention, Statement
+
+    doc = _doc("a", "https://x.org/a", [("e1", "THREATEN", -4.0, "predicted")])
+    doc.events[0].plover_type = "THREATEN"
+    doc.mentions = [Mention("Russia", 0, 6, "GPE", "RUS")]
+    doc.statements = [Statement("s1", "UKR", "Kyiv", "said", "Russia and Ukraine.", "indirect", None, [], 0, 19)]
+    doc.statements[0].events = ["e1"]
+    path = tmp_path / "db.duckdb"
+    with Store(path) as store:
+        store.add_documents([doc])
+        (event,) = find_events(store, actor="RUS").items
+        assert (event.plover_type, event.modality, event.title, event.published) == (
+            "THREATEN", "predicted", None, "2024-01-15"
+        )  # fmt: skip
+        assert find_events(store).items[0].to_dict() == event.to_dict()  # the same row as from events
+        (said,) = find_statements(store, speaker="UKR").items
+        assert said == find_statements(store, doc_id="a").items[0] and said["events"] == ["e1"]
+        (about,) = find_statements(store, speaker="UKR", about="RUS").items
+        assert about == said
