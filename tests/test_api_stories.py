@@ -178,6 +178,10 @@ def test_one_story_documents_copies_and_events(client):
     (said,) = story["statements"]
     assert (said["speaker"], said["content"], said["sources"]) == ("person:chief", "eleven protesters were arrested", 2)
     assert said["corroboration"] == "corroborated"
+    assert story["actors"] == [  # the stored actors its events and statements name, for their labels
+        {"id": "USA-POL", "name": "Springfield police", "kind": "agency"},
+        {"id": "person:chief", "name": "Chief", "kind": "person"},
+    ]
 
 
 def test_the_story_limit_cuts_each_list_and_keeps_the_totals(client):

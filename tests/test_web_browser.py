@@ -7,6 +7,8 @@ free port of 127.0.0.1.  Skipped, with the reason, when chromium or Playwright i
 
 from __future__ import annotations
 
+import contextlib
+import json
 import socket
 import threading
 import time
@@ -60,27 +62,34 @@ def web_store(tmp_path_factory) -> Path:
     return db
 
 
-@pytest.fixture(scope="session")
-def server(request):
-    """The API and web app on http://127.0.0.1:<port>, for the whole session."""
+@contextlib.contextmanager
+def _serving(db: Path):
+    """The API and web app over ``db`` on http://127.0.0.1:<port> while the block runs."""
     api = pytest.importorskip("newsgraph.api")
     if not hasattr(api, "create_app"):
         pytest.skip("newsgraph.api.create_app is not available")
     import uvicorn
 
-    web_store = request.getfixturevalue("web_store")
-
     port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(api.create_app(web_store), host="127.0.0.1", port=port, log_level="warning"))
+    srv = uvicorn.Server(uvicorn.Config(api.create_app(db), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
     while not srv.started:
         assert time.monotonic() < deadline, "the server did not start"
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def server(request):
+    """The API and web app on http://127.0.0.1:<port>, for the whole session."""
+    with _serving(request.getfixturevalue("web_store")) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -253,8 +262,99 @@ def test_every_view_fits_a_phone_screen(watched, server):
         ("/forecasts", "forecasts"),
         ("/documents", "documents"),
         ("/search?q=Russia", "search"),
+        ("/stories", "stories"),
+        (f"/story/{_api(server, f'documents/{doc_id}')['story']}", "story"),
     ]:
         page = w.open(route, view)
         wide = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
         assert wide <= 0, f"{route} is {wide}px wider than the screen"
     assert not w.errors and not w.dialogs
+
+
+# A story of three reports: an original, a reprint of it on another site (a date line added, its last paragraph
+# swapped for page furniture) and an independent report of the same signing in other words.
+PACT = [
+    "Japan and the Philippines signed a reciprocal access agreement in Manila on Monday that allows each country to "
+    "deploy troops on the other's territory for joint training and disaster relief, the two governments said.",
+    "Japanese Foreign Minister Yoko Kamikawa and Defence Minister Minoru Kihara signed the pact with their "
+    "Philippine counterparts, Enrique Manalo and Gilberto Teodoro, at a ceremony attended by President Ferdinand "
+    "Marcos Jr.",
+    "China's foreign ministry said on Tuesday that military cooperation between countries should not target any "
+    "third party, and accused Tokyo of stirring up tension in the South China Sea.",
+    "The agreement must still be ratified by the Japanese parliament and the Philippine Senate before it takes "
+    "effect, officials said.",
+]
+STORY_ROWS = [
+    {
+        "title": "Japan and Philippines sign troop access pact",
+        "text": "\n\n".join(PACT),
+        "published": "2024-07-08",
+        "url": "https://news.example.org/japan-philippines-pact",
+    },
+    {
+        "title": "Japan, Philippines sign defence pact",
+        "text": "\n\n".join(["MANILA -", *PACT[:3], "Advertisement. Subscribe to our newsletter for the latest news."]),
+        "published": "2024-07-08",
+        "url": "https://reprints.example.net/2024/07/08/japan-philippines",
+    },
+    {
+        "title": "Tokyo and Manila agree to host each other's troops",
+        "text": "Tokyo and Manila agreed on Monday to let their forces train on each other's soil, signing a "
+        "defence deal "
+        "in the Philippine capital as both countries face pressure from Beijing in disputed waters.\n\n"
+        "The reciprocal access agreement was signed by Manalo, Teodoro, Kamikawa and Kihara in the presence of "
+        "Marcos, officials said. Beijing accused Japan of stirring up tension.\n\n"
+        "Japan already has a similar agreement with Australia and Britain.",
+        "published": "2024-07-08",
+        "url": "https://other.example.com/tokyo-manila-troops",
+    },
+]
+
+
+@pytest.fixture(scope="module")
+def story_server(tmp_path_factory):
+    from newsgraph.engines.local import run
+    from newsgraph.store import Store
+
+    folder = tmp_path_factory.mktemp("web-story")
+    rows = folder / "pact.jsonl"
+    rows.write_text("".join(json.dumps(r) + "\n" for r in STORY_ROWS), "utf-8")
+    db = folder / "story.duckdb"
+    with Store(db) as store:
+        stats = run([str(rows)], store=store)
+    assert stats.documents == 3, stats.errors
+    with _serving(db) as url:
+        yield url
+
+
+def test_the_story_view_lists_the_reports_with_the_copy_under_its_original(browser, story_server):
+    original, copy, independent = (r["title"] for r in STORY_ROWS)
+    w = Watched(browser, story_server)
+    try:
+        page = w.open("/stories", "stories")
+        assert page.locator(".tabs a[aria-current='page']").inner_text() == "Stories"
+        row = page.locator("table.stories tbody tr")
+        assert row.count() == 1
+        assert original in row.inner_text() and "3 (1 copy)" in row.inner_text()
+        row.locator("a").click()
+        w.ready("story")
+        assert page.locator("h1").inner_text() == original  # the earliest source's headline
+        docs = page.locator(".story-docs > li")
+        assert docs.count() == 2  # the original (its copy beneath it) and the independent report
+        first = docs.nth(0)
+        assert first.locator(".earliest-badge").count() == 1 and original in first.locator("a").first.inner_text()
+        held = first.locator(".copy-list > li")
+        assert held.count() == 1 and copy in held.inner_text() and f"copy of “{original}”" in held.inner_text()
+        assert "(copy ← original): 2←1" in held.inner_text()  # the date line moved each copied paragraph down one
+        assert independent in docs.nth(1).inner_text() and docs.nth(1).locator(".earliest-badge").count() == 0
+        events = page.locator(".story-events > li")
+        assert events.count() >= 1 and page.locator(".story-events .badge.cor-relayed").count() >= 1
+        held.locator("a").first.click()
+        w.ready("doc")
+        assert page.locator("h1").inner_text() == copy
+        page.locator(".meta a.copy-of").click()
+        w.ready("doc")
+        assert page.locator("h1").inner_text() == original
+        assert not w.errors and not w.dialogs
+    finally:
+        w.close()

@@ -216,7 +216,7 @@ class IngestResult(BaseModel):
 
 class StorySummary(BaseModel):
     id: str
-    title: str | None = Field(None, description="The headline of the story's earliest source.")
+    title: str | None = Field(None, description="The headline of its earliest source (the earliest with one).")
     earliest: str | None = Field(None, description="The earliest document that is not a copy.")
     first_seen: str | None = Field(None, description="Published date of its first report.")
     last_seen: str | None = Field(None, description="Published date of its latest report.")
@@ -284,6 +284,12 @@ class StoryStatement(StoryCluster):
     content: str | None = None
 
 
+class StoryActor(BaseModel):
+    id: str
+    name: str
+    kind: str | None = None
+
+
 class StoryDetail(BaseModel):
     id: str
     title: str | None = None
@@ -302,3 +308,4 @@ class StoryDetail(BaseModel):
     copy_links: list[CopyLink]
     events: list[StoryEvent]
     statements: list[StoryStatement]
+    actors: list[StoryActor] = Field([], description="The stored actors its events and statements name.")

@@ -74,7 +74,7 @@ def _summaries(con: Con, ids: list[str]) -> list[dict[str, Any]]:
         f"""
         SELECT m.story_id, count(*), count(c.doc_id), count(DISTINCT {SOURCE_KEY}),
                min(d.published), max(d.published), min(d.ingested_at), max(d.ingested_at),
-               arg_min(d.id, {_FIRST}), arg_min(d.title, {_FIRST})
+               arg_min(d.id, {_FIRST}), arg_min(d.title, {_FIRST}) FILTER (WHERE d.title <> '')
         {_MEMBERS} WHERE m.story_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY m.story_id
         """,
         [ids],
@@ -110,8 +110,9 @@ def _summaries(con: Con, ids: list[str]) -> list[dict[str, Any]]:
 
 def story_detail(store: Store | Con, story_id: str, *, limit: int | None = 200) -> dict[str, Any] | None:
     """One story, or None: its documents in time order (the earliest source marked), its copy
-    links (``copy_links``), and the events and statements it reports with their counts (each list cut at ``limit``,
-    its whole length in ``n_documents``, ``n_events``, ``n_statements``)."""
+    links (``copy_links``), the events and statements it reports with their counts (each list cut
+    at ``limit``, its whole length in ``n_documents``, ``n_events``, ``n_statements``), and the
+    actors they name (``actors``: id, name, kind)."""
     con = _con(store)
     (summary,) = _summaries(con, [story_id]) or [None]
     if summary is None:
@@ -143,6 +144,7 @@ def story_detail(store: Store | Con, story_id: str, *, limit: int | None = 200) 
         if origin:
             copies.append(_copy_link(doc_id, origin, share, paras))
     out = {k: v for k, v in summary.items() if k not in ("documents", "events")}
+    events, statements = _events(con, story_id, limit), _statements(con, story_id, limit)
     return {
         **out,
         "n_documents": summary["documents"],
@@ -150,9 +152,21 @@ def story_detail(store: Store | Con, story_id: str, *, limit: int | None = 200) 
         "n_statements": _count(con, "statement_clusters", story_id),
         "documents": documents,
         "copy_links": copies,
-        "events": _events(con, story_id, limit),
-        "statements": _statements(con, story_id, limit),
+        "events": events,
+        "statements": statements,
+        "actors": _actors(con, events, statements),
     }
+
+
+def _actors(con: Con, events: list[dict[str, Any]], statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The stored actors the events and statements name: id, name, kind (for their labels)."""
+    ids = sorted(
+        {a for e in events for a in (*e["source"], *e["target"])} | {s["speaker"] for s in statements if s["speaker"]}
+    )
+    if not ids:
+        return []
+    cur = con.execute("SELECT id, name, kind FROM actors WHERE id IN (SELECT unnest(?::VARCHAR[])) ORDER BY id", [ids])
+    return _records(cur)
 
 
 def _copy_link(doc_id: str, origin: str, share: float | None, paragraphs: Any) -> dict[str, Any]:
@@ -230,7 +244,8 @@ def _records(cur: Any) -> list[dict[str, Any]]:
     for row in cur.fetchall():
         rec = dict(zip(cols, row, strict=True))
         for key in ("mentions", "documents", "sources"):
-            rec[key] = int(rec[key])
+            if key in rec:
+                rec[key] = int(rec[key])
         out.append(rec)
     return out
 

@@ -10,6 +10,8 @@ const VIEWS = {
   doc: [() => import('./views/reader.js'), 'render', 'documents'],
   actor: [() => import('./views/actor.js'), 'render', 'network'],
   dyad: [() => import('./views/actor.js'), 'renderDyad', 'network'],
+  stories: [() => import('./views/stories.js'), 'render', 'stories'],
+  story: [() => import('./views/stories.js'), 'renderStory', 'stories'],
   forecasts: [() => import('./views/forecasts.js'), 'render', 'forecasts'],
   search: [() => import('./views/search.js'), 'render', null],
 };

@@ -43,6 +43,9 @@ function meta(d) {
     d.translated_from ? h('span', {}, `Machine-translated from ${languageName(d.translated_from)}`) : null,
     d.url ? h('a', { href: d.url, rel: 'noopener noreferrer nofollow', target: '_blank' }, 'Original page ↗') : null,
     !d.url && d.origin ? h('span', {}, `From ${d.origin}`) : null,
+    d.copy_of?.origin ? h('a', { href: route('doc', d.copy_of.origin), class: 'copy-of' }, 'A copy: read the original') : null,
+    d.copied_by?.length ? h('span', {}, `Copied by ${d.copied_by.length} document${d.copied_by.length === 1 ? '' : 's'}`) : null,
+    d.story ? h('a', { href: route('story', d.story), class: 'story-link' }, 'Its story: every report ›') : null,
   );
 }
 
