@@ -15,6 +15,15 @@ Reports documents per second, the time of each block of ``--block`` documents (f
 cost of one addition does not grow with the store), RSS after each block and peak RSS.
 
     python benchmarks/bench_clustering.py [--docs 100000] [--block 10000] [--window 20000] [--json]
+
+``--store``: the product's link step instead, :func:`newsgraph.store.links.link_documents` on a
+DuckDB store (a temporary file), fed batches of ``--batch`` documents as the engine feeds them,
+each stored first with synthetic NLP output (five events and two statements a document, actors
+drawn from a short list; real BBC text, so copies and stories are real); reports the link step's
+milliseconds per document, median of the eight batches after ``--at`` stored documents (default 100
+and 1,000) and their ratio (1.0: the cost does not grow with the store).
+
+    python benchmarks/bench_clustering.py --store [--at 100 1000] [--batch 32] [--json]
 """
 
 from __future__ import annotations
@@ -57,6 +66,64 @@ def stream(articles, n: int, days: int, seed: int):
         yield f"doc{i}", "\n\n".join([title, *paras]), day.isoformat()
 
 
+TYPES = ["AGREE", "CONSULT", "SUPPORT", "ACCUSE", "REJECT", "PROTEST", "ASSAULT"]
+ACTORS = ["GBR", "USA", "FRA", "GBRGOV", "EU", "RUS", "CHN", "GBRBUS"]
+
+
+def synthetic_document(doc_id: str, text: str, day: str, rng: random.Random):
+    """A document as the NLP would leave it: real text, made-up events, statements and mentions."""
+    from newsgraph.model import ChainLink, DateValue, Document, Event, Evidence, Mention, Statement
+
+    paras = text.split("\n\n")
+    events = [
+        Event(f"e{k}", rng.choice(TYPES), None, [rng.choice(ACTORS)], [rng.choice(ACTORS)], "asserted", 0.8,
+              DateValue(day), Evidence(paras[0][:40], 0, 40))
+        for k in range(5)
+    ]  # fmt: skip
+    statements = [
+        Statement(f"s{k}", rng.choice(ACTORS), "a minister", "said", paras[min(k + 1, len(paras) - 1)][:80],
+                  "direct", None, [ChainLink("a minister")], 0, 10)
+        for k in range(2)
+    ]  # fmt: skip
+    mentions = [Mention(a, 0, 1, "GPE", a) for a in rng.sample(ACTORS, 3)]
+    return Document(doc_id, text, title=paras[0], published=day, paragraphs=paras[1:], events=events,
+                    statements=statements, mentions=mentions)  # fmt: skip
+
+
+def store_mode(args, articles) -> dict:
+    import tempfile
+
+    from newsgraph.store import Store
+    from newsgraph.store.links import link_documents
+
+    rng = random.Random(args.seed)
+    articles = list(articles)
+    rng.shuffle(articles)  # the corpus is in category order: long and short articles alike at every size
+    total = max(args.at) + 8 * args.batch
+    docs = [synthetic_document(d, text, day, rng) for d, text, day in stream(articles, total, 60, args.seed)]
+    per_doc: list[tuple[int, float]] = []  # (documents stored before the batch, ms per document)
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.duckdb") as store:
+        for start in range(0, total, args.batch):
+            batch = docs[start : start + args.batch]
+            store.add_documents(batch)
+            t0 = time.perf_counter()
+            link_documents(store, batch)
+            per_doc.append((start, (time.perf_counter() - t0) * 1000 / len(batch)))
+            if not args.json:
+                print(f"{start:>6} stored  link {per_doc[-1][1]:7.1f} ms/doc", file=sys.stderr, flush=True)
+    medians = {
+        at: round(statistics.median([ms for n, ms in per_doc if at <= n < at + 8 * args.batch]), 2) for at in args.at
+    }
+    lo, hi = min(args.at), max(args.at)
+    return {
+        "mode": "store",
+        "batch": args.batch,
+        "ms_per_document_at": medians,
+        "ratio_last_over_first": round(medians[hi] / medians[lo], 2),
+        "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--docs", type=int, default=100_000)
@@ -66,11 +133,17 @@ def main() -> None:
     ap.add_argument("--window", type=int, default=20_000, help="reprint index capacity (documents)")
     ap.add_argument("--open-stories", type=int, default=OPEN_STORIES, help="stories kept in memory")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--store", action="store_true", help="time the product's link step on a DuckDB store")
+    ap.add_argument("--at", type=int, nargs="+", default=[100, 1000], help="stored documents to time at")
+    ap.add_argument("--batch", type=int, default=32, help="documents per link batch (--store)")
     args = ap.parse_args()
     bbc = SHARED / "corpus" / "bbc"
     if not bbc.is_dir():
         sys.exit(f"skipped: {bbc} not found (the data beside the project is not available)")
     articles = load_articles(bbc)
+    if args.store:
+        print(json.dumps(store_mode(args, articles), indent=None if args.json else 2))
+        return
     reprints = ReprintIndex(capacity=args.window)
     stories = StoryClusterer(track_members=False)
     blocks, copies, block_time, total, cpu0 = [], 0, 0.0, 0.0, time.process_time()

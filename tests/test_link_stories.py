@@ -108,3 +108,62 @@ def test_a_bridging_document_merges_two_stories_and_says_so():
     assert b.merged and set(b.merged) | {b.story_id} == {a.story_id, c.story_id}
     part = clusterer.partition()
     assert part["A"] == part["B"] == part["C"] == b.story_id
+
+
+BRIDGE = {f"bg{i}": f"Filler{i} report number {i} about weather today." for i in range(5)} | {
+    "A": "The harbour dredging contract for Portmoor was signed by the council.",
+    "C": "Fishermen protested against quota cuts along the Wexcombe coast.",
+    "B": "The harbour dredging contract for Portmoor was signed by the council, and fishermen protested against "
+    "quota cuts along the Wexcombe coast.",
+}
+
+
+def _stored_links(tmp_path, name, batches, texts=DOCS):
+    from newsgraph.model import DateValue, Document, Event, Evidence
+    from newsgraph.store import Store
+    from newsgraph.store.links import link_documents
+
+    def doc(key):
+        ev = Event("e1", "COERCE", None, ["USA-POL"], ["USA-CVL"], "asserted", 0.9, DateValue("2024-03-05"),
+                   Evidence(texts[key][:20], 0, 20))  # fmt: skip
+        return Document(id=key, text=texts[key], published="2024-03-05", events=[ev])
+
+    with Store(tmp_path / f"{name}.duckdb") as store:
+        for batch in batches:
+            docs = [doc(k) for k in batch]
+            store.add_documents(docs)
+            link_documents(store, docs)
+            assert all(d.story for d in docs)
+        con = store.con
+        members = con.execute("SELECT doc_id, story_id FROM story_members").fetchall()
+        sizes = dict(con.execute("SELECT id, size FROM stories").fetchall())
+        counts: dict[str, int] = {}
+        for _, sid in members:
+            counts[sid] = counts.get(sid, 0) + 1
+        assert counts == sizes  # every member's story is stored, with its size: merges were applied
+        groups: dict[str, set[str]] = {}
+        for d, sid in members:
+            groups.setdefault(sid, set()).add(d)
+        clusters = con.execute(
+            "SELECT e.doc_id, c.doc_id FROM event_clusters e JOIN event_clusters c ON c.cluster_id = e.cluster_id "
+            "WHERE e.doc_id < c.doc_id"
+        ).fetchall()
+        return {frozenset(g) for g in groups.values()}, sorted(clusters)
+
+
+def test_linking_in_one_batch_or_one_by_one_stores_the_same(tmp_path):
+    names = sorted(DOCS)
+    random.Random(3).shuffle(names)
+    one_by_one = _stored_links(tmp_path, "a", [[n] for n in names])
+    together = _stored_links(tmp_path, "b", [names])
+    in_threes = _stored_links(tmp_path, "c", [names[i : i + 3] for i in range(0, len(names), 3)])
+    assert one_by_one == together == in_threes
+    assert one_by_one[0] == GOLD
+
+
+def test_stories_merged_by_a_later_batch_are_merged_in_the_store(tmp_path):
+    order = list(BRIDGE)  # A and C start two stories; B, linked last, brings them together
+    one_by_one = _stored_links(tmp_path, "a", [[n] for n in order], BRIDGE)
+    assert frozenset("ABC") in one_by_one[0]
+    assert one_by_one == _stored_links(tmp_path, "b", [order[:-1], order[-1:]], BRIDGE)
+    assert one_by_one == _stored_links(tmp_path, "c", [order], BRIDGE)

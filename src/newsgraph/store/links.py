@@ -47,13 +47,24 @@ def link_documents(store: Store, docs: Sequence[Document]) -> int:
 
     Sets ``doc.story``, ``doc.copy_of`` and each event's and statement's ``corroboration`` so the
     caller's output shows them.  Documents already linked are skipped.
+
+    The link layer works in memory; what it decides is written once per batch, one statement per
+    table (columnar inserts of registered Arrow tables), never one per document or per story: a
+    row-by-row ``INSERT OR REPLACE`` or a filtered ``UPDATE`` costs DuckDB a few milliseconds each,
+    and the per-story queries scanned whole tables, so the per-document cost grew with the store.
     """
     con = store.con
-    todo = [d for d in docs if not con.execute("SELECT 1 FROM story_members WHERE doc_id = ?", [d.id]).fetchone()]
+    ids = list(dict.fromkeys(d.id for d in docs))
+    done = _in(con, "SELECT doc_id FROM story_members WHERE doc_id IN", ids)
+    todo = list({d.id: d for d in docs if d.id not in done}.values())
     if not todo:
         return 0
     state = _state(store)
-    touched: set[str] = set()
+    placed: dict[str, str] = {}  # doc -> story, for the batch's documents
+    merged: dict[str, str] = {}  # story merged away -> the story it is in now
+    touched: dict[str, int] = {}  # story -> seq of the last document that changed it
+    copies: dict[str, CopyLink] = {}  # the latest link of each document the batch re-linked
+    prints: list[Fingerprint] = []
     terms: Counter[str] = Counter()  # document frequencies the batch adds
     con.execute("BEGIN TRANSACTION")
     try:
@@ -61,33 +72,121 @@ def link_documents(store: Store, docs: Sequence[Document]) -> int:
             state.seq += 1
             fp = fingerprint(doc.id, doc.text, doc.paragraphs, doc.published, state.seq)
             for link in state.reprints.add(fp):
-                _write_copy(con, link)
-            _write_fingerprint(con, fp)
+                copies[link.doc_id] = link
+            prints.append(fp)
             feats = document_features(doc)
-            placed = state.stories.add(doc.id, feats, doc.published)
+            placement = state.stories.add(doc.id, feats, doc.published)
             terms.update(set(feats))
-            for gone, kept in placed.merged.items():
-                con.execute("UPDATE story_members SET story_id = ? WHERE story_id = ?", [kept, gone])
-                con.execute("DELETE FROM stories WHERE id = ?", [gone])
-                touched.discard(gone)
-            con.execute("INSERT OR REPLACE INTO story_members VALUES (?, ?)", [doc.id, placed.story_id])
-            _write_story(con, state.stories.stories[placed.story_id], state.seq)
-            touched.add(placed.story_id)
+            for gone, kept in placement.merged.items():
+                merged[gone] = kept
+                for old, new in merged.items():
+                    if new == gone:
+                        merged[old] = kept
+            placed[doc.id] = placement.story_id
+            touched[placement.story_id] = state.seq
+        placed = {d: merged.get(s, s) for d, s in placed.items()}
+        live: dict[str, int] = {}  # the touched stories still there, and their last change
+        for s, seq in touched.items():
+            live[merged.get(s, s)] = max(seq, live.get(merged.get(s, s), 0))
+        _write_links(con, state, prints, copies, placed, merged, live)
         _add_terms(con, terms)
         con.execute(
             "INSERT OR REPLACE INTO link_state VALUES ('seq', ?), ('n_docs', ?)", [state.seq, state.stories.n_docs]
         )
-        for sid in sorted(touched):
-            _corroborate(con, sid)
+        _corroborate(con, sorted(live))
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
         _STATES.pop(store, None)  # the in-memory state ran ahead of the store: reload it next time
         raise
     state.stories.evict(OPEN_STORIES)
-    for doc in todo:
-        _annotate(con, doc)
+    _annotate(con, todo)
     return len(todo)
+
+
+def _write_links(
+    con: Any,
+    state: LinkState,
+    prints: list[Fingerprint],
+    copies: dict[str, CopyLink],
+    placed: dict[str, str],
+    merged: dict[str, str],
+    live: dict[str, int],
+) -> None:
+    """Write the batch's fingerprints, copy links, story members and stories, one statement each."""
+    _upsert(
+        con,
+        "link_fingerprints",
+        {
+            "doc_id": [fp.doc_id for fp in prints],
+            "seq": [fp.order for fp in prints],
+            "published": [fp.published for fp in prints],
+            "paragraphs": [json.dumps([values(s) for s in fp.paragraphs]) for fp in prints],
+            "sizes": [json.dumps(fp.sizes) for fp in prints],
+            "indexes": [json.dumps(fp.indexes) for fp in prints],
+            "whole": [json.dumps(values(fp.whole)) for fp in prints],
+        },
+    )
+    # a document that became its group's origin is no copy any more
+    _in(con, "DELETE FROM document_copies WHERE doc_id IN", [d for d, link in copies.items() if link.origin == d])
+    kept = [link for d, link in sorted(copies.items()) if link.origin != d]
+    _upsert(
+        con,
+        "document_copies",
+        {
+            "doc_id": [link.doc_id for link in kept],
+            "origin_id": [link.origin for link in kept],
+            "share": [link.share for link in kept],
+            "paragraphs": [json.dumps(link.paragraphs) for link in kept],
+        },
+    )
+    if merged:
+        # stored members of the stories merged away; the batch's own members are placed below
+        _register(con, "_ng_merged", {"gone": list(merged), "kept": list(merged.values())})
+        try:
+            con.execute(
+                "UPDATE story_members SET story_id = g.kept FROM _ng_merged g WHERE story_members.story_id = g.gone"
+            )
+            con.execute("DELETE FROM stories WHERE id IN (SELECT gone FROM _ng_merged)")
+        finally:
+            con.unregister("_ng_merged")
+    _upsert(con, "story_members", {"doc_id": list(placed), "story_id": list(placed.values())})
+    stories = [state.stories.stories[s] for s in sorted(live)]
+    _upsert(
+        con,
+        "stories",
+        {
+            "id": [st.id for st in stories],
+            "size": [st.size for st in stories],
+            "first_date": [st.first for st in stories],
+            "last_date": [st.last for st in stories],
+            "centroid": [json.dumps(st.centroid) for st in stories],
+            "updated": [live[st.id] for st in stories],
+        },
+    )
+
+
+def _register(con: Any, name: str, columns: dict[str, list]) -> None:
+    con.register(name, pa.table(columns))
+
+
+def _upsert(con: Any, table: str, columns: dict[str, list]) -> None:
+    """``INSERT OR REPLACE`` many rows in one statement (the keys must be distinct)."""
+    if not next(iter(columns.values())):
+        return
+    _register(con, "_ng_rows", columns)
+    try:
+        con.execute(f"INSERT OR REPLACE INTO {table} ({', '.join(columns)}) SELECT * FROM _ng_rows")
+    finally:
+        con.unregister("_ng_rows")
+
+
+def _in(con: Any, query: str, keys: Sequence[str]) -> set:
+    """Run ``query`` (ending in ``... IN``) over ``keys``; the first column of its rows as a set."""
+    if not keys:
+        return set()
+    rows = con.execute(f"{query} ({', '.join('?' for _ in keys)})", list(keys)).fetchall()
+    return {r[0] for r in rows} if rows else set()
 
 
 def _add_terms(con: Any, terms: Counter[str]) -> None:
@@ -149,122 +248,118 @@ def _state(store: Store) -> LinkState:
     return state
 
 
-def _write_fingerprint(con: Any, fp: Fingerprint) -> None:
-    con.execute(
-        "INSERT OR REPLACE INTO link_fingerprints VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [
-            fp.doc_id,
-            fp.order,
-            fp.published,
-            json.dumps([values(s) for s in fp.paragraphs]),
-            json.dumps(fp.sizes),
-            json.dumps(fp.indexes),
-            json.dumps(values(fp.whole)),
-        ],
-    )
-
-
-def _write_copy(con: Any, link: CopyLink) -> None:
-    if link.origin == link.doc_id:
-        con.execute("DELETE FROM document_copies WHERE doc_id = ?", [link.doc_id])
-        return
-    con.execute(
-        "INSERT OR REPLACE INTO document_copies VALUES (?, ?, ?, ?)",
-        [link.doc_id, link.origin, link.share, json.dumps(link.paragraphs)],
-    )
-
-
-def _write_story(con: Any, story: Story, seq: int) -> None:
-    con.execute(
-        "INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?, ?)",
-        [story.id, story.size, story.first, story.last, json.dumps(story.centroid), seq],
-    )
-
-
 # -- events and statements -------------------------------------------------------
 
 
-def _corroborate(con: Any, story_id: str) -> None:
-    """Re-cluster the events and statements of one story and write their counts and corroboration."""
-    docs = con.execute(
-        "SELECT m.doc_id, c.origin_id, d.credited_source FROM story_members m JOIN documents d ON d.id = m.doc_id "
-        "LEFT JOIN document_copies c ON c.doc_id = m.doc_id WHERE m.story_id = ?",
-        [story_id],
-    ).fetchall()
-    sources = {doc_id: source_key(doc_id, origin, credited) for doc_id, origin, credited in docs}
+def _corroborate(con: Any, story_ids: Sequence[str]) -> None:
+    """Re-cluster the events and statements of the stories a batch touched and write their counts
+    and corroboration: one query per table for all the stories together."""
+    if not story_ids:
+        return
+    _register(con, "_ng_stories", {"story_id": list(story_ids)})
+    try:
+        docs = con.execute(
+            "SELECT m.doc_id, m.story_id, c.origin_id, d.credited_source FROM story_members m "
+            "JOIN _ng_stories s ON s.story_id = m.story_id JOIN documents d ON d.id = m.doc_id "
+            "LEFT JOIN document_copies c ON c.doc_id = m.doc_id"
+        ).fetchall()
+    finally:
+        con.unregister("_ng_stories")
+    story_of = {doc_id: sid for doc_id, sid, _, _ in docs}
+    sources = {doc_id: source_key(doc_id, origin, credited) for doc_id, _, origin, credited in docs}
     ids = sorted(sources)
     if not ids:
         return
-    marks = ", ".join("?" for _ in ids)
-    for table, key_col, query, make in (
-        (
-            "event_clusters",
-            "event_id",
-            f"SELECT doc_id, id, type, source, target, date, modality, background FROM events "
-            f"WHERE doc_id IN ({marks})",
-            lambda r: event_mention(
-                r[0],
-                {
-                    "id": r[1],
-                    "type": r[2],
-                    "source": _js(r[3]),
-                    "target": _js(r[4]),
-                    "date": _js(r[5]),
-                    "modality": r[6],
-                    "background": r[7],
-                },
-                sources[r[0]],
+    _register(con, "_ng_docs", {"doc_id": ids})
+    try:
+        for table, key_col, query, make in (
+            (
+                "event_clusters",
+                "event_id",
+                "SELECT doc_id, id, type, source, target, date, modality, background FROM events "
+                "WHERE doc_id IN (SELECT doc_id FROM _ng_docs)",
+                lambda r: event_mention(
+                    r[0],
+                    {
+                        "id": r[1],
+                        "type": r[2],
+                        "source": _js(r[3]),
+                        "target": _js(r[4]),
+                        "date": _js(r[5]),
+                        "modality": r[6],
+                        "background": r[7],
+                    },
+                    sources[r[0]],
+                ),
             ),
-        ),
-        (
-            "statement_clusters",
-            "statement_id",
-            f"SELECT doc_id, id, speaker, speaker_text, content, chain FROM statements WHERE doc_id IN ({marks})",
-            lambda r: statement_mention(
-                r[0],
-                {"id": r[1], "speaker": r[2], "speaker_text": r[3], "content": r[4], "chain": _js(r[5])},
-                sources[r[0]],
+            (
+                "statement_clusters",
+                "statement_id",
+                "SELECT doc_id, id, speaker, speaker_text, content, chain FROM statements "
+                "WHERE doc_id IN (SELECT doc_id FROM _ng_docs)",
+                lambda r: statement_mention(
+                    r[0],
+                    {"id": r[1], "speaker": r[2], "speaker_text": r[3], "content": r[4], "chain": _js(r[5])},
+                    sources[r[0]],
+                ),
             ),
-        ),
-    ):
-        mentions = [make(r) for r in con.execute(query, ids).fetchall()]
-        con.execute(f"DELETE FROM {table} WHERE doc_id IN ({marks})", ids)
-        rows = [
-            [m.doc_id, m.id, c.id, story_id, m.source, c.corroboration]
-            for c in cluster_mentions(mentions)
-            for m in c.mentions
-        ]
-        if rows:
-            con.executemany(
-                f"INSERT INTO {table} (doc_id, {key_col}, cluster_id, story_id, source_key, "
-                "corroboration) VALUES (?, ?, ?, ?, ?, ?)",
-                rows,
-            )
+        ):
+            by_story: dict[str, list] = {}
+            for r in con.execute(query).fetchall():
+                by_story.setdefault(story_of[r[0]], []).append(make(r))
+            con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM _ng_docs)")
+            rows = [
+                (m.doc_id, m.id, c.id, sid, m.source, c.corroboration)
+                for sid in sorted(by_story)
+                for c in cluster_mentions(by_story[sid])
+                for m in c.mentions
+            ]
+            if rows:
+                names = ("doc_id", key_col, "cluster_id", "story_id", "source_key", "corroboration")
+                _register(
+                    con, "_ng_rows", {n: list(col) for n, col in zip(names, zip(*rows, strict=True), strict=True)}
+                )
+                try:
+                    con.execute(f"INSERT INTO {table} ({', '.join(names)}) SELECT * FROM _ng_rows")
+                finally:
+                    con.unregister("_ng_rows")
+    finally:
+        con.unregister("_ng_docs")
 
 
 def _js(value: Any) -> Any:
     return json.loads(value) if isinstance(value, str) else value
 
 
-def _annotate(con: Any, doc: Document) -> None:
-    """Put what linking found on the document, for ``analyze --json``."""
-    row = con.execute("SELECT story_id FROM story_members WHERE doc_id = ?", [doc.id]).fetchone()
-    doc.story = row[0] if row else None
-    row = con.execute("SELECT origin_id, share, paragraphs FROM document_copies WHERE doc_id = ?", [doc.id]).fetchone()
-    doc.copy_of = {"origin": row[0], "share": row[1], "paragraphs": _js(row[2])} if row else None
-    events = _clusters_of(con, "event_clusters", "event_id", doc.id)
-    for event in doc.events:
-        if event.id in events:
-            event.event_cluster, event.corroboration = events[event.id]
-    statements = _clusters_of(con, "statement_clusters", "statement_id", doc.id)
-    for statement in doc.statements:
-        if statement.id in statements:
-            statement.statement_cluster, statement.corroboration = statements[statement.id]
-
-
-def _clusters_of(con: Any, table: str, key: str, doc_id: str) -> dict[str, tuple[str, str]]:
-    rows = con.execute(f"SELECT {key}, cluster_id, corroboration FROM {table} WHERE doc_id = ?", [doc_id]).fetchall()
-    return {r[0]: (r[1], r[2]) for r in rows}
+def _annotate(con: Any, docs: Sequence[Document]) -> None:
+    """Put what linking found on the documents, for ``analyze --json`` (one query per table)."""
+    ids = sorted({d.id for d in docs})
+    marks = ", ".join("?" for _ in ids)
+    story = dict(con.execute(f"SELECT doc_id, story_id FROM story_members WHERE doc_id IN ({marks})", ids).fetchall())
+    copies = {
+        r[0]: r[1:]
+        for r in con.execute(
+            f"SELECT doc_id, origin_id, share, paragraphs FROM document_copies WHERE doc_id IN ({marks})", ids
+        ).fetchall()
+    }
+    found: dict[str, dict[tuple[str, str], tuple[str, str]]] = {}
+    for table, key in (("event_clusters", "event_id"), ("statement_clusters", "statement_id")):
+        rows = con.execute(
+            f"SELECT doc_id, {key}, cluster_id, corroboration FROM {table} WHERE doc_id IN ({marks})", ids
+        ).fetchall()
+        found[table] = {(r[0], r[1]): (r[2], r[3]) for r in rows}
+    for doc in docs:
+        doc.story = story.get(doc.id)
+        row = copies.get(doc.id)
+        doc.copy_of = {"origin": row[0], "share": row[1], "paragraphs": _js(row[2])} if row else None
+        for event in doc.events:
+            if (doc.id, event.id) in found["event_clusters"]:
+                event.event_cluster, event.corroboration = found["event_clusters"][(doc.id, event.id)]
+        for statement in doc.statements:
+            if (doc.id, statement.id) in found["statement_clusters"]:
+                statement.statement_cluster, statement.corroboration = found["statement_clusters"][
+                    (doc.id, statement.id)
+                ]
 
 
 # -- reading -------------------------------------------------------------------
