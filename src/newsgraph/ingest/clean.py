@@ -29,7 +29,13 @@ import yaml
 
 from newsgraph.model import OffsetMap, Segment
 
-_FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False, normalization="NFC")
+# Line breaks are the splitter's business (``\r`` included), not ftfy's: a break that ftfy made
+# inside a line would split it only when the text is cleaned again.
+_FTFY_CONFIG = ftfy.TextFixerConfig(
+    uncurl_quotes=False, fix_character_width=False, fix_line_breaks=False, normalization="NFC"
+)
+# Any line break left inside one line after fixing (U+2028, NEL) reads as a space.
+_INNER_BREAK_RE = re.compile(r"[\r\n\v\f\x85\u2028\u2029]")
 
 # A paragraph whose shingles overlap a kept one's this much is a near-duplicate.
 NEAR_DUPLICATE_JACCARD = 0.8
@@ -184,14 +190,15 @@ def _split_lines(text: str) -> list[_Para]:
     write them.
     """
     paras: list[_Para] = []
-    for block in re.finditer(r"[^\n]+(?:\n[ \t]*[^\s][^\n]*)*", text):
-        lines = [(m.start() + block.start(), m.end() + block.start()) for m in re.finditer(r"[^\n]+", block.group())]
+    # "\r\n" and a lone "\r" (old Mac files, some scrapers) break lines as "\n" does.
+    for block in re.finditer(r"[^\r\n]+(?:(?:\r\n?|\n)[ \t]*[^\s][^\r\n]*)*", text):
+        lines = [(m.start() + block.start(), m.end() + block.start()) for m in re.finditer(r"[^\r\n]+", block.group())]
         lines = [(s, e) for s, e in lines if text[s:e].strip()]
         if not lines:
             continue
         if _is_wrapped([text[s:e].strip() for s, e in lines]):
             start, end = _trim(text, lines[0][0], lines[-1][1])
-            body = re.sub(r"[ \t]*\n[ \t]*", " ", text[start:end])
+            body = re.sub(r"[ \t]*(?:\r\n?|\n)[ \t]*", " ", text[start:end])
             paras.append(_Para(body, start, end))
         else:
             for s, e in lines:
@@ -299,6 +306,9 @@ def _strip_header(
             # Only Title Case lines: the longest one with a few words is the headline.
             candidates = [(len(p.text), i) for i, p in enumerate(header) if len(p.text.split()) >= 2]
             title_idx = max(candidates)[1] if candidates else None
+    if not known and title_idx is not None:
+        # A header line repeating the chosen headline goes with it, as it would if the title were given.
+        known = _key(header[title_idx].text)
     kept: list[_Para] = []
     for i, p in enumerate(header):
         if i == title_idx:
@@ -354,7 +364,15 @@ _SPACES = str.maketrans({c: " " for c in "\u00a0\u202f\u205f\u3000\t" + "".join(
 def _fix(text: str) -> str:
     if text.isascii():
         return text.translate(_SPACES)
-    return ftfy.fix_text(text, config=_FTFY_CONFIG).translate(_SPACES)
+    # ftfy is not idempotent on its own ("\xa0À\x86" fixes to "À†", which it reads as mojibake the
+    # next time): a line it changed is fixed again until it stops changing, so that cleaning
+    # cleaned text changes nothing.  Lines ftfy leaves alone (most) cost one pass.
+    for _ in range(4):
+        fixed = _INNER_BREAK_RE.sub(" ", ftfy.fix_text(text, config=_FTFY_CONFIG)).translate(_SPACES)
+        if fixed == text:
+            break
+        text = fixed
+    return text
 
 
 def _shingles(key: str) -> set[tuple[str, ...]]:
