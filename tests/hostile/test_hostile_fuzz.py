@@ -74,7 +74,7 @@ FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthChe
 @given(TEXT)
 @example("Â\na")  # mojibake no-break space at a wrapped line join: found by this test
 @example("5 March 2024\r\x80")  # ftfy turned "\r" into a line break inside a line: found by this test
-@example("_\n\" _")  # a header line repeating the chosen headline: found by this test
+@example('_\n" _')  # a header line repeating the chosen headline: found by this test
 @example("0\xa0À\x860")  # ftfy's output read as mojibake when fixed again: found by this test
 def test_cleaning_keeps_offsets_inside_and_is_idempotent(raw: str) -> None:
     cleaned = clean_text(raw)
