@@ -131,3 +131,27 @@ def test_timebank_dev_figures(shared):
     assert res["documents"] == 183
     assert res["f1"] >= 0.93
     assert res["value_accuracy"] >= 0.87
+
+
+def test_halves_score_the_documents_at_even_and_odd_positions(tiny):
+    from newsgraph.eval.time import select_half
+
+    doc = load_tml(tiny / "tiny.tml")
+    empty = load_tml(tiny / "tiny.tml")
+    empty.name, empty.timexes = "z.tml", []
+    res = evaluate([doc, empty], lambda docs: [[] for _ in docs])
+    assert res["halves"]["even"]["recall"] == 0.0 and res["halves"]["odd"]["recall"] == 0.0
+    assert res["counts"]["gold"] == len(doc.timexes)
+    assert select_half([0, 1, 2, 3, 4], "even") == [0, 2, 4]
+    assert select_half([0, 1, 2, 3, 4], "odd") == [1, 3]
+    assert select_half([0, 1], None) == [0, 1]
+    with pytest.raises(ValueError):
+        select_half([0], "first")
+
+
+def test_halves_separate_a_perfect_and_an_empty_document(tiny):
+    doc = load_tml(tiny / "tiny.tml")
+    gold = [Predicted(t.start, t.end, t.type, t.value) for t in doc.timexes]
+    res = evaluate([doc, doc], lambda docs: [gold, []])
+    assert res["halves"]["even"]["recall"] == 1.0
+    assert res["halves"]["odd"]["recall"] == 0.0

@@ -845,3 +845,24 @@ def test_bare_verb_coordinated_with_the_speech_verb_continues_its_clause(nlp):
 )
 def test_contents(nlp, text, contents):
     assert _contents(_run(nlp, text)) == contents
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("mark", ["''", "``"])
+def test_doubled_quotation_marks_open_the_content(nlp, mark):
+    """A quotation opened by a doubled mark ('' or ``, two characters) that leads a clause content
+    keeps its opening mark, as a quotation opened by " does."""
+    text = f"Warren said. {mark}You squeezed employees to the breaking point'' to drive up the stock price, she said."
+    doc = nlp.make_doc(text)
+    doc._.published = None
+    doc = nlp(doc)
+    contents = [text[a.content[0] : a.content[1]] for a in doc._.attributions]
+    assert f"{mark}You squeezed employees to the breaking point'' to drive up the stock price" in contents
+
+
+def test_mark_widths():
+    from newsgraph.nlp.statements.spans import close_mark_width, open_mark_width
+
+    assert open_mark_width("''Q''", 0) == 2 and close_mark_width("''Q''", 5) == 2
+    assert open_mark_width('"Q"', 0) == 1 and close_mark_width('"Q"', 3) == 1
+    assert open_mark_width("``Q''", 0) == 2 and close_mark_width("Q open", 6) == 0

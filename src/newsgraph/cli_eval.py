@@ -14,6 +14,10 @@ import typer
 from newsgraph.cli import _fail, err, eval_app, out
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")]
+HalfOpt = Annotated[
+    str | None,
+    typer.Option("--half", help="Score only the items at even or odd positions (name order): even, odd or all."),
+]
 
 
 @eval_app.command("events")
@@ -40,13 +44,14 @@ def eval_attribution(
         Path | None, typer.Option("--predictions-out", help="Write predictions as JSON here.")
     ] = None,
     as_json: JsonOpt = False,
+    half: HalfOpt = None,
 ) -> None:
     """Attribution (source, cue, content) on PolNeAR: content F1, direct-quote F1, speaker accuracy."""
     from newsgraph.eval.attribution import run_attribution_eval
 
     if not (data / "text").is_dir():
         raise _fail(f"{data}: no text/ folder (expected the PolNeAR layout)")
-    scores = run_attribution_eval(data, predictions_out=predictions_out)
+    scores = run_attribution_eval(data, predictions_out=predictions_out, half=half)
     _print_scores("attribution", scores, as_json)
 
 
@@ -57,13 +62,14 @@ def eval_time(
         Path | None, typer.Option("--predictions-out", help="Write predictions as JSON here.")
     ] = None,
     as_json: JsonOpt = False,
+    half: HalfOpt = None,
 ) -> None:
     """Temporal expressions on TimeML: relaxed span F1 and value accuracy."""
     from newsgraph.eval.time import run_time_eval
 
     if not data.is_dir():
         raise _fail(f"{data}: not a directory of .tml files")
-    scores = run_time_eval(data, predictions_out=predictions_out)
+    scores = run_time_eval(data, predictions_out=predictions_out, half=half)
     _print_scores("time expressions", scores, as_json)
 
 

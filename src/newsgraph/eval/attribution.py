@@ -322,10 +322,15 @@ _HEADLINE_KEYS = ("content_f1", "direct_f1", "speaker_accuracy")
 
 
 def run_attribution_eval(
-    data_dir: str | Path, predictions_out: str | Path | None = None, nlp: Any = None
+    data_dir: str | Path, predictions_out: str | Path | None = None, nlp: Any = None, half: str | None = None
 ) -> dict[str, Any]:
-    """Predict and score every article of a PolNeAR-layout directory.  Prints nothing."""
-    articles = load_polnear(data_dir)
+    """Predict and score every article of a PolNeAR-layout directory.  Prints nothing.
+
+    ``half``: ``even`` or ``odd`` keeps only the articles at those positions (name order).
+    """
+    from newsgraph.eval.time import select_half
+
+    articles = select_half(load_polnear(data_dir), half)
     timing: dict[str, float] = {}
     predictions = predict(articles, nlp, timing=timing)
     if predictions_out is not None:
@@ -354,10 +359,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", required=True, help="PolNeAR layout: DIR/text/*.txt, DIR/attributions/*.ann")
     parser.add_argument("--predictions-out", help="write our predictions here (JSON)")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    parser.add_argument("--half", choices=("even", "odd", "all"), help="only the articles at even/odd positions")
     args = parser.parse_args(argv)
     if not (Path(args.data) / "text").is_dir():
         parser.error(f"{args.data}: no text/ directory (expected the PolNeAR layout)")
-    scores = run_attribution_eval(args.data, predictions_out=args.predictions_out)
+    scores = run_attribution_eval(args.data, predictions_out=args.predictions_out, half=args.half)
     if args.json:
         print(json.dumps(scores, indent=2))
     else:

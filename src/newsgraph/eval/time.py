@@ -285,16 +285,35 @@ def evaluate(
 ) -> dict[str, Any]:
     """Score ``predictor`` over ``docs`` (optionally writing the predictions as JSON)."""
     total = {key: _Tally() for key in ("all", *TYPES)}
+    halves = [{key: _Tally() for key in ("all", *TYPES)} for _ in range(2)]
     dump: dict[str, list[dict[str, Any]]] = {}
-    for doc, pred in zip(docs, predictor(docs), strict=True):
+    for i, (doc, pred) in enumerate(zip(docs, predictor(docs), strict=True)):
         for key, t in score_document(doc, pred, errors).items():
             total.setdefault(key, _Tally()).add(t)
+            halves[i % 2].setdefault(key, _Tally()).add(t)
         dump[doc.name] = [p.to_dict() for p in pred]
     if predictions_out is not None:
         Path(predictions_out).write_text(json.dumps(dump, indent=1, ensure_ascii=False) + "\n", "utf-8")
     out = summarise(total)
     out["documents"] = len(docs)
+    # the documents at even and odd positions (name order): how much the figures move between halves
+    out["halves"] = {
+        name: {k: v for k, v in summarise(h).items() if k in _HALF_KEYS}
+        for name, h in zip(("even", "odd"), halves, strict=True)
+    }
     return out
+
+
+_HALF_KEYS = ("precision", "recall", "f1", "strict_f1", "value_accuracy")
+
+
+def select_half(items: list, half: str | None) -> list:
+    """``items`` (in name order) at even or odd positions, or all of them for ``None``."""
+    if half in (None, "all"):
+        return items
+    if half not in ("even", "odd"):
+        raise ValueError(f"half must be even, odd or all, not {half!r}")
+    return items[0::2] if half == "even" else items[1::2]
 
 
 def run_time_eval(
@@ -303,6 +322,7 @@ def run_time_eval(
     *,
     nlp: Any = None,
     errors: list[dict[str, Any]] | None = None,
+    half: str | None = None,
 ) -> dict[str, Any]:
     """Run ``newsgraph_times`` over the ``.tml`` files of ``data_dir`` and score it (prints nothing).
 
@@ -311,8 +331,10 @@ def run_time_eval(
     ``per_type`` (the same figures for each gold type) and ``documents``.
     ``predictions_out``: write ``{"<file name>": [{"start", "end", "type", "value"}]}``.
     ``errors``: a list to append every value error, miss and false positive to.
+    ``half``: ``even`` or ``odd`` scores only the documents at those positions (name order);
+    ``halves`` always gives both.
     """
-    docs = load_dir(data_dir)
+    docs = select_half(load_dir(data_dir), half)
     if not docs:
         raise FileNotFoundError(f"no .tml files under {data_dir}")
     return evaluate(docs, pipeline_predictor(nlp), predictions_out, errors)

@@ -5,7 +5,15 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from newsgraph.nlp.statements.quotes import _trim_right
-from newsgraph.nlp.statements.spans import _ADJUNCT_PREPS, _NOMINAL, _SPACED_DASH, QUOTE_CHARS, _merge_spans, _strip
+from newsgraph.nlp.statements.spans import (
+    _ADJUNCT_PREPS,
+    _NOMINAL,
+    _SPACED_DASH,
+    QUOTE_CHARS,
+    _merge_spans,
+    _strip,
+    open_mark_width,
+)
 
 
 class Contents:
@@ -199,7 +207,8 @@ class Contents:
         if q < 0:
             return False
         quote = self.quotes[q]
-        return quote.start <= tok.left_edge.idx <= quote.start + 1 and tok.right_edge.idx >= quote.end
+        inner = quote.start + open_mark_width(self.text, quote.start)
+        return quote.start <= tok.left_edge.idx <= inner and tok.right_edge.idx >= quote.end
 
     def _extracted(self, v: Token, c: Token) -> list[tuple[int, int]]:
         """'what Trump says his plan would do': a wh-word moved out of the clause before the verb and

@@ -22,7 +22,7 @@ import re
 
 from newsgraph.model import Statement
 from newsgraph.nlp.statements.records import _Frame
-from newsgraph.nlp.statements.spans import QUOTE_CHARS
+from newsgraph.nlp.statements.spans import close_mark_width, open_mark_width
 
 # The end of a sentence between two pieces of one quotation: a stop (maybe inside a closing mark)
 # followed by white space.
@@ -103,7 +103,7 @@ class Parts:
             last = max(prev, key=lambda s: s.end)
             if any(last.end <= f.cue[0] < q.start for f in self._frames if f.kind != "attitude"):
                 continue  # another frame between them: the speaker is not plainly the same
-            s, e = q.start + 1, q.end - (1 if text[q.end - 1] in QUOTE_CHARS else 0)
+            s, e = q.start + open_mark_width(text, q.start), q.end - close_mark_width(text, q.end)
             while e > s and text[e - 1] in " ,":
                 e -= 1
             sid = "st-" + hashlib.sha1(f"quote:{s}:{e}".encode()).hexdigest()[:10]

@@ -20,6 +20,7 @@ from newsgraph.nlp.statements.spans import (
     _ends_sentence,
     _only_punct,
     _strip,
+    open_mark_width,
 )
 
 
@@ -29,7 +30,7 @@ class QuoteFrames:
     def _close_quotes(self, start: int, end: int) -> tuple[int, int]:
         for q in self._quotes_between(start, end):
             quote = self.quotes[q]
-            if quote.start < start <= quote.start + 1:
+            if quote.start < start <= quote.start + open_mark_width(self.text, quote.start):
                 start = quote.start
             if quote.start >= start and quote.end > end and quote.start < end:
                 end = quote.end

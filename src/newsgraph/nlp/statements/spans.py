@@ -40,6 +40,18 @@ _NOT_SUBJECTS = {"there", "him", "her", "them", "me", "us"}
 _STATEMENT_KINDS = ("speech", "according", "label", "signature")
 
 
+def open_mark_width(text: str, start: int) -> int:
+    """Characters of the opening mark of a quotation at ``start``: two for a doubled one ('' or ``)."""
+    return 2 if text[start : start + 2] in ("''", "``") else 1
+
+
+def close_mark_width(text: str, end: int) -> int:
+    """Characters of the closing mark of a quotation ending at ``end`` (0 for a quotation left open)."""
+    if end >= 2 and text[end - 2 : end] == "''":
+        return 2
+    return 1 if end >= 1 and text[end - 1] in QUOTE_CHARS else 0
+
+
 # --------------------------------------------------------------------------- helpers
 
 
