@@ -140,3 +140,28 @@ def test_dev_sample_scores(shared, nlp):
     assert result["content_f1"] >= 0.55
     assert result["direct_f1"] >= 0.8
     assert result["speaker_accuracy"] >= 0.85
+
+
+@pytest.mark.parametrize("style", ["straight", "curly", "doubled", "latex"])
+def test_restyled_quotes_keep_the_gold_on_the_same_words(style):
+    from newsgraph.eval.attribution import restyle_article, restyle_quotes
+
+    text = 'He said "We won," and then “We lost.” (''Maybe'') ok'
+    new, pos = restyle_quotes(text, style)
+    assert len(pos) == len(text) + 1 and pos[-1] == len(new)
+    start = text.index("“")
+    end = text.index("”") + 1
+    article = {"name": "a", "text": text, "gold": [{"source": [(0, 2)], "cue": [(3, 7)], "content": [(start, end)]}]}
+    moved = restyle_article(article, style)
+    (s, e) = moved["gold"][0]["content"][0]
+    assert moved["text"][s:e].strip("\"“”'`") == "We lost."
+    assert moved["text"][0:2] == "He"
+    opening = {"straight": '"', "curly": "“", "doubled": "''", "latex": "``"}[style]
+    assert moved["text"][s:].startswith(opening)
+
+
+def test_restyle_rejects_an_unknown_style():
+    from newsgraph.eval.attribution import restyle_quotes
+
+    with pytest.raises(ValueError):
+        restyle_quotes("x", "fancy")

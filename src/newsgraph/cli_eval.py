@@ -45,13 +45,17 @@ def eval_attribution(
     ] = None,
     as_json: JsonOpt = False,
     half: HalfOpt = None,
+    marks: Annotated[
+        str | None,
+        typer.Option("--marks", help="Rewrite every double quotation mark first: straight, curly, doubled or latex."),
+    ] = None,
 ) -> None:
     """Attribution (source, cue, content) on PolNeAR: content F1, direct-quote F1, speaker accuracy."""
     from newsgraph.eval.attribution import run_attribution_eval
 
     if not (data / "text").is_dir():
         raise _fail(f"{data}: no text/ folder (expected the PolNeAR layout)")
-    scores = run_attribution_eval(data, predictions_out=predictions_out, half=half)
+    scores = run_attribution_eval(data, predictions_out=predictions_out, half=half, marks=marks)
     _print_scores("attribution", scores, as_json)
 
 

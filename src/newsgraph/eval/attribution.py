@@ -25,6 +25,9 @@ Scores:
   the other.
 * ``halves``: the same scores on the even- and odd-numbered articles (in name order),
   to see how much they move between halves of the data.
+* ``--marks STYLE`` (:func:`restyle_quotes`): the same articles with every double quotation mark
+  rewritten in one style, the gold moved along, to check the quotation rules against other outlets'
+  typing.
 * ``baseline_regex``: a regular-expression quotation finder on the same articles
   (quotations of four words or more, speaker from an adjacent "X said" / "said X").
 """
@@ -112,6 +115,61 @@ def load_polnear(data_dir: str | Path) -> list[dict[str, Any]]:
             }
         )
     return out
+
+
+# --------------------------------------------------------------------------- quotation-mark styles
+
+MARK_STYLES = ("straight", "curly", "doubled", "latex")
+_DOUBLE_MARKS = set('"“”')
+
+
+def restyle_quotes(text: str, style: str) -> tuple[str, list[int]]:
+    """``text`` with every double quotation mark (", “, ”, '' or ``) written in one style, and the
+    new offset of each old one (one entry per character, plus the end).
+
+    ``straight`` ", ``curly`` “ ”, ``doubled`` '' (for both, as some wires type them), ``latex``
+    `` ''.  Opening or closing is read from the character before the mark (a space, a line start or
+    an opening bracket opens).  It checks that the quotation rules do not depend on the marks one
+    outlet types: the same articles, the same gold, other marks.
+    """
+    if style not in MARK_STYLES:
+        raise ValueError(f"style must be one of {MARK_STYLES}, not {style!r}")
+    out: list[str] = []
+    new_pos: list[int] = []
+    size = 0
+    i = 0
+    while i < len(text):
+        two = text[i : i + 2]
+        width = 2 if two in ("''", "``") else 1 if text[i] in _DOUBLE_MARKS else 0
+        if not width:
+            new_pos.append(size)
+            out.append(text[i])
+            size += 1
+            i += 1
+            continue
+        prev = text[i - 1] if i else " "
+        opening = two == "``" or text[i] == "“" or (text[i] in "\"'" and (prev.isspace() or prev in "([{—–-/"))
+        mark = {"straight": '"', "curly": "“" if opening else "”", "doubled": "''", "latex": "``" if opening else "''"}[
+            style
+        ]
+        for k in range(width):
+            new_pos.append(size + min(k, len(mark) - 1))
+        out.append(mark)
+        size += len(mark)
+        i += width
+    new_pos.append(size)
+    return "".join(out), new_pos
+
+
+def restyle_article(article: dict[str, Any], style: str) -> dict[str, Any]:
+    """An article of :func:`load_polnear` with its quotation marks restyled and its gold moved along."""
+    text, pos = restyle_quotes(article["text"], style)
+
+    def move(frags: Span | None) -> Span | None:
+        return [(pos[s], pos[e]) for s, e in frags] if frags else frags
+
+    gold = [{key: move(g[key]) for key in ("source", "cue", "content")} for g in article["gold"]]
+    return {**article, "text": text, "gold": gold}
 
 
 # --------------------------------------------------------------------------- predictions
@@ -322,15 +380,22 @@ _HEADLINE_KEYS = ("content_f1", "direct_f1", "speaker_accuracy")
 
 
 def run_attribution_eval(
-    data_dir: str | Path, predictions_out: str | Path | None = None, nlp: Any = None, half: str | None = None
+    data_dir: str | Path,
+    predictions_out: str | Path | None = None,
+    nlp: Any = None,
+    half: str | None = None,
+    marks: str | None = None,
 ) -> dict[str, Any]:
     """Predict and score every article of a PolNeAR-layout directory.  Prints nothing.
 
     ``half``: ``even`` or ``odd`` keeps only the articles at those positions (name order).
+    ``marks``: rewrite every double quotation mark in one style first (:func:`restyle_quotes`).
     """
     from newsgraph.eval.time import select_half
 
     articles = select_half(load_polnear(data_dir), half)
+    if marks:
+        articles = [restyle_article(a, marks) for a in articles]
     timing: dict[str, float] = {}
     predictions = predict(articles, nlp, timing=timing)
     if predictions_out is not None:
@@ -360,10 +425,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--predictions-out", help="write our predictions here (JSON)")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument("--half", choices=("even", "odd", "all"), help="only the articles at even/odd positions")
+    parser.add_argument("--marks", choices=MARK_STYLES, help="rewrite the double quotation marks in one style first")
     args = parser.parse_args(argv)
     if not (Path(args.data) / "text").is_dir():
         parser.error(f"{args.data}: no text/ directory (expected the PolNeAR layout)")
-    scores = run_attribution_eval(args.data, predictions_out=args.predictions_out, half=args.half)
+    scores = run_attribution_eval(args.data, predictions_out=args.predictions_out, half=args.half, marks=args.marks)
     if args.json:
         print(json.dumps(scores, indent=2))
     else:
