@@ -146,7 +146,7 @@ def test_dev_sample_scores(shared, nlp):
 def test_restyled_quotes_keep_the_gold_on_the_same_words(style):
     from newsgraph.eval.attribution import restyle_article, restyle_quotes
 
-    text = 'He said "We won," and then “We lost.” (''Maybe'') ok'
+    text = "He said \"We won,\" and then “We lost.” (''Maybe'') ok"
     new, pos = restyle_quotes(text, style)
     assert len(pos) == len(text) + 1 and pos[-1] == len(new)
     start = text.index("“")
