@@ -167,3 +167,68 @@ def test_stories_merged_by_a_later_batch_are_merged_in_the_store(tmp_path):
     assert frozenset("ABC") in one_by_one[0]
     assert one_by_one == _stored_links(tmp_path, "b", [order[:-1], order[-1:]], BRIDGE)
     assert one_by_one == _stored_links(tmp_path, "c", [order], BRIDGE)
+
+
+# Session 5 blind cases, written before any change: the same story told in other words; two
+# elections of one country years apart; two resignations from one government.
+DOCS5 = {
+    "flood-a": "Heavy monsoon rains flooded large parts of Sylhet in north-eastern Bangladesh on Monday, "
+    "stranding about two million people. The army was deployed to evacuate villagers from the Surma river banks.",
+    "flood-b": "Soldiers used boats to rescue families cut off by rising water along the Surma after torrential "
+    "rain submerged much of Sylhet division. Officials in Dhaka estimated two million residents were trapped.",
+    "flood-c": "Bangladesh's disaster ministry said on Tuesday that floods in Sylhet had left two million people "
+    "marooned, and that troops had moved thousands to shelters near the Surma river.",
+    "vote-2019": "Kazakhstan held an early presidential election on Sunday after Nursultan Nazarbayev stepped down; "
+    "Kassym-Jomart Tokayev won 70 percent of the vote, the election commission in Nur-Sultan said, amid "
+    "protests and hundreds of detentions.",
+    "vote-2019b": "Tokayev was declared the winner of Kazakhstan's June vote with about 70 percent, succeeding "
+    "Nazarbayev, while police detained some 500 protesters in Almaty and Nur-Sultan.",
+    "vote-2022": "Kazakh President Kassym-Jomart Tokayev won a snap election in November with 81 percent after "
+    "the January unrest in Almaty, the central election commission said; observers from the OSCE criticised "
+    "the lack of competition.",
+    "vote-2022b": "The OSCE said Kazakhstan's snap presidential vote, which Tokayev won with 81 percent, lacked "
+    "genuine competition; it was the first election since the deadly January riots in Almaty.",
+    "quit-health": "Britain's health secretary Sajid Javid resigned on Tuesday evening, saying he had lost "
+    "confidence in Boris Johnson's leadership after the Chris Pincher affair.",
+    "quit-chancellor": "Rishi Sunak quit as chancellor of the exchequer minutes later, telling Boris Johnson in "
+    "his letter that the public expected government to be conducted properly; Nadhim Zahawi replaced him at "
+    "the Treasury.",
+}
+GOLD5 = {
+    frozenset({"flood-a", "flood-b", "flood-c"}),
+    frozenset({"vote-2019", "vote-2019b"}),
+    frozenset({"vote-2022", "vote-2022b"}),
+    frozenset({"quit-health"}),
+    frozenset({"quit-chancellor"}),
+}
+
+
+DATES5 = {"vote-2019": "2019-06-10", "vote-2019b": "2019-06-11", "vote-2022": "2022-11-21", "vote-2022b": "2022-11-22"}
+
+
+def _groups5(seed: int, dated: bool) -> set[frozenset[str]]:
+    order = list(DOCS5)
+    random.Random(seed).shuffle(order)
+    clusterer = StoryClusterer()
+    for name in order:
+        clusterer.add(name, text_features(DOCS5[name]), DATES5.get(name, "2022-07-05") if dated else None)
+    groups: dict[str, set[str]] = {}
+    for doc, sid in clusterer.partition().items():
+        groups.setdefault(sid, set()).add(doc)
+    return {frozenset(g) for g in groups.values()}
+
+
+def test_session5_blind_story_sets_by_words():
+    # First run (before any change): the flood told three ways is one story, the two
+    # resignations are two; the two Kazakh elections were merged -- words alone (the same
+    # president, country and commission) do not tell them apart: see the dated test.
+    for seed in range(3):
+        found = _groups5(seed, dated=False)
+        assert frozenset({"flood-a", "flood-b", "flood-c"}) in found
+        assert frozenset({"quit-health"}) in found and frozenset({"quit-chancellor"}) in found
+        assert not any({"vote-2019", "flood-a"} <= g for g in found)
+
+
+def test_session5_blind_story_sets_with_dates():
+    for seed in range(3):
+        assert _groups5(seed, dated=True) == GOLD5

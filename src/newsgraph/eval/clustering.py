@@ -12,6 +12,9 @@ order (seeded) without the store.  The baseline is TF-IDF cosine with average-li
 clustering cut at a threshold; it is reported at the threshold given and at its best threshold
 on the data (an upper bound for it).
 
+``order_agreement_b3_f1``: the mean B3 F1 of three other (seeded) orders' clusters scored
+against the first order's -- 1.0 when the order of arrival does not matter.
+
 ``halves``: the topics split into odd and even; each half's figures are given separately, so
 a setting chosen on one half can be reported on the other.
 """
@@ -155,6 +158,9 @@ def run_clustering_eval(
     scores: dict = {"documents": len(docs), "topics": len({d.topic for d in docs})}
     scores.update({f"b3_{k}": v for k, v in b_cubed(gold, pred).items()})
     scores["clusters"] = len(set(pred.values()))
+    # order independence: the same documents in other orders, scored against the first order
+    others = [cluster_ours(docs, seed=seed + k) for k in (1, 2, 3)]
+    scores["order_agreement_b3_f1"] = sum(b_cubed(pred, o)["f1"] for o in others) / len(others)
     base = b_cubed(gold, cluster_tfidf_baseline(docs, baseline_threshold))
     scores.update({f"baseline_b3_{k}": v for k, v in base.items()})
     scores["baseline_threshold"] = baseline_threshold
