@@ -866,3 +866,18 @@ def test_mark_widths():
     assert open_mark_width("''Q''", 0) == 2 and close_mark_width("''Q''", 5) == 2
     assert open_mark_width('"Q"', 0) == 1 and close_mark_width('"Q"', 3) == 1
     assert open_mark_width("``Q''", 0) == 2 and close_mark_width("Q open", 6) == 0
+
+
+@pytest.mark.slow
+def test_a_quotation_before_said_adding_another_keeps_its_frame(nlp):
+    """'"Q1," X said, adding, "Q2"': with '' typed for both marks the parser hangs Q2's verb on "said" as
+    its clause; a verb inside a later quotation is the quoted words, and Q1 keeps its frame."""
+    text = (
+        "Trump said NATO may be diminished.  ''We certainly can't afford to do this anymore,'' Trump said, "
+        "adding later, ''NATO is costing us a fortune.''"
+    )
+    doc = nlp.make_doc(text)
+    doc._.published = None
+    doc = nlp(doc)
+    contents = [text[a.content[0] : a.content[1]] for a in doc._.attributions]
+    assert "''We certainly can't afford to do this anymore,''" in contents

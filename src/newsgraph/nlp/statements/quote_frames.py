@@ -81,12 +81,16 @@ class QuoteFrames:
         doc, text, in_quote = self.doc, self.text, self.in_quote
         lo, hi = self._region(v)
         out: list[int] = []
-        # a verb with a clause of its own after it ('X said Kim's state is ...') frames no quotation before it
+        # a verb with a clause of its own after it ('X said Kim's state is ...') frames no quotation before it;
+        # after '"Q1," X said' a verb inside a later quotation is the quoted words ('..., adding, "Q2"'), which the
+        # parser hangs on "said" when the marks are unusual ('' typed for both)
+        comma_before = lo > 0 and in_quote[lo - 1] >= 0 and self._ends_with_comma(self.quotes[in_quote[lo - 1]])
         own_clause = any(
             c.dep_ == "ccomp"
             and v.i < c.i < v.sent.end
             and self.para_of(c.idx) == self.para_of(v.idx)
             and in_quote[c.left_edge.i] < 0
+            and not (comma_before and in_quote[c.i] >= 0)
             and not any(t.pos_ in ("VERB", "AUX") and t.head.i != c.i for t in doc[v.i + 1 : c.i])
             and not (c.left_edge.dep_ == "mark" and c.left_edge.lower_ != "that")  # 'after he admitted ...'
             for c in v.children
@@ -230,6 +234,10 @@ class QuoteFrames:
             if subj is not None:
                 return False
         return True
+
+    def _ends_with_comma(self, quote: _Quote) -> bool:
+        """'"Q1," ...': the quotation's words end with a comma, so the sentence goes on after it."""
+        return self.text[quote.start : quote.end].rstrip(QUOTE_CHARS + " ").endswith(",")
 
     def _closes_sentence(self, quote: _Quote) -> bool:
         """Whether a quotation ends its sentence: a stop inside it, or nothing but a stop after it."""
