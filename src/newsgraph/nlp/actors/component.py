@@ -50,6 +50,7 @@ from newsgraph.nlp.actors.places import Places, load_rules
 from newsgraph.nlp.actors.recognise import Recognition
 from newsgraph.nlp.common import doc_date
 from newsgraph.nlp.extensions import register_extensions
+from newsgraph.nlp.phrases import pattern_hashes
 
 
 class ActorResolver(Recognition, EntityResolution, Acronyms, Agents, People, Coreference, Places, GenericAgents):
@@ -68,7 +69,6 @@ class ActorResolver(Recognition, EntityResolution, Acronyms, Agents, People, Cor
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.acronyms = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.titles = PhraseMatcher(nlp.vocab, attr="LOWER")
-        tok = nlp.tokenizer
         groups = {
             "name": self.kb.names,
             "metonym": self.kb.metonyms,
@@ -85,9 +85,9 @@ class ActorResolver(Recognition, EntityResolution, Acronyms, Agents, People, Cor
                     for s in (e.name, e.official or "", *e.aliases, *e.metonyms, *e.adjectives, *e.demonyms):
                         if s and fold(s) == key:
                             surfaces.add(s.lower())
-            self.phrases.add(how, list(tok.pipe(sorted(surfaces))))
-        self.acronyms.add("acronym", list(tok.pipe(sorted(self.kb.acronyms))))
-        self.titles.add("title", list(tok.pipe(sorted(self.kb.sectors.titles))))
+            self.phrases.add(how, pattern_hashes(nlp, how, sorted(surfaces), "LOWER"))
+        self.acronyms.add("acronym", pattern_hashes(nlp, "acronym", sorted(self.kb.acronyms), "ORTH"))
+        self.titles.add("title", pattern_hashes(nlp, "title", sorted(self.kb.sectors.titles), "LOWER"))
         # names written with a small letter first ("al-Qaeda", "de Gaulle"), matched as written
         self.lowercase_names = {n for e in self.kb.entries.values() for n in (e.name, *e.aliases) if n[:1].islower()}
         self._doc: Doc | None = None
@@ -112,7 +112,7 @@ class ActorResolver(Recognition, EntityResolution, Acronyms, Agents, People, Cor
                     if len(key) >= 5 and key.isalpha():
                         self.state_forms.setdefault((key[0], len(key)), []).append((key, how))
         self.not_actors = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.not_actors.add("not_actor", list(tok.pipe(sorted(self.kb.sectors.not_actors))))
+        self.not_actors.add("not_actor", pattern_hashes(nlp, "not_actor", sorted(self.kb.sectors.not_actors), "LOWER"))
 
     def __call__(self, doc: Doc) -> Doc:
         self._doc = doc
