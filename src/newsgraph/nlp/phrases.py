@@ -44,6 +44,4 @@ def pattern_hashes(nlp: Language, name: str, strings: Iterable[str], attr: str) 
 
 def _build(nlp: Language, strings: list[str], attr: str) -> list[tuple[int, ...]]:
     lower = attr == "LOWER"
-    return [
-        tuple(t.lower if lower else t.orth for t in doc) for doc in nlp.tokenizer.pipe(strings) if len(doc)
-    ]
+    return [tuple(t.lower if lower else t.orth for t in doc) for doc in nlp.tokenizer.pipe(strings) if len(doc)]
