@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import Event, Statement
 from newsgraph.nlp.common import doc_date, unique
-from newsgraph.nlp.events.antecedent import REACTIONS, AntecedentMixin, reaction_object
+from newsgraph.nlp.events.antecedent import REACTIONS, AntecedentMixin, lead_target, reaction_object
 from newsgraph.nlp.events.component import EventCoder
 from newsgraph.nlp.events.lexicon import Sense
 from newsgraph.nlp.events.rules import _OBJ, _SUBJ, _Found, _negated, _pobj
@@ -68,6 +68,7 @@ class SpeechEventCoder(AntecedentMixin):
         self.denials = {str(k): str(v) for k, v in (rules.get("denial_cues") or {}).items()}
         self.skip = set(rules.get("skip_cues") or ())
         self.anaphors = {str(w) for w in rules.get("act_anaphors") or ()}
+        self.lead_types = {str(w) for w in rules.get("lead_target_types") or ()}
 
     def __call__(self, doc: Doc) -> Doc:
         # with the speech acts that report no words ("condemned the move"): events, not statements
@@ -118,6 +119,11 @@ class SpeechEventCoder(AntecedentMixin):
                 obj = reaction_object(cue)
                 if obj is not None:
                     e.target = self._antecedent_target(doc, obj, cue.idx, events + added, triggers, e.source, actors_at)
+        for e in events + added:
+            # an act aimed at no one its sentence names ("Ban Ki-moon condemned", "pledged further sanctions"):
+            # at whom the story is about, the participants of its lead event
+            if not e.target and e.source and (e.type in self.lead_types or e.plover_type in self.lead_types):
+                e.target = lead_target(e, events + added, coder._country)
         doc._.events = events + added
         if doc._.main_event is None and added:
             doc._.main_event = added[0].id
