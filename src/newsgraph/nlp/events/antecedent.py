@@ -78,18 +78,19 @@ class AntecedentMixin:
         return []
 
 
-def lead_target(e: Event, events: list[Event], country: dict[str, str | None]) -> list[str]:
+def lead_target(source: list[str], before: int, events: list[Event], country: dict[str, str | None]) -> list[str]:
     """Whom an act with no recipient in its own words is aimed at, read off the story: the participants
     of its lead event -- the first event coded in the document, what the lede states as the news -- that
     are not on the act's own side ("North Korea conducted a nuclear test ... Ban Ki-moon condemned",
     "Esper accused China ... the United States firmly opposes intimidation").  Only an act in a later
-    sentence than the lead reads it: the lede itself names its own participants."""
-    earlier = [x for x in events if x.source and x.evidence.start < e.evidence.start and x is not e]
+    sentence than the lead (``before``: the start of the act's sentence) reads it: the lede itself names
+    its own participants."""
+    earlier = [x for x in events if x.source and x.evidence.start < before]
     if not earlier:
         return []
     lead = min(earlier, key=lambda x: x.evidence.start)
-    side = set(e.source)
-    countries = {country.get(a) for a in e.source} - {None, ""}
+    side = set(source)
+    countries = {country.get(a) for a in source} - {None, ""}
     for group in (lead.source, lead.target):
         found = [a for a in group if a not in side and country.get(a) not in countries]
         if found:

@@ -123,7 +123,7 @@ class SpeechEventCoder(AntecedentMixin):
             # an act aimed at no one its sentence names ("Ban Ki-moon condemned", "pledged further sanctions"):
             # at whom the story is about, the participants of its lead event
             if not e.target and e.source and (e.type in self.lead_types or e.plover_type in self.lead_types):
-                e.target = lead_target(e, events + added, coder._country)
+                e.target = lead_target(e.source, e.evidence.start, events + added, coder._country)
         doc._.events = events + added
         if doc._.main_event is None and added:
             doc._.main_event = added[0].id
@@ -252,6 +252,11 @@ class SpeechEventCoder(AntecedentMixin):
         score = self._stance(content)
         if score:
             about = [a for a in self._about(content, speaker, actors_at) if a not in own]
+            if not about and not any(t.i in actors_at for t in content):
+                # an evaluation that names no actor ("it is a tremendous achievement", "they are 100
+                # percent wrong"): of what the story is about, its lead event's participants
+                events, added, _ = self._now
+                about = [a for a in lead_target(speaker, cue.sent.start_char, events + added, coder._country) if a not in own]
             if about:
                 code = self.stance_cameo[0] if score < 0 else self.stance_cameo[1]
                 return _Found(cue, Sense(cameo=code), code, list(speaker), about, derived=True)
