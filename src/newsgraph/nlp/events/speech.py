@@ -256,7 +256,8 @@ class SpeechEventCoder(AntecedentMixin):
                 # an evaluation that names no actor ("it is a tremendous achievement", "they are 100
                 # percent wrong"): of what the story is about, its lead event's participants
                 events, added, _ = self._now
-                about = [a for a in lead_target(speaker, cue.sent.start_char, events + added, coder._country) if a not in own]
+                lead = lead_target(speaker, cue.sent.start_char, events + added, coder._country)
+                about = [a for a in lead if a not in own]
             if about:
                 code = self.stance_cameo[0] if score < 0 else self.stance_cameo[1]
                 return _Found(cue, Sense(cameo=code), code, list(speaker), about, derived=True)
