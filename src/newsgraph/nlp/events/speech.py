@@ -105,8 +105,8 @@ class SpeechEventCoder(AntecedentMixin):
             # the act is dated when it was said, not by the times its content speaks of ("called Russia's
             # attack last year an event ...")
             event = coder._to_event(doc, found, on)
-            if st.date is not None:
-                event.date = st.date
+            if st.date is not None and st.date.value[:1].isdigit():
+                event.date = st.date  # a calendar date; a vague one ("PAST_REF") says less than the page's
             if event.type == "UNCODED":
                 continue
             added.append(event)
