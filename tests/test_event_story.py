@@ -53,3 +53,9 @@ def test_blind3_floor(nlp):
     # first run (before any change): 11 of 14; with the lead-event target: 13
     right = [c["text"] for c, _d, ok in run_cases(nlp, BLIND3) if ok]
     assert len(right) >= 13
+
+
+def test_a_month_is_no_march(nlp):
+    assert [t for t, _s, _t in _events(nlp, "Russia annexed Crimea in March.")] == ["COERCE"]
+    events = _events(nlp, "Greek workers joined a march in Athens in March against the government.")
+    assert [t for t, _s, _t in events] == ["PROTEST"]

@@ -45,6 +45,8 @@ class SensesMixin:
                     # refuses the thing its object names ("withdrew its peacekeeping force", "rejected a peace plan")
                     return None
             return sense
+        if tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ in ("DATE", "TIME"):
+            return None  # "in March", "since the March of 2019": a month or a date, not a march
         if tok.pos_ in ("NOUN", "PROPN"):
             # "hunger strike", "peace talks": a compound and its head first
             for c in tok.children:
