@@ -59,3 +59,9 @@ def test_a_month_is_no_march(nlp):
     assert [t for t, _s, _t in _events(nlp, "Russia annexed Crimea in March.")] == ["COERCE"]
     events = _events(nlp, "Greek workers joined a march in Athens in March against the government.")
     assert [t for t, _s, _t in events] == ["PROTEST"]
+
+
+def test_a_doerless_forced_to_is_no_act(nlp):
+    # "was forced to" is had to, when no one is named who forced it
+    assert not _events(nlp, "The Greek government was forced to raise taxes.")
+    assert ("ASSAULT", [], ["AFG"]) in _events(nlp, "Two protesters were killed by a bomb in Kabul.")

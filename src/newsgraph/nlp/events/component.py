@@ -157,7 +157,9 @@ class EventCoder(SensesMixin, ActorsMixin, RolesMixin, CodingMixin, ModalityMixi
             event = self._to_event(doc, f, on)
             # violence by someone unnamed ("three civilians were killed in a car bombing") stays, sourceless
             subject = self._subject(f.trigger)
-            unnamed = _is_passive(f.trigger) or (subject is not None and not self._nonpolitical(subject))
+            unnamed = (_is_passive(f.trigger) and not self._caused(f.trigger)) or (
+                subject is not None and not self._nonpolitical(subject)
+            )
             if event.type != "UNCODED" and (
                 event.source or (event.target and unnamed and event.type in ("ASSAULT", "COERCE"))
             ):
@@ -168,6 +170,11 @@ class EventCoder(SensesMixin, ActorsMixin, RolesMixin, CodingMixin, ModalityMixi
         ranked = sorted(range(len(events)), key=lambda i: (events[i].background, depths[i], i))
         doc._.main_event = events[ranked[0]].id if ranked else None
         return doc
+
+    def _caused(self, trigger) -> bool:
+        """A passive with no doer and a complement says what someone had to do, not what was done to them:
+        "was forced to step down", "were made to leave" -- no act without the one who forced it."""
+        return any(c.dep_ == "xcomp" for c in trigger.children)
 
     # -------------------------------------------------------------- triggers
 
