@@ -7,9 +7,10 @@ the timing (a first tiny run), then analyses the same articles (default ``../sha
 the first ``--limit`` spread over its sections) into a fresh Parquet folder with 1 worker and with
 2 workers, alternating ``--repeat`` times; reports medians of docs/s and ``scaling`` =
 docs/s(2) / docs/s(1), and the seconds of a 2-document run with 1 and 2 workers (``two_doc_run_s``:
-nearly all the actors' start-up, which every timed run pays once).  Time: about
-3 * repeat * limit / (docs/s) seconds plus Ray's start-up;
-~5 minutes for --limit 60 --repeat 1 on a quiet 2-core machine.
+nearly all the actors' start-up, which every timed run pays once) with ``scaling_after_startup``, the
+scaling of the median runs less those seconds (an estimate).  Time: about
+3 * repeat * limit / (docs/s) seconds plus Ray's start-up: ~2 minutes for --limit 240 --repeat 2 on
+the 2-core development machine, lightly loaded.
 """
 
 from __future__ import annotations
@@ -72,6 +73,10 @@ def main() -> None:
         # each timed run starts new actors that import spaCy and load the pipeline: the seconds of a
         # 2-document run, for the share of that start-up in each timed run
         "two_doc_run_s": {w: round(x, 1) for w, x in startup.items()},
+        # an estimate of the scaling once the actors are up: each median run less its 2-document run
+        "scaling_after_startup": round(
+            (statistics.median(times[1]) - startup[1]) / max(1e-9, statistics.median(times[2]) - startup[2]), 3
+        ),
     }
     print(json.dumps(figures) if args.json else figures)
 
