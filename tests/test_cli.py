@@ -154,3 +154,16 @@ def test_statements_command(tmp_path, seed_text):
     quote = next(r for r in rows if r["form"] == "direct")
     assert [h["name"] for h in quote["chain"]][-3:] == ["RT", "CNBC", "this page"]
     assert len(_run("statements", "--db", db, "--json", "--since", "2023-09-01").stdout.splitlines()) == 6
+
+
+def test_eval_options_outside_their_choices_fail_on_one_line(tmp_path):
+    (tmp_path / "text").mkdir()
+    for args in (
+        ["eval", "time", "--data", str(tmp_path), "--half", "first"],
+        ["eval", "attribution", "--data", str(tmp_path), "--half", "first"],
+        ["eval", "attribution", "--data", str(tmp_path), "--marks", "fancy"],
+    ):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2, result.output
+        lines = [line for line in result.output.splitlines() if line.strip()]
+        assert len(lines) == 1 and lines[0].startswith("error:") and args[-2] in lines[0], result.output

@@ -134,7 +134,7 @@ def test_timebank_dev_figures(shared):
 
 
 def test_halves_score_the_documents_at_even_and_odd_positions(tiny):
-    from newsgraph.eval.time import select_half
+    from newsgraph.eval.metrics import select_half
 
     doc = load_tml(tiny / "tiny.tml")
     empty = load_tml(tiny / "tiny.tml")

@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from newsgraph.cli import _fail, err, eval_app, out
+from newsgraph.eval.metrics import HALVES
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")]
 HalfOpt = Annotated[
@@ -51,8 +52,10 @@ def eval_attribution(
     ] = None,
 ) -> None:
     """Attribution (source, cue, content) on PolNeAR: content F1, direct-quote F1, speaker accuracy."""
-    from newsgraph.eval.attribution import run_attribution_eval
+    from newsgraph.eval.attribution import MARK_STYLES, run_attribution_eval
 
+    _check_choice("--half", half, HALVES)
+    _check_choice("--marks", marks, MARK_STYLES)
     if not (data / "text").is_dir():
         raise _fail(f"{data}: no text/ folder (expected the PolNeAR layout)")
     scores = run_attribution_eval(data, predictions_out=predictions_out, half=half, marks=marks)
@@ -71,6 +74,7 @@ def eval_time(
     """Temporal expressions on TimeML: relaxed span F1 and value accuracy."""
     from newsgraph.eval.time import run_time_eval
 
+    _check_choice("--half", half, HALVES)
     if not data.is_dir():
         raise _fail(f"{data}: not a directory of .tml files")
     scores = run_time_eval(data, predictions_out=predictions_out, half=half)
@@ -180,3 +184,9 @@ def _print_scores(title: str, scores: dict, as_json: bool) -> None:
             continue
         table.add_row(key, f"{value:.4f}" if isinstance(value, float) else str(value))
     out.print(table)
+
+
+def _check_choice(option: str, value: str | None, choices: tuple[str, ...]) -> None:
+    """A one-line error for an option value outside its choices, before any data is read."""
+    if value is not None and value not in choices:
+        raise _fail(f"{option} {value!r}: expected one of {', '.join(choices)}")

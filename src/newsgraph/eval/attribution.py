@@ -40,7 +40,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from newsgraph.eval.metrics import greedy_pairs, prf
+from newsgraph.eval.metrics import greedy_pairs, prf, select_half
 
 QUOTE_OPENERS = "\"“”‘'`«„"
 Span = list[tuple[int, int]]  # fragments, sorted
@@ -391,8 +391,6 @@ def run_attribution_eval(
     ``half``: ``even`` or ``odd`` keeps only the articles at those positions (name order).
     ``marks``: rewrite every double quotation mark in one style first (:func:`restyle_quotes`).
     """
-    from newsgraph.eval.time import select_half
-
     articles = select_half(load_polnear(data_dir), half)
     if marks:
         articles = [restyle_article(a, marks) for a in articles]

@@ -30,3 +30,15 @@ def greedy_pairs(candidates: Iterable[tuple[float, int, int]]) -> list[tuple[int
         used_p.add(pi)
         out.append((gi, pi))
     return out
+
+
+HALVES = ("even", "odd", "all")
+
+
+def select_half(items: list, half: str | None) -> list:
+    """``items`` (in name order) at even or odd positions, or all of them for ``None`` or ``all``."""
+    if half in (None, "all"):
+        return items
+    if half not in HALVES:
+        raise ValueError(f"half must be even, odd or all, not {half!r}")
+    return items[0::2] if half == "even" else items[1::2]

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newsgraph.eval.metrics import f1, greedy_pairs
+from newsgraph.eval.metrics import f1, greedy_pairs, select_half
 
 VALUE_TYPES = ("DATE", "TIME")
 TYPES = ("DATE", "TIME", "DURATION", "SET")
@@ -305,15 +305,6 @@ def evaluate(
 
 
 _HALF_KEYS = ("precision", "recall", "f1", "strict_f1", "value_accuracy")
-
-
-def select_half(items: list, half: str | None) -> list:
-    """``items`` (in name order) at even or odd positions, or all of them for ``None``."""
-    if half in (None, "all"):
-        return items
-    if half not in ("even", "odd"):
-        raise ValueError(f"half must be even, odd or all, not {half!r}")
-    return items[0::2] if half == "even" else items[1::2]
 
 
 def run_time_eval(
