@@ -27,17 +27,19 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.model import Event, Statement
+from newsgraph.model import Event, Evidence, Statement
 from newsgraph.nlp.common import doc_date, unique
 from newsgraph.nlp.events.antecedent import REACTIONS, AntecedentMixin, lead_target, reaction_object
 from newsgraph.nlp.events.component import EventCoder
 from newsgraph.nlp.events.lexicon import Sense
 from newsgraph.nlp.events.rules import _OBJ, _SUBJ, _Found, _negated, _pobj
+from newsgraph.nlp.events.speech_content import ContentReadings
 from newsgraph.nlp.extensions import register_extensions
 
 # Modalities of an event stated as fact by the page; the speaker's content turns them into claims.
 _FACTUAL = ("asserted",)
 # Prepositions of a cue that name its addressee or what it is about ("called on", "appealed to").
+_LOCATIVE = ("in", "at", "near", "inside", "outside", "across", "throughout", "within", "around")
 _ADDRESSEE_PREPS = ("on", "upon", "to", "for", "against", "at", "with", "over", "of")
 
 
@@ -48,7 +50,7 @@ def load_speech_rules() -> dict[str, Any]:
     return yaml.safe_load(text) or {}
 
 
-class SpeechEventCoder(AntecedentMixin):
+class SpeechEventCoder(AntecedentMixin, ContentReadings):
     """Codes the statements of a ``Doc`` as events, appended to ``doc._.events``."""
 
     def __init__(self, nlp: Language, name: str, lexicon: str | None) -> None:
@@ -69,6 +71,9 @@ class SpeechEventCoder(AntecedentMixin):
         self.skip = set(rules.get("skip_cues") or ())
         self.anaphors = {str(w) for w in rules.get("act_anaphors") or ()}
         self.lead_types = {str(w) for w in rules.get("lead_target_types") or ()}
+        codes = rules.get("content_cameo") or {}
+        self.content_cameo = {str(k): str(v) for k, v in codes.items()}
+        self._load_content(rules)
 
     def __call__(self, doc: Doc) -> Doc:
         # with the speech acts that report no words ("condemned the move"): events, not statements
@@ -84,6 +89,7 @@ class SpeechEventCoder(AntecedentMixin):
         on = doc_date(doc)
         added: list[Event] = []
         self._now = (events, added, triggers)
+        self._last_about: dict[tuple[str, ...], list[str]] = {}
         for st in statements:
             cue = self._cue(doc, st)
             if cue is None or cue.lemma_.lower() in self.skip:
@@ -98,20 +104,24 @@ class SpeechEventCoder(AntecedentMixin):
             # ("called Russia's attack an event with ramifications") is taken as known
             claims = [e for e in inside if any(t.pos_ in ("VERB", "AUX") for t in triggers.get(e.id, ()))]
             self._mark_claims(claims, speaker, self._own(doc, speaker), denial is not None)
+            self._refused = self._at = None
             found = self._act(doc, cue, st, speaker, content, claims, denial, actors_at)
-            if found is None or self._coded(cue, found, events + added, triggers):
-                continue
-            coder._modality(doc, found, actors_at)
-            # the act is dated when it was said, not by the times its content speaks of ("called Russia's
-            # attack last year an event ...")
-            event = coder._to_event(doc, found, on)
-            if st.date is not None and st.date.value[:1].isdigit():
-                event.date = st.date  # a calendar date; a vague one ("PAST_REF") says less than the page's
-            if event.type == "UNCODED":
-                continue
-            added.append(event)
-            triggers[event.id] = [cue]
-            st.events = unique([*st.events, event.id])
+            own = self._own(doc, speaker)
+            about = [a for a in self._about(content, speaker, actors_at) if a not in own]
+            if found is not None and found.target:
+                about = found.target
+            if about:
+                self._last_about[tuple(speaker)] = about
+            if found is not None:
+                self._emit(doc, st, cue, found, statements, speaker, own, actors_at, on)
+            if denial is None and content is not None:
+                # each later sentence of a quotation is read on its own: "These rioters are criminals.
+                # They have to face the consequences of their acts." is an accusation and a threat
+                for chunk in self._chunks(content)[1:]:
+                    self._refused = self._at = None
+                    found = self._content_act(cue, speaker, chunk, own, actors_at)
+                    if found is not None:
+                        self._emit(doc, st, cue, found, statements, speaker, own, actors_at, on)
         for e in events + added:
             # a reaction to an act named earlier ("condemned Friday's test"): aimed at its doer
             if not e.target and (e.type in REACTIONS or e.plover_type in REACTIONS) and triggers.get(e.id):
@@ -125,9 +135,51 @@ class SpeechEventCoder(AntecedentMixin):
             if not e.target and e.source and (e.type in self.lead_types or e.plover_type in self.lead_types):
                 e.target = lead_target(e.source, e.evidence.start, events + added, coder._country)
         doc._.events = events + added
+        if doc._.main_event is not None and doc._.main_event not in {e.id for e in events}:
+            doc._.main_event = None  # given way to a refusal
         if doc._.main_event is None and added:
             doc._.main_event = added[0].id
         return doc
+
+    def _emit(
+        self,
+        doc: Doc,
+        st: Statement,
+        cue: Token,
+        found: _Found,
+        statements: list[Statement],
+        speaker: list[str],
+        own: set[str],
+        actors_at: dict[int, list[str]],
+        on: Any,
+    ) -> None:
+        """Add the act ``found`` of statement ``st``, unless it is already coded; its evidence is the
+        sentence it was read in (``self._at``), the cue's by default."""
+        events, added, triggers = self._now
+        coder = self.coder
+        if self._refused is not None:
+            # the speaker's "would not attend" is the refusal itself: the negated or intended
+            # participation the events stage coded on that verb gives way to it
+            gone = {e.id for e in events if self._refused in triggers.get(e.id, ()) and self._yields(e, speaker, own)}
+            events[:] = [e for e in events if e.id not in gone]
+            for other in statements:
+                other.events = [i for i in other.events if i not in gone]
+        sent = self._at.sent if self._at is not None else cue.sent
+        if self._coded(cue, found, events + added, triggers, sent):
+            return
+        coder._modality(doc, found, actors_at)
+        # the act is dated when it was said, not by the times its content speaks of ("called Russia's
+        # attack last year an event ...")
+        event = coder._to_event(doc, found, on)
+        if st.date is not None and st.date.value[:1].isdigit():
+            event.date = st.date  # a calendar date; a vague one ("PAST_REF") says less than the page's
+        if event.type == "UNCODED":
+            return
+        if sent.start != cue.sent.start:
+            event.evidence = Evidence(sent.text, sent.start_char, sent.end_char)
+        added.append(event)
+        triggers[event.id] = [cue]
+        st.events = unique([*st.events, event.id])
 
     # ---------------------------------------------------------------- finding
 
@@ -242,16 +294,19 @@ class SpeechEventCoder(AntecedentMixin):
                 return _Found(cue, Sense(cameo=cameo), cameo, list(speaker), others, derived=True)
         if content is None:
             return None
-        for t in content:
-            if self._obliged(t):
-                subject = next((c for c in t.head.children if c.dep_ in _SUBJ), None)
-                asked = [a for a in coder._actors_of(subject, actors_at) if a not in speaker and a not in own]
-                if asked:
-                    code = self.demand_cameo
-                    return _Found(cue, Sense(cameo=code), code, list(speaker), asked, derived=True)
+        first = self._chunks(content)[0]
+        found = self._content_act(cue, speaker, first, own, actors_at)
+        if found is not None:
+            return found
         score = self._stance(content)
         if score:
             about = [a for a in self._about(content, speaker, actors_at) if a not in own]
+            if not about and self._second_person(content):
+                # "Your endeavour ... is another example": said to whom the speaker's words are addressed,
+                # the cue's addressee ("told the Canadian prime minister"), else whom the speaker's
+                # previous statement was about
+                about = self._addressee(cue, speaker, actors_at, clauses=False)
+                about = about or self._last_about.get(tuple(speaker), [])
             if not about and not any(t.i in actors_at for t in content):
                 # an evaluation that names no actor ("it is a tremendous achievement", "they are 100
                 # percent wrong"): of what the story is about, its lead event's participants
@@ -262,6 +317,68 @@ class SpeechEventCoder(AntecedentMixin):
                 code = self.stance_cameo[0] if score < 0 else self.stance_cameo[1]
                 return _Found(cue, Sense(cameo=code), code, list(speaker), about, derived=True)
         return None
+
+    def _content_act(
+        self, cue: Token, speaker: list[str], content: Span, own: set[str], actors_at: dict[int, list[str]]
+    ) -> _Found | None:
+        """What one sentence of a plain statement's content does: a refusal, a threat, a demand or
+        expectation, a failing of another actor (``speech_content.py``); the token it was read at is
+        kept in ``self._at``."""
+        coder = self.coder
+        codes = self.content_cameo
+        refusal = self._refusal(content, speaker, own, actors_at)
+        if refusal is not None:
+            self._refused = self._at = refusal[0]
+            code = codes.get("refusal", "120")
+            return _Found(cue, Sense(cameo=code), code, list(speaker), refusal[1], derived=True)
+        threat = self._threat(content)
+        if threat is not None:
+            self._at = threat
+            # at whom: the one who would pay or face it, what it would end ("to end Hong Kong unrest"),
+            # else whom the content is about
+            about = self._others(coder._subject(threat), speaker, own, actors_at)
+            for t in threat.subtree if not about else ():
+                if t.dep_ in (*_OBJ, "pobj") and not (t.dep_ == "pobj" and t.head.lower_ in _LOCATIVE):
+                    about = about or self._others(t, speaker, own, actors_at)
+            about = about or [a for a in self._about(content, speaker, actors_at) if a not in own]
+            code = codes.get("threat", "130")
+            return _Found(cue, Sense(cameo=code), code, list(speaker), about, derived=True)
+        for t in content:
+            if self._obliged(t):
+                subject = next((c for c in t.head.children if c.dep_ in _SUBJ), None)
+                asked = [a for a in coder._actors_of(subject, actors_at) if a not in speaker and a not in own]
+                if asked:
+                    self._at = t
+                    return _Found(
+                        cue, Sense(cameo=self.demand_cameo), self.demand_cameo, list(speaker), asked, derived=True
+                    )
+        asked = self._expectation(content, speaker, own, actors_at)
+        if asked:
+            self._at = content[0]
+            return _Found(cue, Sense(cameo=self.demand_cameo), self.demand_cameo, list(speaker), asked, derived=True)
+        failing = self._failing(content, speaker, own, actors_at)
+        if failing:
+            self._at = content[0]
+            code = codes.get("failing", "111")
+            return _Found(cue, Sense(cameo=code), code, list(speaker), failing, derived=True)
+        return None
+
+    @staticmethod
+    def _chunks(content: Span) -> list[Span]:
+        """The content's parts, one per sentence ("A. B." gives "A." and "B.")."""
+        doc = content.doc
+        out = []
+        for sent in content.sents:
+            lo, hi = max(sent.start, content.start), min(sent.end, content.end)
+            if hi > lo:
+                out.append(doc[lo:hi])
+        return out or [content]
+
+    @staticmethod
+    def _yields(e: Event, speaker: list[str], own: set[str]) -> bool:
+        """Whether an event on a refusal's verb is the refused act itself: the speaker's side's, not stated
+        as having happened."""
+        return e.modality not in ("asserted", "reported", "background") and set(e.source) <= set(speaker) | own
 
     def _obliged(self, t: Token) -> bool:
         """A modal or verb of obligation on its clause ("must withdraw", "had to work", "needs to stop")."""
@@ -349,11 +466,12 @@ class SpeechEventCoder(AntecedentMixin):
                     return found
         return []
 
-    def _coded(self, cue: Token, found: _Found, events: list[Event], triggers: dict[str, list[Token]]) -> bool:
+    def _coded(
+        self, cue: Token, found: _Found, events: list[Event], triggers: dict[str, list[Token]], sent: Span
+    ) -> bool:
         """Whether the events stage (or an earlier statement) already coded this act: an event on the cue
         itself, or one of the same type from the same speaker in the same sentence."""
         ptype = self.coder._ptype(found.cameo)
-        sent = cue.sent
         for e in events:
             if e.evidence.start != sent.start_char:
                 continue
