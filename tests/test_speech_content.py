@@ -20,7 +20,9 @@ CASES = {
     "expect": "The British foreign secretary said Israel was entitled to expect Palestinians to give up violence.",
     "prediction": "The German chancellor said Russia was expected to win the vote in the council.",
     "failing": "The Indian foreign minister said Pakistan had done nothing to stop militants crossing the border.",
-    "second": '"Your leadership has been an inspiration to the world," the French president told the Canadian prime minister.',
+    "second": (
+        '"Your leadership has been an inspiration to the world," the French president told the Canadian prime minister.'
+    ),
     "later": (
         'The Chinese ambassador to Britain said: "Hong Kong is an internal affair of China. '
         'The central government certainly would not sit on its hands and watch the unrest in Hong Kong."'
