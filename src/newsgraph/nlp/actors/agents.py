@@ -115,6 +115,12 @@ class Agents:
                 if country:
                     end = next((t.i + 1 for t in tail if self._country_near(t.text)), end)
             if country is None:
+                # "the president", "the prime minister" with no country: the last person named before who holds
+                # that post (by the knowledge base on the date, or by the title the text gave them)
+                holder = self._last_holder(cands, start, position, on)
+                if holder is not None and _definite(doc, start):
+                    out.append(_Cand(_left_edge(doc, start), end, "title", None, [holder], "ROLE"))
+                    last_end = end
                 continue
             holders = self.kb.holders(country, position, on)
             if len(holders) != 1:
@@ -123,6 +129,26 @@ class Agents:
             out.append(cand)
             last_end = end
         return out
+
+    def _last_holder(self, cands: list[_Cand], before: int, position: str, on: dt.date | None) -> Resolved | None:
+        """The person named last before token ``before`` who holds ``position``: a knowledge-base person by their
+        role on the date, a person the text titled ("Foreign Secretary Jack Straw") by that title."""
+        titles = self.kb.sectors.titles
+        best: tuple[int, Resolved] | None = None
+        for c in cands:
+            if c.end > before or not c.resolved or c.resolved[0].kind != "person" or len(c.resolved) != 1:
+                continue
+            person = c.resolved[0]
+            entry = self.kb.entries.get(person.id)
+            if entry is not None:
+                current = entry.role_on(on)
+                held = current is not None and current.position == position
+            else:
+                title = fold(person.role or "").split(";")[0].strip()
+                held = any(title == t or title.endswith(" " + t) for t, (pos, _) in titles.items() if pos == position)
+            if held and (best is None or c.start > best[0]):
+                best = (c.start, person)
+        return best[1] if best else None
 
     def _country_near(self, text: str) -> str | None:
         words = [re.sub(r"['’]s$", "", w) for w in re.findall(r"[A-Z][\w’'.-]*", text)]
@@ -138,3 +164,8 @@ class Agents:
                 if entry.kind == "state":
                     return entry.country
         return None
+
+
+def _definite(doc: Doc, start: int) -> bool:
+    """A title read as one person: "the president", "The prime minister" (not "a president", "presidents")."""
+    return start > 0 and doc[start - 1].lower_ == "the"
