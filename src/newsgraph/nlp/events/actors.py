@@ -19,6 +19,10 @@ from newsgraph.nlp.events.rules import (
 )
 
 
+# Sectors of people who are of a place rather than of an institution: civilians, workers, students, doctors.
+_PEOPLE = ("CVL", "LAB", "EDU", "MED")
+
+
 class ActorsMixin:
     """Actors of noun phrases: the mentions a phrase names, unknown agents, implicit agents of places."""
 
@@ -104,6 +108,18 @@ class ActorsMixin:
                     if self._country.get(a):
                         return self._country[a]
         return None
+
+    def _story_country(self) -> str | None:
+        """The state the document names most (the first named on a tie): where a domestic story is set."""
+        if getattr(self, "_story", False) is False:
+            counts: dict[str, int] = {}
+            for m in self._doc._.mentions or []:
+                for a in m.actor_ids:
+                    if self._kinds.get(a) == "state" and _is_state_code(self._country.get(a)):
+                        code = self._country[a]
+                        counts[code] = counts.get(code, 0) + 1
+            self._story = max(counts, key=lambda k: counts[k]) if counts else None  # first on a tie (dict order)
+        return self._story
 
     def _reporter_country(self, tok: Token, actors_at: dict[int, list[str]]) -> str | None:
         """The country of whoever reports the trigger's clause ("Congo announced a commander has been
@@ -212,6 +228,11 @@ class ActorsMixin:
             name = name.split(" ", 1)[1]
         sector = self._sector_of(head)
         country = self._place_country(tok, actors_at) if sector and head.tag_ == "NNS" else None
+        if country is None and sector in _PEOPLE and head.tag_ == "NNS":
+            # an unnamed crowd whose sentence names no place ("Demonstrators attempted to break through a
+            # police cordon", "An estimated 100,000 people took to the streets") is of the place the story
+            # is about
+            country = self._story_country()
         if not _is_state_code(country):
             country = None
         # the id is the words and the country (one mechanism with the statements stage's speakers)

@@ -64,6 +64,7 @@ class EventCoder(SensesMixin, ActorsMixin, RolesMixin, CodingMixin, ModalityMixi
         actors_at = self._actor_index(doc)
         self._doc, self._at = doc, actors_at
         self._loc_tokens: set[int] = set()
+        self._story: str | None | bool = False  # the document's main state, read when first needed
         for m in doc._.mentions or []:
             if m.label == "LOC" and m.actor_ids:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
