@@ -120,6 +120,11 @@ class GenericAgents:
         counts = Counter(
             r.country for c in cands for r in c.resolved if r.kind == "state" and r.country and c.role is None
         )
+        if not counts:
+            # no state named by itself ("Kenyan opposition leader James Otieno accused the government"): the
+            # countries of the people and agents it names
+            counts = Counter(r.country for c in cands for r in c.resolved if r.country and c.role is None)
+            counts = Counter({k: v for k, v in counts.items() if self.kb.state(k) is not None})
         first: dict[str, int] = {}
         for c in cands:
             for r in c.resolved:
@@ -141,7 +146,7 @@ class GenericAgents:
                     before.resolved, before.end, before.out_label = [self._agent(state, "GOV")], tok.i + 1, "AGENT"
                     last = state.country
                 continue
-            if tok.i == 0 or doc[tok.i - 1].lower_ != "the" or any(c.dep_ == "prep" for c in tok.children):
+            if tok.i == 0 or doc[tok.i - 1].lower_ != "the" or any(_names_a_place(c, covered) for c in tok.children):
                 continue  # "an administration", "the government of Chile" (the country is named)
             if word == "administration":
                 # news says "the administration" of a president's government: the last one named
@@ -175,3 +180,11 @@ def _acting(tok: Token) -> bool:
     if tok.dep_ == "nsubj":
         return True
     return tok.dep_ == "pobj" and tok.head.dep_ == "agent"
+
+
+def _names_a_place(child: Token, covered: set[int]) -> bool:
+    """A prepositional phrase of "the government" that says whose it is ("of Chile", "in Kabul"), not what it
+    is accused of ("accused the government of rigging the election")."""
+    return child.dep_ == "prep" and any(
+        g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.i in covered) for g in child.children
+    )
