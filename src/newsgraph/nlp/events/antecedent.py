@@ -46,6 +46,22 @@ class AntecedentMixin:
     """Targets of reactions read off the discourse (used by the speech-events stage, which runs last)."""
 
     anaphors: set[str]
+    instruments: set[str]
+
+    def _aimed_at_an_instrument(self, cue: Token, actors_at: dict[int, list[str]]) -> bool:
+        """A reaction to an instrument that names no actor ("criticized free-trade deals", "opposed a new
+        trade deal", "refusal to sign up to the Kyoto protocol"): agreements, bills and treaties are not
+        actors, so the act has no recipient -- it is not aimed at the story's lead."""
+        objs = [reaction_object(cue)]
+        # "refusal to sign up to the protocol", "refused to ratify the treaty": the object of its complement
+        objs += [reaction_object(c) for c in cue.children if c.dep_ in ("xcomp", "acl") and c.pos_ == "VERB"]
+        for obj in objs:
+            if obj is None or obj.lemma_.lower() not in self.instruments and obj.lower_ not in self.instruments:
+                continue
+            named = [t for t in obj.subtree if t.i in actors_at and t.head.dep_ != "relcl" and t.dep_ != "relcl"]
+            if not any(t.dep_ in ("poss", "compound", "amod", "nmod") and t.head.i == obj.i for t in named):
+                return True
+        return False
 
     def _antecedent_target(
         self,

@@ -70,6 +70,7 @@ class SpeechEventCoder(AntecedentMixin, ContentReadings):
         self.denials = {str(k): str(v) for k, v in (rules.get("denial_cues") or {}).items()}
         self.skip = set(rules.get("skip_cues") or ())
         self.anaphors = {str(w) for w in rules.get("act_anaphors") or ()}
+        self.instruments = {str(w) for w in rules.get("instrument_nouns") or ()}
         self.lead_types = {str(w) for w in rules.get("lead_target_types") or ()}
         codes = rules.get("content_cameo") or {}
         self.content_cameo = {str(k): str(v) for k, v in codes.items()}
@@ -133,7 +134,9 @@ class SpeechEventCoder(AntecedentMixin, ContentReadings):
             # an act aimed at no one its sentence names ("Ban Ki-moon condemned", "pledged further sanctions"):
             # at whom the story is about, the participants of its lead event
             if not e.target and e.source and (e.type in self.lead_types or e.plover_type in self.lead_types):
-                e.target = lead_target(e.source, e.evidence.start, events + added, coder._country)
+                cue = (triggers.get(e.id) or [None])[0]
+                if cue is None or not self._aimed_at_an_instrument(cue, actors_at):
+                    e.target = lead_target(e.source, e.evidence.start, events + added, coder._country)
         doc._.events = events + added
         if doc._.main_event is not None and doc._.main_event not in {e.id for e in events}:
             doc._.main_event = None  # given way to a refusal
