@@ -60,6 +60,10 @@ class EntityResolution:
                 cand.out_label = "NORP"
             return
         entries = kb.lookup(text)
+        if not entries and cand.label == "PERSON":
+            # "John F. Kerry", "George W. Bush": the knowledge base's name without the middle initial
+            plain = re.sub(r"^(\S+)\s+[A-Z]\.\s+(?=\S)", r"\1 ", text)
+            entries = [e for e in kb.lookup(plain) if e.kind == "person"] if plain != text else []
         if (
             entries
             and cand.end - cand.start == 1
