@@ -113,8 +113,8 @@ def entry_from_dict(raw: dict[str, Any], default_kind: str | None, source: str =
     if kind == "state" and status == "territory":
         kind = "state"  # territories are state-like actors (with their sovereign)
     country = raw.get("iso3") if default_kind == "state" or kind == "state" else raw.get("country")
-    if country is None and kind == "state" and status == "territory":
-        country = raw.get("cameo")  # a part of a coded area with no ISO code of its own: Gaza, the West Bank are PSE
+    if country is None and kind == "state":
+        country = raw.get("country")  # a territory with no ISO code of its own that one state's people hold (Gaza)
     entry = Entry(
         id=str(raw["id"]),
         name=str(raw["name"]),
