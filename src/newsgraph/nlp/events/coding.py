@@ -104,7 +104,9 @@ class CodingMixin:
             target = self._clause_subject(verb, actors_at)
             doers = [_pobj(c) for h in (tok, verb) for c in h.children if c.dep_ in ("prep", "agent")]
             # its doers: its own modifiers ("faced Palestinian criticism") and its from- or by-phrase
-            named = [a for c in tok.children if c.dep_ in ("amod", "poss", "compound") for a in actors_at.get(c.i, ())]
+            mods = [c for c in tok.children if c.dep_ in ("amod", "poss", "compound")]
+            mods += [g for c in mods for g in c.children if g.dep_ == "conj"]  # "international and Palestinian"
+            named = [a for c in mods for a in actors_at.get(c.i, ())]
             source = [
                 a
                 for a in named
@@ -116,6 +118,8 @@ class CodingMixin:
                 ]
                 if a not in target
             ]
+            if not source:
+                return None  # "India's navy drew criticism": criticism by no one named, not the subject's act
         if (
             ptype == "THREATEN"
             and not target
