@@ -51,8 +51,8 @@ class EntityResolution:
             if found is not None:
                 cand.resolved, cand.start, cand.end = [found[0]], found[1], found[2]
                 cand.out_label = "AGENT"
-            elif cand.how == "demonym":
-                # "Ukrainians", "a Saudi": the country's people
+            elif cand.how == "demonym" or _person_noun(doc, cand, state):
+                # "Ukrainians", "a Saudi", "an American and an Australian": the country's people
                 cand.resolved = [self._agent(state, "CVL")]
                 cand.out_label = "AGENT"
             else:
@@ -281,3 +281,14 @@ class EntityResolution:
                 if hit:
                     return hit[1]
         return None
+
+
+def _person_noun(doc: Doc, cand: _Cand, state) -> bool:
+    """An adjective used as a person noun, one of the state's demonyms: "an American", "two Australians"
+    (the head of its phrase, after an article or a number), not "the American" of "the American proposal"."""
+    tok = doc[cand.end - 1]
+    if cand.end - cand.start != 1 or tok.dep_ in ("amod", "compound", "poss") or tok.head.i == tok.i:
+        return False
+    before = doc[cand.start - 1] if cand.start > 0 else None
+    counted = before is not None and (before.lower_ in ("a", "an") or before.pos_ == "NUM")
+    return counted and fold(tok.text) in {fold(d) for d in state.demonyms}

@@ -153,7 +153,9 @@ class RolesMixin:
         passive = _is_passive(tok)
         for c in tok.children:
             if c.dep_ in _OBJ and tok.pos_ not in ("NOUN", "PROPN") or c.dep_ in _SUBJ_PASS and passive:
-                candidates.append(c)
+                # "two hostages, who had been held by the Taliban": the relative pronoun is the noun it hangs on
+                relative = c.tag_ in ("WP", "WDT") and tok.dep_ == "relcl"
+                candidates.append(tok.head if relative else c)
         if tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN" and not candidates:
             candidates.append(tok.head)
         # "a mediation effort between the Emirates and Saudi Arabia": the framing noun's phrases are the nominal's
