@@ -70,7 +70,10 @@ class GenericAgents:
                 sector == "GOV" and fold(tok.text) in self.rules["government_nouns"]
             ):
                 continue
-            country = self._own_country(tok, country_at) or self._place_of(tok, country_at)
+            # "doctors from two Swiss aid groups donated ... to a hospital in Gaza": a from-phrase says whose they
+            # are (the events stage reads it), not the sentence's place
+            origin = any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children)
+            country = self._own_country(tok, country_at) or (None if origin else self._place_of(tok, country_at))
             if country is None and (not _acting(tok) or any(c.lower_ == "from" for c in tok.children)):
                 # without a country, only an agent that acts is worth an actor: as an object or a
                 # complement ("mobilised reservists for a war against Iraq") it would stand in for
