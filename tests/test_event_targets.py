@@ -33,7 +33,7 @@ def test_blind4_floor(nlp):
 
 
 def test_a_title_with_no_country_is_the_last_person_holding_it(nlp):
-    text = "Schiff called on President Obama to act against Russia. This week, the president declined to threaten Moscow."
+    text = "Schiff called on President Obama to act against Russia. This week, the president declined to threaten it."
     assert [a.id for a in _mention(nlp, text, "the president", "2016-09-08")] == ["Q76"]
     # by the title the text gave a person the knowledge base does not know
     text = "Foreign Minister Amina Odhiambo of Kenya arrived on Monday. The foreign minister urged Somalia to act."
@@ -72,7 +72,7 @@ def test_a_reaction_to_an_instrument_is_not_aimed_at_the_lead(nlp):
     events = _events(nlp, text)
     assert ("ACCUSE", ["USA"], []) in events, events
     # with no instrument the lead still gives the target
-    text = "North Korea conducted a nuclear test on Friday. The UN Security Council pledged to impose further sanctions."
+    text = "North Korea conducted a nuclear test on Friday. The UN Security Council pledged to impose new sanctions."
     assert ("THREATEN", ["UNO"], ["PRK"]) in _events(nlp, text)
 
 

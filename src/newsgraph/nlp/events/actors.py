@@ -18,7 +18,6 @@ from newsgraph.nlp.events.rules import (
     _pobj,
 )
 
-
 # Sectors of people who are of a place rather than of an institution: civilians, workers, students, doctors.
 _PEOPLE = ("CVL", "LAB", "EDU", "MED")
 
