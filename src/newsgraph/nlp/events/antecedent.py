@@ -107,10 +107,10 @@ def lead_target(source: list[str], before: int, events: list[Event], country: di
     lead = min(earlier, key=lambda x: x.evidence.start)
     side = set(source)
     countries = {country.get(a) for a in source} - {None, ""}
-    # a lead that is itself a reaction ("the United States faced international criticism") is about what it
-    # reacts to: its target first
-    reaction = lead.type in REACTIONS or lead.plover_type in REACTIONS
-    for group in (lead.target, lead.source) if reaction else (lead.source, lead.target):
+    # a lead that is a criticism ("the United States faced international criticism") is about whom it
+    # criticises: its target first (a support or a rejection is about its doer: "NATO could include Japan")
+    criticism = "ACCUSE" in (lead.type, lead.plover_type)
+    for group in (lead.target, lead.source) if criticism else (lead.source, lead.target):
         found = [a for a in group if a not in side and country.get(a) not in countries]
         if found:
             return found
