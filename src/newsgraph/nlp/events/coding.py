@@ -177,7 +177,10 @@ class CodingMixin:
             # another actor, and not the speaker's own country ("the Palestinians reject ..., Erakat said")
             others = [a for a in self._actors_of(subject, actors_at) if a not in speaker]
             accused = [a for a in others if self._country.get(a) not in own]
-            if any(c.dep_ == "aux" and c.lower_ in self.deontic for c in comp.children):
+            # "should have told us", "must have known": a reproach or an inference, not a demand (the
+            # speech-events stage reads the reproach as ACCUSE)
+            reproach = any(c.dep_ == "aux" and c.lemma_ == "have" for c in comp.children)
+            if not reproach and any(c.dep_ == "aux" and c.lower_ in self.deontic for c in comp.children):
                 # "Russia said that Sudan must return the helicopter": a demand; rebels or parties may
                 # make one of their own government ("rebels announced that the president must ...")
                 domestic = all(self._kinds.get(a) not in ("state", None) for a in speaker)

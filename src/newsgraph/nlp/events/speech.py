@@ -168,6 +168,11 @@ class SpeechEventCoder(AntecedentMixin, ContentReadings):
             for other in statements:
                 other.events = [i for i in other.events if i not in gone]
         sent = self._at.sent if self._at is not None else cue.sent
+        content = doc.char_span(st.start, st.end, alignment_mode="expand")
+        if self._at is None and content is not None and not content[0].sent.start <= cue.i < content[-1].sent.end:
+            # a quotation that goes on in a sentence of its own ('... said Grisham. "We thank ..."'):
+            # the act is evidenced where its words are
+            sent = content[0].sent
         if self._coded(cue, found, events + added, triggers, sent):
             return
         coder._modality(doc, found, actors_at)
@@ -318,6 +323,12 @@ class SpeechEventCoder(AntecedentMixin, ContentReadings):
                 about = [a for a in lead if a not in own]
             if about:
                 code = self.stance_cameo[0] if score < 0 else self.stance_cameo[1]
+                # the evaluation is evidenced by the sentence of the quotation whose words carry it
+                # ('"We pray for their recovery." ... "We thank the Afghan government ..."')
+                sign = 1 if score > 0 else -1
+                best = max(self._chunks(content), key=lambda c: sign * self._stance(c))
+                if best.start != content.start and sign * self._stance(best) > 0:
+                    self._at = best[0]
                 return _Found(cue, Sense(cameo=code), code, list(speaker), about, derived=True)
         return None
 
@@ -350,6 +361,11 @@ class SpeechEventCoder(AntecedentMixin, ContentReadings):
             if self._obliged(t):
                 subject = next((c for c in t.head.children if c.dep_ in _SUBJ), None)
                 asked = [a for a in coder._actors_of(subject, actors_at) if a not in speaker and a not in own]
+                if asked and any(c.dep_ == "aux" and c.lemma_ == "have" and c.i > t.i for c in t.head.children):
+                    # "should have told us sooner": what another actor ought to have done is a reproach
+                    self._at = t
+                    code = codes.get("failing", "111")
+                    return _Found(cue, Sense(cameo=code), code, list(speaker), asked, derived=True)
                 if asked:
                     self._at = t
                     return _Found(

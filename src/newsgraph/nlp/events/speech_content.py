@@ -49,8 +49,11 @@ class ContentReadings:
         self.threat_adjectives = _words(content, "threat_adjectives")
         self.bare_nouns = _words(content, "threat_nouns_sharp_only")
         self.forbearance = _words(content, "forbearance_verbs")
+        self.idle_verbs = _words(content, "idle_verbs")
+        self.idle_words = _words(content, "idle_words")
         self.resolve_nouns = _words(content, "resolve_nouns")
         self.expect_verbs = _words(content, "expectation_verbs")
+        self.no_choice = _words(content, "no_choice_nouns")
         self.bound_adjectives = _words(content, "obligation_participles")
         self.compliance = _words(content, "compliance_verbs")
         self.constructive = _words(content, "constructive_nouns")
@@ -89,7 +92,9 @@ class ContentReadings:
             if t.pos_ not in ("VERB", "AUX", "ADJ"):
                 continue
             lemma = t.lemma_.lower()
-            if not _negated(t):
+            # "was not ready to": the negation is the copula's
+            copula = t.pos_ == "ADJ" and t.dep_ == "acomp" and any(c.dep_ == "neg" for c in t.head.children)
+            if not (_negated(t) or copula):
                 continue
             sense = self.coder._trigger(t)
             ptype = self.coder._ptype(sense.cameo) if sense is not None and sense.cameo else None
@@ -129,7 +134,9 @@ class ContentReadings:
                 if not _negated(verb) and (self._future(verb) or bound) and (sharp or lemma not in self.bare_nouns):
                     return verb
             elif lemma in self.forbearance and t.pos_ in ("VERB", "AUX") and _negated(t) and self._future(t):
-                return t
+                # "will not tolerate"; "would not sit idly by" (not "would not stand in the race")
+                if lemma not in self.idle_verbs or any(g.lemma_.lower() in self.idle_words for g in t.subtree):
+                    return t
             elif lemma in self.resolve_nouns and t.pos_ == "NOUN":
                 for c in [*t.children, *(g for g in t.children if g.dep_ == "conj" for g in g.children)]:
                     if c.dep_ in ("acl", "relcl", "xcomp") and c.lemma_.lower() in self.threat_verbs:
@@ -143,7 +150,18 @@ class ContentReadings:
             lemma = t.lemma_.lower()
             if t.pos_ not in ("VERB", "ADJ") or _negated(t):
                 continue
-            acts = [c for c in t.children if c.dep_ in ("xcomp", "ccomp") and any(a.lower_ == "to" for a in c.children)]
+            acts = [
+                c
+                for c in t.children
+                if c.dep_ in ("xcomp", "ccomp", "advcl") and any(a.lower_ == "to" for a in c.children)
+            ]
+            if lemma == "have" and acts == []:
+                # "had no option but to surrender": what is left to another actor is asked of it
+                for o in (c for c in t.children if c.dep_ in _OBJ and c.lemma_.lower() in self.no_choice):
+                    if any(d.lower_ in ("no", "little") for d in o.children):
+                        asked = self._others(self.coder._subject(t), speaker, own, actors_at)
+                        if asked and self._agent(self.coder._subject(t), actors_at):
+                            return asked
             if lemma in self.expect_verbs and not any(c.dep_ in _SUBJ_PASS for c in t.children):
                 for act in acts:
                     # "expect Palestinians to give up": the parser hangs the expected one as the
@@ -153,7 +171,9 @@ class ContentReadings:
                     for c in t.children:
                         if who is None and c.dep_ == "prep" and c.lower_ in ("on", "upon"):
                             who = _pobj(c)
-                    asked = self._others(who, speaker, own, actors_at)
+                    # the one expected is an actor, not a thing of one ("expects the country's recovery
+                    # to drag on" is a prediction)
+                    asked = self._others(who, speaker, own, actors_at) if self._agent(who, actors_at) else []
                     if asked:
                         return asked
             elif lemma in self.bound_adjectives or (lemma in self.expect_verbs and t.tag_ == "VBN"):
@@ -162,10 +182,15 @@ class ContentReadings:
                     continue
                 if lemma in self.expect_verbs and not any(a.lemma_.lower() in self.compliance for a in acts):
                     continue  # "X is expected to win": a prediction; "to honour its commitments": a demand
-                asked = self._others(subj, speaker, own, actors_at)
+                asked = self._others(subj, speaker, own, actors_at) if self._agent(subj, actors_at) else []
                 if asked:
                     return asked
         return []
+
+    def _agent(self, tok: Token | None, actors_at: dict[int, list[str]]) -> bool:
+        """Whether a noun phrase is an actor itself (its head a mention, or a group noun of one), not a
+        thing an actor has."""
+        return tok is not None and (tok.i in actors_at or self.coder._sector_of(tok) is not None)
 
     def _failing(self, content: Span, speaker: list[str], own: set[str], actors_at) -> list[str]:
         """Another actor said not to have done something constructive: "has done nothing to stop",
