@@ -23,6 +23,11 @@ CASES = {
     "second": (
         '"Your leadership has been an inspiration to the world," the French president told the Canadian prime minister.'
     ),
+    "not_ready": "The European Union pledged to lift the embargo on China but said it was not ready to do so yet.",
+    "count_on": '"I count on the Security Council to remain united and act," Ban Ki-moon told reporters.',
+    "reproach": '"The Indian government should have told us sooner," the Nepalese foreign minister said.',
+    "call_for": "German Chancellor Gerhard Schroeder has repeatedly called for the EU embargo on China to be lifted.",
+    "not_stand": "The former Iraqi prime minister told a newspaper he would not stand in the parliamentary race.",
     "later": (
         'The Chinese ambassador to Britain said: "Hong Kong is an internal affair of China. '
         'The central government certainly would not sit on its hands and watch the unrest in Hong Kong."'
@@ -79,6 +84,24 @@ def test_a_later_sentence_of_a_quotation_is_read_on_its_own(docs):
     (source, target, threat) = threats[0]
     assert source == ["CHN"] and target == ["HKG"]
     assert doc.text[threat.evidence.start :].startswith("The central government")
+
+
+def test_not_ready_is_a_refusal_and_should_have_a_reproach(docs):
+    ((source, _, reject),) = _events(docs["not_ready"], "REJECT")
+    assert source and reject.modality == "asserted" and reject.trigger == "said"
+    assert not [e for _, _, e in _events(docs["not_ready"], "AGREE") if e.trigger == "ready"]
+    assert [(s, t) for s, t, _ in _events(docs["reproach"], "ACCUSE")] == [(["NPL"], ["IND"])]
+    assert not _events(docs["reproach"], "REQUEST")
+
+
+def test_demands_the_parser_hides(docs):
+    # "count on X to" with the infinitive parsed as an adverbial clause, "called for" parsed as a clause mark
+    assert [t for _, t, e in _events(docs["count_on"], "REQUEST") if e.trigger == "told"] == [["UNO"]]
+    (statement,) = docs["call_for"].statements
+    assert docs["call_for"].text[statement.start : statement.end].startswith("the EU embargo")
+    assert [s for s, _, _ in _events(docs["call_for"], "REQUEST")] == [["DEU"]]
+    # standing in a race is no threat
+    assert not _events(docs["not_stand"], "THREATEN")
 
 
 def test_blind_cases_session6_floor(nlp):

@@ -63,6 +63,7 @@ class SpeechEventCoder(AntecedentMixin, ContentReadings):
         self.demand_modals = set(rules.get("demand_modals") or ())
         self.demand_verbs = set(rules.get("demand_verbs") or ())
         self.demand_cameo = str(rules.get("demand_cameo") or "100")
+        self.demand_cues = set(rules.get("demand_cues") or ())
         stance = rules.get("stance") or {}
         self.negative = {str(w) for w in stance.get("negative") or ()}
         self.positive = {str(w) for w in stance.get("positive") or ()}
@@ -276,6 +277,19 @@ class SpeechEventCoder(AntecedentMixin, ContentReadings):
         sense = coder._trigger(cue)
         if denial is not None:
             sense = Sense(cameo=denial)
+        if (sense is None or sense.speech) and self._calls_for(cue):
+            # "called for the embargo to be lifted" (the parser made "for" a clause's mark): a demand, of
+            # whom the content names, else of whom the story is about
+            own = self._own(doc, speaker)
+            asked = [a for a in self._about(content, speaker, actors_at) if a not in own]
+            if not asked:
+                events, added, _ = self._now
+                asked = [
+                    a for a in lead_target(speaker, cue.sent.start_char, events + added, coder._country) if a not in own
+                ]
+            if asked:
+                code = self.demand_cameo
+                return _Found(cue, Sense(cameo=code), code, list(speaker), asked, negated=_negated(cue))
         if sense is not None and not sense.speech and sense.cameo and not sense.intent:
             if denial is not None:
                 # a denial is of the claim, not of the actors it names ("denied that Russian troops crossed")
@@ -392,6 +406,12 @@ class SpeechEventCoder(AntecedentMixin, ContentReadings):
             if hi > lo:
                 out.append(doc[lo:hi])
         return out or [content]
+
+    def _calls_for(self, cue: Token) -> bool:
+        """A verb of demand whose "for" the parser hung as the mark of a clause ("called for X to be ...")."""
+        return cue.lemma_.lower() in self.demand_cues and any(
+            c.dep_ == "advcl" and c.i > cue.i and c.left_edge.lower_ == "for" for c in cue.children
+        )
 
     @staticmethod
     def _yields(e: Event, speaker: list[str], own: set[str]) -> bool:

@@ -112,6 +112,23 @@ class Contents:
                         np = _strip(self.doc[np.start : inf.right_edge.i + 1])
                     spans.append((np.start_char, np.end_char))
                     how = "prep"
+                mark = next(
+                    (
+                        c
+                        for c in v.children
+                        if prep is None
+                        and c.dep_ == "advcl"
+                        and c.i > v.i
+                        and c.left_edge.lower_ in preps
+                        and any(g.dep_ == "mark" and g.i == c.left_edge.i for g in c.children)
+                    ),
+                    None,
+                )
+                if mark is not None and not spans:
+                    # "called for the embargo to be lifted": the parser made the preposition the mark of a clause
+                    span = _strip(self.doc[mark.left_edge.i + 1 : mark.right_edge.i + 1])
+                    spans.append((span.start_char, span.end_char))
+                    how = "prep"
             if not spans and (lemma in lex.infinitive or kind == "attitude"):
                 xcomp = next((c for c in v.children if c.dep_ == "xcomp" and c.i > v.i), None)
                 if xcomp is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children):
