@@ -433,8 +433,12 @@ class SpeechEventCoder(AntecedentMixin, ContentReadings):
         """Positive or negative: the evaluative words of the content, each turned over by its negation."""
         score = 0
         for t in content:
-            lemma = t.lemma_.lower()
-            sign = -1 if lemma in self.negative else 1 if lemma in self.positive else 0
+            # the word or its lemma: the lists hold participles of state the lemmatizer may turn into verbs
+            # ("was committed to the plan"; not "crimes were committed")
+            words = {t.lemma_.lower()}
+            if t.pos_ != "VERB" or any(c.dep_ == "prep" and c.lower_ == "to" for c in t.children):
+                words.add(t.lower_)
+            sign = -1 if words & self.negative else 1 if words & self.positive else 0
             # "not satisfied", "is not a partner": the negation of the word or of the verb it completes
             if sign and (
                 any(c.dep_ == "neg" for c in t.children)
