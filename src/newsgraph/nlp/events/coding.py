@@ -58,7 +58,16 @@ class CodingMixin:
                 consumed.add(obj.i)
                 if inner is not None:
                     inner.modality, inner.trigger = "intended", tok
-                    inner.source = inner.source or self._source(doc, tok, sense, actors_at)
+                    # the one who seeks or promises it is the source ("the United States will seek new U.N.
+                    # sanctions": not the U.N.), and a hostile act not yet done is a threat of it
+                    inner.source = self._source(doc, tok, sense, actors_at) or inner.source
+                    ptype = self._ptype(inner.cameo)
+                    if (
+                        ptype in _HOSTILE
+                        and ptype not in ("THREATEN", "REJECT")
+                        and not inner.cameo.startswith(_INVESTIGATE)
+                    ):
+                        inner.cameo = _THREAT_CAMEO.get(ptype or "", "130")
                 return inner
             comp = next((c for c in comps if self._trigger(c) is not None), comps[0] if comps else None)
             inner_sense = self._trigger(comp) if comp is not None else None
@@ -93,8 +102,9 @@ class CodingMixin:
         if cameo is None:
             return None
         negated = _negated(tok)
+        refusal = False
         if negated and sense.negated_cameo and not _not_yet(tok):
-            cameo, negated = sense.negated_cameo, False
+            cameo, negated, refusal = sense.negated_cameo, False, True
         ptype = self._ptype(cameo)
         source = self._source(doc, tok, sense, actors_at)
         target = self._target(doc, tok, sense, ptype, actors_at, source)
@@ -143,7 +153,7 @@ class CodingMixin:
                         inner.trigger = tok
                         return inner
             return _Found(tok, sense, "150", source, [], negated=negated)
-        return _Found(tok, sense, cameo, source, target, negated=negated)
+        return _Found(tok, sense, cameo, source, target, negated=negated, refusal=refusal)
 
     def _own_forces(self, tok: Token, source: list[str], target: list[str]) -> bool:
         """Whether the object of an order is the orderer's own troops or police ("ordered troops to ...")."""

@@ -15,10 +15,13 @@ from newsgraph.nlp.events.modality import ModalityMixin
 from newsgraph.nlp.events.roles import RolesMixin
 from newsgraph.nlp.events.rules import (
     _STATE_ACTS,
+    _SUBJ,
     _depth,
     _Found,
+    _inside_clause,
     _is_passive,
     _is_state_code,
+    _pobj,
 )
 from newsgraph.nlp.events.senses import SensesMixin
 from newsgraph.nlp.extensions import register_extensions
@@ -46,6 +49,8 @@ class EventCoder(SensesMixin, ActorsMixin, RolesMixin, CodingMixin, ModalityMixi
         self.base_certainty = {str(k): float(v) for k, v in (mod.get("certainty") or {}).items()}
         self.accusation_cues = set(mod.get("accusation_cues", []))
         self.commissive = set(mod.get("commissive", []))
+        self.implicative = set(mod.get("implicative_governors", []))
+        self.permissive = {"allow", "permit", "let", "enable", "authorize", "authorise", "empower"} & self.implicative
         from newsgraph.kb import load_kb
 
         self.sector_nouns = dict(load_kb().sectors.nouns)
@@ -95,6 +100,11 @@ class EventCoder(SensesMixin, ActorsMixin, RolesMixin, CodingMixin, ModalityMixi
             if hit is None:
                 continue
             sense = hit
+            if self._asked_of_another(tok):
+                # "urged Vietnam to push back", "urged North Korea to resume talks": what is asked of another,
+                # its nominals included, is no event of its own
+                consumed |= {t.i for t in tok.subtree if not _inside_clause(t, tok)}
+                continue
             if sense.speech:
                 accusation = self._accusation(doc, tok, actors_at)
                 if accusation is not None:
@@ -171,6 +181,62 @@ class EventCoder(SensesMixin, ActorsMixin, RolesMixin, CodingMixin, ModalityMixi
         ranked = sorted(range(len(events)), key=lambda i: (events[i].background, depths[i], i))
         doc._.main_event = events[ranked[0]].id if ranked else None
         return doc
+
+    def _asked_of_another(self, tok) -> bool:
+        """Whether ``tok`` is the infinitive a verb asks, expects or allows its object to do ("urged Vietnam
+        to push back", "called on Obama to retaliate against Russia", "will ask the court to open an
+        investigation", "expect Palestinians to give up terrorism"): not an act stated to happen.  A
+        verb of causing said as a fact ("forced the rebels to withdraw") makes its complement happen."""
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head  # "to capitulate and give up": the second infinitive is asked as the first
+        head = tok.head
+        if tok.dep_ not in ("xcomp", "ccomp") or head.pos_ != "VERB":
+            return False
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return False
+        lemma = head.lemma_.lower()
+        if lemma in self.commissive:
+            return False  # "promised Kyiv to deliver": the subject's own act
+        if tok.dep_ == "ccomp":
+            # "expects the Palestinians to give up": the parser gives the infinitive its own subject
+            controller = any(c.dep_ in _SUBJ and self._someone(c) for c in tok.children)
+        else:
+            controller = any(
+                c.dep_ in ("dobj", "dative") and c.i < tok.i and self._someone(c) for c in head.children
+            ) or any(
+                c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i < tok.i and self._someone(_pobj(c))
+                for c in head.children
+            )
+        if not controller:
+            return False
+        if lemma not in self.implicative:
+            return True
+        # a verb of causing makes its complement happen only when it is itself stated as done; one of
+        # permitting ("would allow families to sue") passes on its own modality
+        if lemma in self.permissive:
+            return False
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+        modal = any(c.dep_ == "aux" and c.lower_ in self.planned_modals | self.predicted_modals for c in head.children)
+        return infinitive or modal or head.dep_ in ("xcomp", "advcl")
+
+    def _someone(self, tok) -> bool:
+        """Whether a noun phrase names someone who can act: an actor, a person or group the text names, a
+        pronoun, or an agent noun ("urged others", "called on the administration"); not a time ("voted on
+        Tuesday to ...") nor a thing ("took a decision not to ...")."""
+        if tok is None:
+            return False
+        if tok.i in self._at or tok.ent_type_ in ("PERSON", "NORP", "ORG", "GPE"):
+            return True
+        if tok.pos_ == "PRON":
+            return tok.lower_ not in ("it", "this", "that", "what", "which")
+        lemma = tok.lemma_.lower()
+        return (
+            lemma in self.agent_nouns
+            or tok.lower_ in self.sector_nouns
+            or lemma in self.sector_nouns
+            or (lemma in self.partitives and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children))
+            or lemma in ("other", "others", "country", "nation", "state", "side", "party")
+        )
 
     def _caused(self, trigger) -> bool:
         """A passive with no doer and a complement says what someone had to do, not what was done to them:

@@ -54,7 +54,9 @@ class ModalityMixin:
             lemma = t.lemma_.lower()
             auxes = [c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")]
             if modality == "asserted":
-                if level == 0 or chain[level - 1].dep_ in ("xcomp", "conj"):
+                if level == 0 and f.refusal and not any(a in self.deontic for a in auxes):
+                    pass  # "we will not accept attempts ...", "would never accept": a refusal stated now
+                elif level == 0 or chain[level - 1].dep_ in ("xcomp", "conj"):
                     if any(a in self.deontic for a in auxes):
                         modality = "hypothetical"  # "Sudan must return ...": demanded, not done
                     elif any(a in self.planned_modals for a in auxes):

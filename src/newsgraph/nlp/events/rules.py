@@ -140,6 +140,7 @@ class _Found:
     derived: bool = False  # read off a speech act (an accusation), not stated as an event
     ultimatum: bool = False  # a promised action on a condition ("will withdraw ... unless"): a threat
     refrain: bool = False  # a hostile act promised not to happen ("will not use violence"): a de-escalation
+    refusal: bool = False  # a negated act coded as its refusal ("will not accept"): the refusal is stated now
     unresolved: bool = False  # the source is an agent the knowledge base does not know
 
 
@@ -172,7 +173,21 @@ def _is_passive(tok: Token) -> bool:
 
 # Verbs and adjectives that say their complement did not happen: "failed to reach", "declined to resign",
 # "were unable to agree", "made it impossible for the EU to approve".
-_NEGATING = {"fail", "decline", "refuse", "neglect", "omit", "unable", "impossible"}
+_NEGATING = {
+    "fail",
+    "decline",
+    "refuse",
+    "neglect",
+    "omit",
+    "unable",
+    "impossible",
+    # reluctance: the act is not done (nor, by itself, refused): "have been reluctant to detain suspects"
+    "reluctant",
+    "unwilling",
+    "loath",
+    "loth",
+    "hesitant",
+}
 # Prepositions of place: an actor named in their phrase says where something happened, not to whom.
 # CAMEO codes of reactions to what someone did: praise, verbal defence (051, 052) and disapproval (11x).
 # A demand (10x) for something in a place is asked of that place ("sought refuge in Germany").
@@ -180,15 +195,32 @@ _VERBAL = ("051", "052", "11")
 _LOCATIVE = ("in", "at", "near", "inside", "outside", "across", "throughout", "within", "around")
 
 
-def _negated(tok: Token) -> bool:
+def _has_neg(tok: Token) -> bool:
+    """A negation on the verb or its auxiliaries ("will never accept", parsed "never" under "will"), or on
+    the copula of a predicative adjective ("is not ready to", "are not able to")."""
     if any(c.dep_ == "neg" for c in tok.children):
         return True
+    if any(c.dep_ == "neg" for a in tok.children if a.dep_ in ("aux", "auxpass") for c in a.children):
+        return True
+    return tok.pos_ == "ADJ" and tok.dep_ == "acomp" and any(c.dep_ == "neg" for c in tok.head.children)
+
+
+def _negated(tok: Token) -> bool:
+    if _has_neg(tok):
+        return True
     head = tok.head
+    if (
+        tok.dep_ == "conj"
+        and head.lemma_.lower() == "do"
+        and any(c.dep_ == "neg" for c in head.children)
+        and not any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in head.children)
+    ):
+        return True  # "does not, and never will, accept ...": the verb shared by both halves
     infinitive = tok.dep_ == "xcomp" or (
         tok.dep_ == "advcl" and head.pos_ == "ADJ" and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children)
     )
     if infinitive:
-        if any(c.dep_ == "neg" for c in head.children) or head.lemma_.lower() in _NEGATING:
+        if _has_neg(head) or head.lemma_.lower() in _NEGATING:
             return True
         return _not_yet(tok)
     return False

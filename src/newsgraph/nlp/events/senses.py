@@ -44,6 +44,10 @@ class SensesMixin:
                     # "began a hunger strike": the nominal says what happened -- unless the verb undoes or
                     # refuses the thing its object names ("withdrew its peacekeeping force", "rejected a peace plan")
                     return None
+            if sense is not None and self._ptype(sense.cameo) == "REJECT" and self._refused_act(tok):
+                # "refused to sign the declaration", "declined to threaten Moscow": the act not done, coded
+                # negated (a refused cooperation reads REJECT in PLOVER's view), says the refusal
+                return None
             return sense
         if tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ in ("DATE", "TIME"):
             return None  # "in March", "since the March of 2019": a month or a date, not a march
@@ -57,6 +61,13 @@ class SensesMixin:
         if tok.pos_ == "ADJ" and lemma in lex.adjectives and tok.dep_ in ("acomp", "ROOT", "amod", "xcomp"):
             return self._sense(tok, lex.adjectives[lemma])
         return None
+
+    def _refused_act(self, tok: Token) -> bool:
+        """Whether a verb of refusal governs an infinitive that is itself an event ("declined to threaten")."""
+        return any(
+            c.dep_ == "xcomp" and c.pos_ == "VERB" and (s := self._trigger(c)) is not None and not s.speech
+            for c in tok.children
+        )
 
     def _sense(self, tok: Token, senses: list[Sense]) -> Sense | None:
         objects = {c.lemma_.lower() for c in tok.children if c.dep_ in _OBJ + _SUBJ_PASS}
