@@ -122,10 +122,13 @@ class EventCoder(SensesMixin, ActorsMixin, RolesMixin, CodingMixin, ModalityMixi
                 # a nominal inside a coded clause ("imposed sanctions") or with no actor of its own
                 # ("the war in Ukraine") is no event of its own
                 continue
+            before = set(consumed)
             event = self._code(doc, tok, sense, actors_at, consumed)
             if event is not None:
                 found.append(event)
-                coded.add(tok.i)
+                # the trigger and the clauses it coded with it ("pledged to impose further sanctions"): their
+                # nominals are that event's, not events of their own
+                coded |= {tok.i} | (consumed - before)
         events: list[Event] = []
         depths: list[int] = []
         for f in found:
@@ -165,6 +168,8 @@ class EventCoder(SensesMixin, ActorsMixin, RolesMixin, CodingMixin, ModalityMixi
                 )
                 if _is_state_code(country):
                     f.target = [self._implicit_agent(doc, country, "GOV")]
+            if self._alone(f):
+                continue
             event = self._to_event(doc, f, on)
             # violence by someone unnamed ("three civilians were killed in a car bombing") stays, sourceless
             subject = self._subject(f.trigger)
@@ -218,6 +223,30 @@ class EventCoder(SensesMixin, ActorsMixin, RolesMixin, CodingMixin, ModalityMixi
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
         modal = any(c.dep_ == "aux" and c.lower_ in self.planned_modals | self.predicted_modals for c in head.children)
         return infinitive or modal or head.dep_ in ("xcomp", "advcl")
+
+    def _alone(self, f: _Found) -> bool:
+        """A meeting, visit or trip with no one on the other side ("cut short his trip", "paid a visit to
+        the prison", "described the meeting as important"): no consultation.  A body meeting (the Security
+        Council, a summit of the G-20) and a plural doer ("the two sides met") consult among themselves."""
+        if self._ptype(f.cameo) != "CONSULT" or f.target or len(set(f.source)) != 1:
+            return False
+        trigger = f.trigger
+        if self._kinds.get(f.source[0]) not in ("state", "person", "unresolved") or trigger.tag_ in ("NNS", "NNPS"):
+            return False  # "intra-Afghan negotiations", "held talks": talks are had with someone
+        subject = self._subject(trigger) if trigger.pos_ in ("VERB", "AUX") else None
+        if subject is None and trigger.pos_ in ("NOUN", "PROPN"):
+            verb = self._light_verb(trigger)
+            subject = self._subject(verb) if verb is not None else None
+        if subject is not None and (subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)):
+            return False
+        # anyone else its own phrase names ("a mission to the Middle East", "sent a delegation to meet the
+        # Somali president", "a meeting with whichever candidate won") is the other side, resolved or not
+        if any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in trigger.children):
+            return False
+        skip = {t.i for t in subject.subtree} if subject is not None else set()
+        return not any(
+            t.i in self._at and t.i not in skip and set(self._at[t.i]) - set(f.source) for t in trigger.subtree
+        )
 
     def _someone(self, tok) -> bool:
         """Whether a noun phrase names someone who can act: an actor, a person or group the text names, a
