@@ -70,8 +70,9 @@ class SensesMixin:
         )
 
     def _sense(self, tok: Token, senses: list[Sense]) -> Sense | None:
-        objects = {c.lemma_.lower() for c in tok.children if c.dep_ in _OBJ + _SUBJ_PASS}
-        objects |= {c.lower_ for c in tok.children if c.dep_ in _OBJ + _SUBJ_PASS}
+        heads = {c.lemma_.lower() for c in tok.children if c.dep_ in _OBJ + _SUBJ_PASS}
+        heads |= {c.lower_ for c in tok.children if c.dep_ in _OBJ + _SUBJ_PASS}
+        objects = set(heads)
         for c in tok.children:
             if c.dep_ in _OBJ:
                 objects |= getattr(self, "_kinds_at", {}).get(c.i, set())
@@ -92,6 +93,12 @@ class SensesMixin:
         if tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN":
             objects.add(tok.head.lemma_.lower())  # "a pact announced by ...": the pact is what was announced
         preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative")}
+        # the object's own head word decides before its modifiers do: "the national strike was held" is a
+        # strike held, not nationals held
+        for words in (heads, objects):
+            for sense in senses:
+                if sense.object and words & set(sense.object) and (not sense.prep or sense.prep in preps):
+                    return sense
         for sense in senses:
             if sense.object and not (objects & set(sense.object)):
                 continue
