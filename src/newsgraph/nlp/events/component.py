@@ -61,6 +61,7 @@ class EventCoder(SensesMixin, ActorsMixin, RolesMixin, CodingMixin, ModalityMixi
         self.partitives = {str(w).lower() for w in self.lex.agents.get("partitives", [])}
         self.agent_nouns = {str(w).lower() for w in self.lex.agents.get("agent_nouns", [])}
         self.nonpolitical = {str(w).lower() for w in self.lex.agents.get("nonpolitical", [])}
+        self.instruments = {str(w).lower() for w in self.lex.agents.get("instruments", [])}
 
     # ------------------------------------------------------------------ main
 
@@ -173,8 +174,12 @@ class EventCoder(SensesMixin, ActorsMixin, RolesMixin, CodingMixin, ModalityMixi
             event = self._to_event(doc, f, on)
             # violence by someone unnamed ("three civilians were killed in a car bombing") stays, sourceless
             subject = self._subject(f.trigger)
-            unnamed = (_is_passive(f.trigger) and not self._caused(f.trigger)) or (
-                subject is not None and not self._nonpolitical(subject)
+            # "were killed and 49 injured": a number before a participle is a passive with its auxiliary shared
+            passive = _is_passive(f.trigger) or (
+                f.trigger.dep_ == "conj" and f.trigger.tag_ == "VBN" and subject is not None and subject.pos_ == "NUM"
+            )
+            unnamed = (passive and not self._caused(f.trigger)) or (
+                subject is not None and not self._nonpolitical(subject) and self._may_attack(subject)
             )
             if event.type != "UNCODED" and (
                 event.source or (event.target and unnamed and event.type in ("ASSAULT", "COERCE"))
@@ -246,6 +251,21 @@ class EventCoder(SensesMixin, ActorsMixin, RolesMixin, CodingMixin, ModalityMixi
         skip = {t.i for t in subject.subtree} if subject is not None else set()
         return not any(
             t.i in self._at and t.i not in skip and set(self._at[t.i]) - set(f.source) for t in trigger.subtree
+        )
+
+    def _may_attack(self, subject) -> bool:
+        """Whether an unnamed subject may be the doer of an attack: someone, or what someone attacks with
+        ("a car bomb killed"), or an act ("a roadside bombing killed"); not a storm, a crash or a disease."""
+        if subject.tag_ in ("WDT", "WP") and subject.head.dep_ == "relcl":
+            subject = subject.head.head  # "a patrol boat that fired on ...": the relative's antecedent
+        lemma = subject.lemma_.lower()
+        return (
+            subject.pos_ == "PRON"
+            or self._someone(subject)
+            or lemma in self.instruments
+            or subject.lower_ in self.instruments
+            or self._trigger(subject) is not None
+            or any(c.lemma_.lower() in self.instruments for c in subject.children if c.dep_ == "compound")
         )
 
     def _someone(self, tok) -> bool:
