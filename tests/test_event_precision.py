@@ -105,3 +105,44 @@ def test_a_refusal_is_one_event(nlp):
 def test_a_sought_hostile_measure_is_the_seekers_threat(nlp):
     events = _events(nlp, "The United States and its allies will seek new U.N. sanctions against North Korea.")
     assert any(e[0] == "THREATEN" and e[2] == ["USA"] and e[4] == "intended" for e in events), events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A powerful storm killed twelve people in the Philippines on Sunday.",
+        "A new law that sharply limits media freedoms in Barbados was passed.",
+        "Brazil captured the title after defeating Argentina 2-1 in the final.",
+        "Joe Biden took over the presidency from Donald Trump in January 2021.",
+        "The Greek foreign minister cut short his trip to the city on Monday.",
+        "The Indian defence minister paid a visit to the old prison.",
+    ],
+)
+def test_no_political_event(nlp, text):
+    assert _events(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text,ptype",
+    [
+        ("A car bomb killed twelve people in Baghdad on Sunday.", "ASSAULT"),
+        ("Eight people were killed and 49 injured in a blast in Kabul on Friday.", "ASSAULT"),
+        ("Russian troops captured the town of Bakhmut.", "COERCE"),
+        ("Russian forces took over the city of Kherson.", "COERCE"),
+        ("The Indian defence minister met Vietnamese officials in Hanoi.", "CONSULT"),
+        ("The two foreign ministers met in Geneva on Monday.", "CONSULT"),
+    ],
+)
+def test_political_event_kept(nlp, text, ptype):
+    assert any(e[1] == ptype for e in _events(nlp, text)), _events(nlp, text)
+
+
+def test_the_head_word_of_the_object_picks_the_sense(nlp):
+    # "national" modifies the strike; the sense of holding nationals (detention) is not read off it
+    events = _events(nlp, "Greek unions held a national strike against the government on Wednesday.")
+    assert not [e for e in events if e[1] == "COERCE"], events
+
+
+def test_a_clause_coded_with_its_intent_has_no_second_nominal_event(nlp):
+    events = _events(nlp, "The UN Security Council pledged to impose further sanctions on North Korea.")
+    assert [(e[1], e[4]) for e in events] == [("THREATEN", "intended")], events

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from newsgraph.nlp.events.lexicon import Sense
@@ -12,6 +14,10 @@ from newsgraph.nlp.events.rules import (
     _SUBJ_PASS,
     _pobj,
 )
+
+
+# A score: "2-1", "3-0", "21-18".
+_SCORE = re.compile(r"^\d{1,3}[-–]\d{1,3}$")
 
 
 class SensesMixin:
@@ -44,6 +50,8 @@ class SensesMixin:
                     # "began a hunger strike": the nominal says what happened -- unless the verb undoes or
                     # refuses the thing its object names ("withdrew its peacekeeping force", "rejected a peace plan")
                     return None
+            if sense is not None and self._contest(tok):
+                return None  # "captured the title", "defeated Argentina 2-1 in the final": sport
             if sense is not None and self._ptype(sense.cameo) == "REJECT" and self._refused_act(tok):
                 # "refused to sign the declaration", "declined to threaten Moscow": the act not done, coded
                 # negated (a refused cooperation reads REJECT in PLOVER's view), says the refusal
@@ -61,6 +69,23 @@ class SensesMixin:
         if tok.pos_ == "ADJ" and lemma in lex.adjectives and tok.dep_ in ("acomp", "ROOT", "amod", "xcomp"):
             return self._sense(tok, lex.adjectives[lemma])
         return None
+
+    def _contest(self, tok: Token) -> bool:
+        """Whether a verb's object or phrase names a contest ("captured the title", "in the final") or a
+        score ("beat Argentina 2-1")."""
+        words = getattr(self, "_competitions", None)
+        if words is None:
+            words = self._competitions = {str(w).lower() for w in self.lex.agents.get("competitions", [])}
+        for c in tok.children:
+            if c.dep_ in ("dobj", "nsubjpass", "npadvmod", "dep", "nummod", "advmod") and _SCORE.match(c.text):
+                return True
+            if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in words:
+                return True
+            if c.dep_ == "prep" and c.lower_ in ("in", "at", "during"):
+                pobj = _pobj(c)
+                if pobj is not None and pobj.lemma_.lower() in words:
+                    return True
+        return False
 
     def _refused_act(self, tok: Token) -> bool:
         """Whether a verb of refusal governs an infinitive that is itself an event ("declined to threaten")."""
