@@ -15,7 +15,6 @@ from newsgraph.nlp.events.rules import (
     _pobj,
 )
 
-
 # A score: "2-1", "3-0", "21-18".
 _SCORE = re.compile(r"^\d{1,3}[-–]\d{1,3}$")
 
