@@ -41,9 +41,10 @@ def results(nlp):
 
 
 def test_blind_precision_floor(results):
-    # first run (before any change): FIRST of 16
+    # first run (before any change): 11 of 16; after the precision work: 14 (left: a company suing another
+    # is coded as an accusation by an unresolved actor; "the city of Kharkiv" gives no target)
     right = [c["text"] for c, _d, ok in results if ok]
-    assert len(right) >= 0, right
+    assert len(right) >= 14, right
 
 
 def _events(nlp, text):
