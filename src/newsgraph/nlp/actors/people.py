@@ -65,6 +65,8 @@ class People:
         window = doc[left : cand.start]
         # drop a parenthetical gloss between title and name: "Minister of Foreign Affairs (Menlu) Yoshimasa"
         text = re.sub(r"\s*\([^)]*\)\s*$", "", window.text).strip()
+        # "China's ambassador to Britain Liu Xiaoming", "envoy to the UN": the post's place is not the holder's
+        text = re.sub(r"\s+(?:to|at)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$", "", text)
         best: tuple[str, str | None, str | None] | None = None
         for n in range(min(6, len(text.split())), 0, -1):
             words = text.split()[-n:]
