@@ -104,3 +104,17 @@ def test_hostages_named_by_their_nationality(nlp):
 def test_doctors_from_abroad_keep_their_origin_not_the_place(nlp):
     text = "Doctors from two Swiss aid groups donated medicine to a hospital in Gaza."
     assert any(t == "AID" and s == ["CHE"] for t, s, _ in _events(nlp, text))
+
+
+def test_an_act_coordinated_with_a_reaction_shares_its_recipient(nlp):
+    text = (
+        "The United Nations Security Council on Friday made a strong condemnation of North Korea's latest nuclear "
+        "test and pledged to impose further sanctions as a deterrence."
+    )
+    events = _events(nlp, text, "2016-09-10")
+    assert ("THREATEN", ["UNO"], ["PRK"]) in events, events
+
+
+def test_the_place_of_a_post_is_not_its_holders_country(nlp):
+    text = "China's ambassador to Britain Liu Xiaoming said that China has the power to end the unrest."
+    assert [a.country for a in _mention(nlp, text, "Liu Xiaoming", "2019-11-19")] == ["CHN"]

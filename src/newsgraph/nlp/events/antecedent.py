@@ -94,6 +94,41 @@ class AntecedentMixin:
         return []
 
 
+def _clause_verb(tok: Token) -> Token:
+    """The verb of the clause a trigger belongs to: a nominal's light verb ("made a condemnation"), an
+    infinitive's governor ("pledged to impose")."""
+    cur = tok
+    if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ in _OBJ + ("nsubjpass",):
+        cur = cur.head
+    while cur.dep_ == "xcomp" and cur.head.i != cur.i:
+        cur = cur.head
+    return cur
+
+
+def conj_target(e: Event, events: list[Event], triggers: dict[str, list[Token]]) -> list[str]:
+    """The recipient of a coordinated act of the same subject ("the Security Council made a strong
+    condemnation of North Korea's test and pledged to impose further sanctions"): an act that names no
+    recipient shares the one its coordinated clause names."""
+    toks = triggers.get(e.id) or []
+    if not toks:
+        return []
+    verb = _clause_verb(toks[0])
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    coordinated = {c.i for c in verb.children if c.dep_ == "conj"}
+    if verb.dep_ == "conj":
+        coordinated.add(verb.head.i)
+    if not coordinated:
+        return []
+    for other in events:
+        if other is e or not other.target or not set(other.source) & set(e.source):
+            continue
+        other_toks = triggers.get(other.id) or []
+        if other_toks and other_toks[0].sent == toks[0].sent and _clause_verb(other_toks[0]).i in coordinated:
+            return [a for a in other.target if a not in e.source]
+    return []
+
+
 def lead_target(source: list[str], before: int, events: list[Event], country: dict[str, str | None]) -> list[str]:
     """Whom an act with no recipient in its own words is aimed at, read off the story: the participants
     of its lead event -- the first event coded in the document, what the lede states as the news -- that

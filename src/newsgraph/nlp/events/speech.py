@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.model import Event, Evidence, Statement
 from newsgraph.nlp.common import doc_date, unique
-from newsgraph.nlp.events.antecedent import REACTIONS, AntecedentMixin, lead_target, reaction_object
+from newsgraph.nlp.events.antecedent import REACTIONS, AntecedentMixin, conj_target, lead_target, reaction_object
 from newsgraph.nlp.events.component import EventCoder
 from newsgraph.nlp.events.lexicon import Sense
 from newsgraph.nlp.events.rules import _OBJ, _SUBJ, _Found, _negated, _pobj
@@ -136,7 +136,8 @@ class SpeechEventCoder(AntecedentMixin, ContentReadings):
             # at whom the story is about, the participants of its lead event
             if not e.target and e.source and (e.type in self.lead_types or e.plover_type in self.lead_types):
                 cue = (triggers.get(e.id) or [None])[0]
-                if cue is None or not self._aimed_at_an_instrument(cue, actors_at):
+                e.target = conj_target(e, events + added, triggers)
+                if not e.target and (cue is None or not self._aimed_at_an_instrument(cue, actors_at)):
                     e.target = lead_target(e.source, e.evidence.start, events + added, coder._country)
         doc._.events = events + added
         if doc._.main_event is not None and doc._.main_event not in {e.id for e in events}:
