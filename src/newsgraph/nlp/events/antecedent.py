@@ -146,7 +146,8 @@ def lead_target(source: list[str], before: int, events: list[Event], country: di
     # criticises: its target first (a support or a rejection is about its doer: "NATO could include Japan")
     criticism = "ACCUSE" in (lead.type, lead.plover_type)
     for group in (lead.target, lead.source) if criticism else (lead.source, lead.target):
-        found = [a for a in group if a not in side and country.get(a) not in countries]
+        # a participant with no country (a region, "the Middle East"; an unnamed group) is no recipient to guess
+        found = [a for a in group if a not in side and country.get(a) and country.get(a) not in countries]
         if found:
             return found
     return []
