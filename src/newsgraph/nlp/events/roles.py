@@ -207,6 +207,9 @@ class RolesMixin:
             if sector:
                 country = (
                     self._place_country(tok, actors_at)
+                    # "Esper met with several top government officials" in a story set in Vietnam: the story's
+                    # place before the source's own country
+                    or self._story_country()
                     or next((self._country.get(a) for a in source if self._country.get(a)), None)
                     or (self._reporter_country(tok, actors_at) if person else None)
                 )
