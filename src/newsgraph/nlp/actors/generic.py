@@ -112,7 +112,7 @@ class GenericAgents:
         countries = {c for i, c in self._places if sent.start <= i < sent.end}
         for t in sent:
             if t.dep_ == "pobj" and fold(t.head.text) in self.rules["locative_prepositions"]:
-                countries |= {country_at[s.i] for s in t.subtree if s.i in country_at}
+                countries |= {country_at[s.i] for s in _place_words(t) if s.i in country_at}
         countries = {c for c in countries if self.kb.state(c) is not None}
         return countries.pop() if len(countries) == 1 else None
 
@@ -191,3 +191,14 @@ def _names_a_place(child: Token, covered: set[int]) -> bool:
     return child.dep_ == "prep" and any(
         g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.i in covered) for g in child.children
     )
+
+
+def _place_words(tok: Token) -> list[Token]:
+    """The words of a place phrase: its subtree without what the parser coordinated with it ("in the waters
+    of the Gulf of Aden and a German naval helicopter thwarted ...": the helicopter is no place)."""
+    out, stack = [], [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in ("conj", "cc", "relcl", "acl"))
+    return out

@@ -103,7 +103,7 @@ class ActorsMixin:
         """The country of an "in <place>" phrase of the trigger's sentence."""
         for t in tok.sent:
             if t.dep_ == "pobj" and t.head.lower_ == "in":
-                for a in self._actors_of(t, actors_at):
+                for a in _place_actors(t, actors_at):
                     if self._country.get(a):
                         return self._country[a]
         return None
@@ -265,3 +265,20 @@ class ActorsMixin:
             out.extend(actors_at.get(t.i, ()))
             stack.extend(c for c in t.children if c.dep_ in ("amod", "compound", "poss", "nmod", "conj", "flat"))
         return unique(out)
+
+
+def _place_actors(tok: Token, actors_at: dict[int, list[str]]) -> list[str]:
+    """Actors a place phrase names: its words and its of-phrases ("the heart of the Afghan capital", "the
+    northern city of Thessaloniki"), not a phrase the parser coordinated with it ("in the waters of the Gulf
+    of Aden and a German naval helicopter thwarted ...")."""
+    out: list[str] = []
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        out.extend(actors_at.get(t.i, ()))
+        for c in t.children:
+            if c.dep_ in ("compound", "amod", "poss", "nmod", "flat", "appos", "pobj") or (
+                c.dep_ == "prep" and c.lower_ == "of"
+            ):
+                stack.append(c)
+    return unique(out)
