@@ -118,3 +118,23 @@ def test_an_act_coordinated_with_a_reaction_shares_its_recipient(nlp):
 def test_the_place_of_a_post_is_not_its_holders_country(nlp):
     text = "China's ambassador to Britain Liu Xiaoming said that China has the power to end the unrest."
     assert [a.country for a in _mention(nlp, text, "Liu Xiaoming", "2019-11-19")] == ["CHN"]
+
+
+def test_unnamed_officials_met_are_of_the_storys_place(nlp):
+    text = (
+        "Mark Esper arrived in Vietnam on Tuesday. Vietnam has sought closer ties with the United States. "
+        "Esper met with several top government officials."
+    )
+    (doc,) = annotate([Document(id="t", text=text, published="2019-11-20", language="en")], nlp)
+    country = {a.id: a.country for a in doc.actors}
+    met = [[country[a] for a in e.target] for e in doc.events if "officials" in e.evidence.text]
+    assert met == [["VNM"]], met
+
+
+def test_a_place_phrase_is_not_what_the_parser_coordinated_with_it(nlp):
+    text = (
+        "The Indian navy captured 23 pirates who threatened a merchant vessel in the lawless waters of the Gulf of "
+        "Aden and a German naval helicopter thwarted another attack Saturday."
+    )
+    events = _events(nlp, text, "2008-12-13")
+    assert not any(t == "COERCE" and "DEU" in g for t, _s, g in events), events
