@@ -8,6 +8,14 @@ writer, which writes each batch in one transaction together with the forecast le
 At most ``2 * workers`` batches are in flight, so memory stays flat whatever the input's size,
 and the output is the same, in the same order, for any number of workers.
 Inputs that fail are reported through ``on_error`` and never stop the run.
+
+With the NLP in this process (``workers`` 1), the store write and the link step of each analysed
+batch run on a thread of their own (:class:`_Writer`, still the store's single writer, batches
+in order) while this thread reads and analyses the next batch: DuckDB and the parser's matrix
+products release the GIL, so the two overlap where a second core is free.  What the write
+reports (errors, documents, counts, progress) is recorded there and replayed here, at the point
+where the batch would have been written without the thread, so callbacks, their order and the
+results are the same either way.
 """
 
 from __future__ import annotations
@@ -15,9 +23,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from newsgraph.engines.memo import input_key, open_memo
 from newsgraph.engines.pool import Analyser, Annotated, make_analyser
@@ -47,6 +56,41 @@ class _Batch:
     documents: list[Document]  # in input order
     skip: list[bool]  # per document: already stored with this analysis
     handle: object | None = None  # what the analyser's submit returned
+    written: Future | None = None  # the writer thread's job: the calls its finish made, to replay
+
+
+class _Calls:
+    """The callbacks a batch's finish makes: made at once (``record`` False) or recorded for replay."""
+
+    def __init__(self, record: bool) -> None:
+        self.calls: list[tuple[Callable[..., Any], tuple[Any, ...]]] | None = [] if record else None
+
+    def __call__(self, fn: Callable[..., Any] | None, *args: Any) -> None:
+        if fn is None:
+            return
+        if self.calls is None:
+            fn(*args)
+        else:
+            self.calls.append((fn, args))
+
+    def replay(self) -> None:
+        for fn, args in self.calls or ():
+            fn(*args)
+
+
+class _Writer:
+    """The store's single writer on a thread of its own: jobs run one at a time, in order."""
+
+    def __init__(self) -> None:
+        self.pool = ThreadPoolExecutor(1, thread_name_prefix="newsgraph-writer")
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Future:
+        return self.pool.submit(fn, *args)
+
+    def close(self) -> None:
+        # on an error or an interrupt, jobs not started are dropped and the one running ends
+        # (its transaction commits or rolls back) before the store may be closed
+        self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -141,7 +185,7 @@ def run(
     def prepare(docs: list[Document]) -> _Batch:
         skip = [False] * len(docs)
         if store is not None and docs:
-            stored = store.stored_keys([d.id for d in docs if d.id not in seen])
+            stored = (lookup or store).stored_keys([d.id for d in docs if d.id not in seen])
             for i, d in enumerate(docs):
                 if d.id in seen:  # the same article earlier in this run: that input decides its analysis
                     skip[i] = True
@@ -175,7 +219,8 @@ def run(
         else:
             stats.unchanged += 1
 
-    def finish(batch: _Batch, analyser: Analyser | None) -> None:
+    def finish(batch: _Batch, analyser: Analyser | None, call: _Calls) -> _Calls:
+        """Write an analysed batch and link it; ``call`` makes (or records) every callback, in order."""
         done: list[Annotated] = analyser.result(batch.handle) if analyser and batch.handle is not None else []
         todo = iter(done)
         fresh: list[Document] = []  # analysed, in input order
@@ -183,13 +228,13 @@ def run(
         for document, skip in zip(batch.documents, batch.skip, strict=True):
             if skip:
                 if document.id in failed:
-                    report(f"{document.origin}: not analysed (the same article failed earlier in this run)")
+                    call(report, f"{document.origin}: not analysed (the same article failed earlier in this run)")
                 else:
                     known.append(document)
                 continue
             outcome = next(todo)
             if outcome.error:
-                report(f"{document.origin}: {outcome.error}")
+                call(report, f"{document.origin}: {outcome.error}")
                 failed.add(document.id)
                 continue
             fresh.append(outcome.document)
@@ -201,15 +246,14 @@ def run(
             stats.forecasts_resolved += len(store.last_changes)
             # reprints, same-story clusters, event de-duplication and corroboration (newsgraph.link)
             new = [d for d, r in zip(fresh, results, strict=True) if r and r.status in ("added", "replaced")]
-            stats.linked += _link_batch(store, new, report)
+            stats.linked += _link_batch(store, new, lambda message: call(report, message))
         for doc, result in zip(fresh, results, strict=True):
             if result is not None and result.status == "failed":
-                report(f"{doc.origin}: not stored ({result.error})")
+                call(report, f"{doc.origin}: not stored ({result.error})")
                 failed.add(doc.id)
                 continue
-            count(result)
-            if on_document:  # a stored document not analysed again has nothing new to show
-                on_document(doc)
+            call(count, result)
+            call(on_document, doc)  # a stored document not analysed again has nothing new to show
         if store is not None and known:
             # Written after the batch's analysed documents, with the analysis the store holds (the
             # first input's in this run), so an input skipped is recorded as seen and never replaces it.
@@ -217,14 +261,23 @@ def run(
                 doc.analysis_key = seen.get(doc.id) or doc.analysis_key
             for doc, result in zip(known, store.add_documents(known), strict=True):
                 if result.status == "failed":
-                    report(f"{doc.origin}: not stored ({result.error})")
+                    call(report, f"{doc.origin}: not stored ({result.error})")
                     continue
-                count(result)
-        if on_progress:
-            on_progress(batch.size)
+                call(count, result)
+        call(on_progress, batch.size)
+        return call
+
+    def written(batch: _Batch) -> None:
+        """The batch's write is done (here, or on the writer thread: its callbacks are replayed now)."""
+        if batch.written is None:
+            finish(batch, analyser, _Calls(record=False))
+        else:
+            batch.written.result().replay()
 
     pending: deque[_Batch] = deque()
     analyser: Analyser | None = None
+    writer: _Writer | None = None
+    lookup = store  # what prepare asks for the stored keys: its own connection once the writer has a thread
     try:
         for docs in _batches(documents(), batch_size):
             batch = prepare(docs)
@@ -235,13 +288,21 @@ def run(
                     # of processes, each loading the pipeline, would only delay the first document
                     processes = workers if len(docs) >= batch_size else 1
                     analyser = make_analyser(model, batch_size, processes, doc_timeout)
+                    if store is not None and analyser.processes == 1:  # the NLP is here: write beside it
+                        writer, lookup = _Writer(), store.reader()
                 batch.handle = analyser.submit(todo)
+            if writer is not None:
+                batch.written = writer.submit(finish, batch, analyser, _Calls(record=True))
             pending.append(batch)
             while len(pending) > 2 * max(1, workers) or (pending and analyser is None):
-                finish(pending.popleft(), analyser)
+                written(pending.popleft())
         while pending:
-            finish(pending.popleft(), analyser)
+            written(pending.popleft())
     finally:
+        if writer is not None:
+            writer.close()
+        if lookup is not None and lookup is not store:
+            lookup.close()
         if analyser is not None:
             analyser.close()
         if memo is not None:

@@ -100,6 +100,15 @@ class Store:
     def close(self) -> None:
         self.con.close()
 
+    def reader(self) -> Store:
+        """This store through a connection of its own (a DuckDB cursor on the same database), for a
+        second thread to read while this one writes; it sees what is committed.  Close it when done
+        (that leaves this store open)."""
+        other = object.__new__(Store)
+        other.path, other.last_changes = self.path, []
+        other.con = self.con.cursor()
+        return other
+
     # -- schema -------------------------------------------------------------
 
     @property
