@@ -1,9 +1,13 @@
 """The local engine's writer thread: with the NLP in this process, the store write and the link step
 run on a thread of their own, and everything the caller sees (documents, errors, progress, counts,
-the store) is what it was with the write in line, in the same order, on the caller's thread."""
+the store) is what it was with the write in line, in the same order, on the caller's thread.
+And analysing without a store starts without the store's libraries."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 from concurrent.futures import Future
 
@@ -143,3 +147,22 @@ def test_an_interrupt_ends_the_writer_thread(corpus, tmp_path, monkeypatch):
     with Store(tmp_path / "stop.duckdb") as store, pytest.raises(KeyboardInterrupt):
         local.run([str(corpus)], store=store, batch_size=2, workers=1, on_document=interrupted)
     assert not [t for t in threading.enumerate() if t.name.startswith("newsgraph-writer")]
+
+
+def test_analysing_without_a_store_imports_neither_duckdb_nor_arrow():
+    """``analyze --no-store`` (the settings, the CLI, the engine) starts without the store's libraries."""
+    code = (
+        "import sys\n"
+        "import newsgraph.cli, newsgraph.engines.local, newsgraph.report\n"
+        "from newsgraph.config import load_settings\n"
+        "from newsgraph.store import DEFAULT_DB\n"
+        "assert load_settings().db == DEFAULT_DB == 'newsgraph.duckdb'\n"
+        "print(sorted(m for m in ('duckdb', 'pyarrow') if m in sys.modules))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "NEWSGRAPH_CONFIG": os.devnull}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+    from newsgraph.store import Store  # imported on first use, as before
+
+    assert Store.__module__ == "newsgraph.store.db"

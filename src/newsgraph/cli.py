@@ -133,7 +133,6 @@ def analyze(
     from newsgraph.inputs import day
     from newsgraph.nlp.identity import ModelNotFound
     from newsgraph.report import render_document
-    from newsgraph.store import Store, StoreError
 
     settings = _settings(config, db=db, model=model, batch_size=batch_size, max_bytes=max_bytes)
     if published is not None and published.strip().lower() != "file":
@@ -155,6 +154,8 @@ def analyze(
 
     store = None
     if not no_store:
+        from newsgraph.store import Store, StoreError  # with DuckDB and Arrow: only when storing
+
         try:
             store = Store(settings.db)
         except StoreError as exc:

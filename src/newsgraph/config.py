@@ -19,7 +19,7 @@ from pathlib import Path
 from newsgraph.ingest.base import DEFAULT_MAX_BYTES
 from newsgraph.ingest.budget import DEFAULT_DOC_TIMEOUT
 from newsgraph.nlp.identity import DEFAULT_MODEL
-from newsgraph.store.db import DEFAULT_DB
+from newsgraph.store import DEFAULT_DB  # the name only: DuckDB is imported when a store is opened
 
 
 @dataclass(slots=True)

@@ -24,9 +24,9 @@ from typing import Any
 import duckdb
 
 from newsgraph.model import Document, OffsetMap
-from newsgraph.store import derived, write
+from newsgraph.store import DEFAULT_DB, derived, write
 
-DEFAULT_DB = "newsgraph.duckdb"
+__all__ = ["DEFAULT_DB", "TABLES", "Store", "StoreError", "WriteResult"]
 MEMORY_LIMIT = "1GB"
 
 # Tables in dependency order (documents first); the export writes each.
