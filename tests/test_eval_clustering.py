@@ -30,6 +30,10 @@ def _corpus(tmp_path):
         "1_2ecbplus.xml",
         ["http : / / example . org / q2", "Mamuju quake : BNPB counts 34 dead on Sulawesi ."],
     )
+    # another topic: with four documents alone, a name two of them share has the IDF of a common word
+    # (the clusterer weighs every held member with the IDF of now, and splits what it no longer links)
+    _write(tmp_path / "2", "2_1ecb.xml", ["The central bank raised its main interest rate to 5 percent on Thursday ."])
+    _write(tmp_path / "2", "2_1ecbplus.xml", ["http : / / example . org / r", "Voters in Oslo elected a new mayor ."])
     return tmp_path
 
 
@@ -59,7 +63,7 @@ def test_two_happenings_of_one_kind_are_told_apart(tmp_path):
 def test_the_command(tmp_path):
     result = CliRunner().invoke(app, ["eval", "clustering", "--data", str(_corpus(tmp_path)), "--json"])
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["documents"] == 4
+    assert json.loads(result.stdout)["documents"] == 6
     empty = CliRunner().invoke(app, ["eval", "clustering", "--data", str(tmp_path / "1")])
     assert empty.exit_code == 2 and "no ECB+ documents" in empty.output
 

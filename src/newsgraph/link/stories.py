@@ -1,21 +1,27 @@
-"""Same-story clustering, incremental: a new document joins the most similar story or starts one.
+"""Same-story clustering, incremental: a new document and its neighbourhood are clustered again.
 
 Documents are TF-IDF vectors over :mod:`newsgraph.link.features` keys (document frequencies
-counted as documents arrive; key kinds weighted by ``KIND_WEIGHTS``); a story is the sum of its
-members' vectors (its centroid, cut to its heaviest keys).  A new document:
+counted as documents arrive; key kinds weighted by ``KIND_WEIGHTS``).  A story holds its latest
+members one by one (their keys and counts, at most ``per_story`` of them and ``held`` in all) and
+sums the vectors of the older ones into a frozen *core*.  A new document:
 
 1. retrieves candidate stories through an inverted index from its heaviest keys to the stories
    that hold them -- each key keeps only its ``max_postings`` latest stories, and stories whose
-   dates lie more than ``window_days`` from the document's are passed over, so one addition costs
-   the same however many documents the store holds;
-2. joins the candidate story it is most similar to, if that is at least ``threshold``;
-   otherwise it starts a story.  Similarity is average link: the mean cosine of the document
-   with the story's members, which is the dot product with the sum of their vectors over their
-   number;
-3. the story it joined is then compared with its own candidates, and merged with any that is now
-   as similar as ``threshold`` (average-link, the way an agglomerative clustering of all the
-   documents would have merged them): this is what makes the clusters close to independent of
-   the order the documents came in.
+   dates lie more than ``window_days`` from the document's are passed over -- and scores them by
+   average link (the mean cosine with their members: the dot product with their centroid, the sum
+   of the members' vectors, over their size);
+2. if none is as similar as ``reach`` times the threshold, it starts a story;
+3. otherwise it and the members of its ``local`` most similar candidates are clustered again by
+   average link at ``threshold`` (:func:`newsgraph.link.regroup.average_link`), every held member
+   weighed with the IDF of now, each core as one indivisible unit.  Stories may merge, split, or
+   pass members to one another: a document that joined the wrong story early (when the IDF knew
+   few documents) can leave it.  Each resulting group keeps the id of the story whose core it holds
+   (the largest, when cores merge), else of the story most of its members came from, else gets a
+   new one.
+
+Everything an addition touches is bounded (candidates, postings, held members per story), so its
+cost does not grow with the number of documents; the clusters are close to what average link over
+all the documents at once gives, whatever the order the documents came in.
 """
 
 from __future__ import annotations
@@ -23,11 +29,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
-from collections import Counter, deque
-from collections.abc import Mapping
+from collections import Counter, OrderedDict, deque
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from newsgraph.link.features import KIND_WEIGHTS
+from newsgraph.link.regroup import average_link
 
 Vector = dict[str, float]
 
@@ -35,11 +42,17 @@ Vector = dict[str, float]
 @dataclass(slots=True)
 class Story:
     id: str
-    centroid: Vector
+    centroid: Vector  # the sum of the members' vectors, cut to its heaviest keys (retrieval, scoring)
     size: int = 0
     first: str | None = None  # earliest and latest member date (YYYY-MM-DD)
     last: str | None = None
-    members: list[str] = field(default_factory=list)
+    members: list[str] = field(default_factory=list)  # all members (only when the clusterer tracks them)
+    core: Vector | None = None  # the sum of the vectors of the members not held one by one (None: all of them)
+    held: list[str] = field(default_factory=list)  # members held one by one, oldest first
+
+    @property
+    def core_size(self) -> int:
+        return self.size - len(self.held)
 
     def to_dict(self) -> dict:
         return {"id": self.id, "size": self.size, "first": self.first, "last": self.last, "members": self.members}
@@ -49,7 +62,18 @@ class Story:
 class Placement:
     doc_id: str
     story_id: str  # the story the document is in after the addition
-    merged: dict[str, str]  # stories merged into others on the way: {gone id: kept id}
+    merged: dict[str, str]  # stories gone on the way: {gone id: the story that took its core or most members}
+    moved: dict[str, str] = field(default_factory=dict)  # earlier documents now in another story: {doc: story}
+    touched: list[str] = field(default_factory=list)  # the stories whose members changed (the document's too)
+
+
+class _Held:
+    """A member held one by one: its heaviest keys and their counts, its date and arrival number."""
+
+    __slots__ = ("keys", "counts", "date", "seq")
+
+    def __init__(self, keys: tuple[str, ...], counts: tuple[int, ...], date: str | None, seq: int) -> None:
+        self.keys, self.counts, self.date, self.seq = keys, counts, date, seq
 
 
 class StoryClusterer:
@@ -65,6 +89,10 @@ class StoryClusterer:
         centroid_terms: int = 150,
         max_postings: int = 64,
         candidates: int = 20,
+        reach: float = 0.5,
+        local: int = 5,
+        per_story: int = 32,
+        held: int = 20_000,
         track_members: bool = True,
     ) -> None:
         self.threshold = threshold
@@ -74,69 +102,225 @@ class StoryClusterer:
         self.centroid_terms = centroid_terms
         self.max_postings = max_postings
         self.candidates = candidates
+        self.reach = reach
+        self.local = local
+        self.per_story = per_story
+        self.held = held
         self.track_members = track_members  # keep member lists (the eval does; the store has them)
         self.df: Counter[str] = Counter()
         self.n_docs = 0
         self.stories: dict[str, Story] = {}
         self.story_of: dict[str, str] = {}
         self.newest: str | None = None  # the latest document date seen
+        self.dirty: set[str] = set()  # stories changed since the caller last cleared it (the store writes them)
         self._postings: dict[str, deque[str]] = {}
+        self._held: OrderedDict[str, _Held] = OrderedDict()  # oldest first
+        self._home: dict[str, str] = {}  # held document -> its story
+        self._seq = 0
 
     # -- vectors ------------------------------------------------------------
 
     def vector(self, features: Mapping[str, int]) -> Vector:
         """The document's unit TF-IDF vector, cut to its ``doc_terms`` heaviest keys."""
-        n = self.n_docs + 1
+        return self._weigh(features.items(), self.n_docs + 1)
+
+    def _weigh(self, items: Iterable[tuple[str, int]], n: int) -> Vector:
         weights = {
             k: (1.0 + math.log(tf)) * math.log((n + 1) / (self.df.get(k, 0) + 1)) * KIND_WEIGHTS.get(k[0], 1.0)
-            for k, tf in features.items()
+            for k, tf in items
             if tf > 0
         }
         top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[: self.doc_terms]
         norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
         return {k: w / norm for k, w in top if w > 0}
 
+    def held_vector(self, doc_id: str) -> Vector:
+        """A held member's vector with the document frequencies of now."""
+        h = self._held[doc_id]
+        return self._weigh(zip(h.keys, h.counts, strict=True), self.n_docs + 1)
+
+    def held_features(self, doc_id: str) -> dict[str, int] | None:
+        """The keys and counts held for a document (what the store keeps to hold it again)."""
+        h = self._held.get(doc_id)
+        return dict(zip(h.keys, h.counts, strict=True)) if h else None
+
     # -- adding -------------------------------------------------------------
 
     def add(self, doc_id: str, features: Mapping[str, int], date: str | None = None) -> Placement:
-        """Cluster one document: the story it is in now, and the stories merged away on the way."""
+        """Cluster one document: the story it is in now, stories gone and documents moved on the way."""
         self.df.update(set(features))
         self.n_docs += 1
         if date and (self.newest is None or date > self.newest):
             self.newest = date
         vec = self.vector(features)
-        best, best_sim = None, self.threshold
+        scored = []
         for sid in self._candidates(vec, date, exclude=None):
             story = self.stories[sid]
             sim = _dot(vec, story.centroid) / story.size
-            if sim >= best_sim:
-                best, best_sim = sid, sim
-        if best is None:
-            story = Story(_story_id(doc_id), {})
+            if sim >= self.threshold * self.reach:
+                scored.append((-sim, sid))
+        keys = tuple(vec)  # its heaviest keys, held with their counts
+        self.hold(doc_id, keys, tuple(int(features[k]) for k in keys), date)
+        if not scored:
+            story = Story(_story_id(doc_id), dict(vec), 1, date, date, core={}, held=[doc_id])
             self.stories[story.id] = story
-        else:
-            story = self.stories[best]
-        self._join(story, doc_id, vec, date)
-        # a document that started a story cannot have brought two stories together: had it been
-        # as similar to another story as the threshold, it would have joined it
-        merged = self._merge_around(story) if best is not None else {}
-        final = merged.get(story.id, story.id)
-        return Placement(doc_id, final, merged)
+            self._settle(story, [doc_id])
+            self._post(story, vec)
+            return Placement(doc_id, story.id, {}, {}, [story.id])
+        touched = [self.stories[sid] for _, sid in sorted(scored)[: self.local]]
+        return self._regroup(doc_id, touched)
 
-    def _join(self, story: Story, doc_id: str, vec: Vector, date: str | None) -> None:
+    def hold(self, doc_id: str, keys: tuple[str, ...], counts: tuple[int, ...], date: str | None) -> None:
+        """Hold a document's keys (a new one, or a stored one put back); the oldest held leave for their cores."""
+        self._seq += 1
+        self._held[doc_id] = _Held(keys, counts, date, self._seq)
+        while len(self._held) > self.held:
+            self._retire(next(iter(self._held)))
+
+    def _retire(self, doc_id: str) -> None:
+        """A held member leaves for its story's core (its vector of now added to the core)."""
+        story = self.stories.get(self._home.pop(doc_id, ""))
+        if story is not None and doc_id in story.held:
+            vec = self.held_vector(doc_id)
+            story.core = self._cut({**(story.core or {})}, vec)
+            story.held.remove(doc_id)
+            self.dirty.add(story.id)
+        self._held.pop(doc_id, None)
+
+    def _cut(self, into: Vector, vec: Mapping[str, float]) -> Vector:
         for k, w in vec.items():
-            story.centroid[k] = story.centroid.get(k, 0.0) + w
-        if len(story.centroid) > self.centroid_terms * 3 // 2:
-            story.centroid = dict(sorted(story.centroid.items(), key=lambda kv: -kv[1])[: self.centroid_terms])
-        story.size += 1
-        self.stories[story.id] = self.stories.pop(story.id)  # latest changed last: evicted last
+            into[k] = into.get(k, 0.0) + w
+        if len(into) > self.centroid_terms * 3 // 2:
+            into = dict(sorted(into.items(), key=lambda kv: -kv[1])[: self.centroid_terms])
+        return into
+
+    def _regroup(self, doc_id: str, touched: list[Story]) -> Placement:
+        """Cluster the document and the touched stories' members again (see the module docstring)."""
+        # units: (sum vector, size, core's story or None, document or None)
+        units: list[tuple[Mapping[str, float], int, str | None, str | None]] = [
+            (self.held_vector(doc_id), 1, None, doc_id)
+        ]
+        for story in sorted(touched, key=lambda s: s.id):
+            if story.core_size > 0:
+                core = story.core if story.core is not None else story.centroid
+                units.append((core, story.core_size, story.id, None))
+            units.extend((self.held_vector(m), 1, None, m) for m in story.held if m in self._held)
+        labels = average_link([u[0] for u in units], [u[1] for u in units], self.threshold)
+        groups: dict[int, list[int]] = {}
+        for i, label in enumerate(labels):
+            groups.setdefault(label, []).append(i)
+        old = {s.id: s for s in touched}
+        before = {m: s.id for s in touched for m in s.held}
+        ids = self._name_groups(doc_id, list(groups.values()), units, old, before)
+        for sid in old:
+            self.stories.pop(sid, None)
+        merged: dict[str, str] = {}
+        moved: dict[str, str] = {}
+        changed: list[str] = []  # the stories whose members changed
+        final = ""
+        for members, sid in ids:
+            docs = [units[i][3] for i in members if units[i][3]]
+            cores = [units[i][2] for i in members if units[i][2]]
+            if sid not in old or set(docs) != set(old[sid].held) or cores not in ([], [sid]):
+                changed.append(sid)
+            self._build(sid, [units[i] for i in members], old)
+            for d in docs:
+                if d == doc_id:
+                    final = sid
+                elif before.get(d) != sid:
+                    moved[d] = sid
+            for i in members:
+                gone = units[i][2]
+                if gone and gone != sid:
+                    merged[gone] = sid
+        taken = {sid for _, sid in ids}
+        for sid in old:
+            if sid not in taken and sid not in merged:
+                # every member left: it is gone into the story that took most of them
+                dest = Counter(moved[m] for m, s in before.items() if s == sid and m in moved)
+                merged[sid] = min(dest.items(), key=lambda kv: (-kv[1], kv[0]))[0] if dest else final
+        self.dirty.difference_update(merged)
+        return Placement(doc_id, final, merged, moved, sorted(changed))
+
+    def _name_groups(
+        self,
+        doc_id: str,
+        groups: list[list[int]],
+        units: list[tuple[Mapping[str, float], int, str | None, str | None]],
+        old: dict[str, Story],
+        before: dict[str, str],
+    ) -> list[tuple[list[int], str]]:
+        """Each group's story id: its cores' (the largest), else that of most of its members, else a new one."""
+        out: list[tuple[list[int], str]] = []
+        used: set[str] = set()
+        rest = []
+        for g in groups:
+            cores = [units[i][2] for i in g if units[i][2]]
+            if cores:
+                sid = min(cores, key=lambda s: (-old[s].size, s))
+                used.add(sid)
+                out.append((g, sid))
+            else:
+                rest.append(g)
+        rest.sort(key=lambda g: (-len(g), min(str(units[i][3]) for i in g)))
+        cored = {sid for sid, s in old.items() if s.core_size > 0}
+        for n, g in enumerate(rest):
+            votes = Counter(before[units[i][3]] for i in g if units[i][3] in before)
+            free = [(-c, s) for s, c in votes.items() if s not in used and s not in cored]
+            if free:
+                sid = min(free)[1]
+            else:
+                sid = _story_id(doc_id if n == 0 else f"{doc_id}#{n}")
+                while sid in used or sid in self.stories:
+                    n += len(groups)
+                    sid = _story_id(f"{doc_id}#{n}")
+            used.add(sid)
+            out.append((g, sid))
+        return out
+
+    def _build(
+        self, sid: str, units: list[tuple[Mapping[str, float], int, str | None, str | None]], old: dict[str, Story]
+    ) -> Story:
+        """The story a group of units makes: centroid, core, held members, dates; indexed and marked dirty."""
+        story = Story(sid, {}, 0, core={})
+        dates: list[str] = []
+        held: list[str] = []
+        members: list[str] = []
+        for vec, size, core_of, doc in units:
+            story.centroid = self._cut(story.centroid, vec)
+            story.size += size
+            if core_of:
+                src = old[core_of]
+                story.core = self._cut(story.core or {}, vec)
+                dates += [d for d in (src.first, src.last) if d]
+                if self.track_members:
+                    kept = set(src.held)
+                    members += [m for m in src.members if m not in kept]
+            elif doc:
+                held.append(doc)
+                members.append(doc)
+                h = self._held.get(doc)
+                if h is not None and h.date:
+                    dates.append(h.date)
+        story.held = sorted(held, key=lambda d: self._held[d].seq)
+        story.first, story.last = (min(dates), max(dates)) if dates else (None, None)
+        self.stories[sid] = story
+        self._settle(story, members)
+        while len(story.held) > self.per_story:
+            self._retire(story.held[0])
+        self._post(story, _unit(story.centroid))
+        return story
+
+    def _settle(self, story: Story, members: list[str]) -> None:
+        """Record a story's membership: held members' home, the member list when tracked; mark it dirty."""
+        for m in story.held:
+            self._home[m] = story.id
         if self.track_members:
-            story.members.append(doc_id)
-            self.story_of[doc_id] = story.id
-        if date:
-            story.first = min(story.first or date, date)
-            story.last = max(story.last or date, date)
-        self._post(story, vec)
+            story.members = members
+            for m in members:
+                self.story_of[m] = story.id
+        self.stories[story.id] = self.stories.pop(story.id)  # latest changed last: evicted last
+        self.dirty.add(story.id)
 
     def _post(self, story: Story, vec: Mapping[str, float]) -> None:
         for k in _heaviest(vec, self.query_terms):
@@ -171,40 +355,25 @@ class StoryClusterer:
             return True
         return lo <= day <= hi
 
-    def _merge_around(self, story: Story) -> dict[str, str]:
-        """Merge ``story`` with candidates now similar enough; returns {merged-away id: kept id}."""
-        merged: dict[str, str] = {}
-        while True:
-            date = story.last or story.first
-            partner = None
-            for sid in self._candidates(_unit(story.centroid), date, exclude=story.id):
-                other = self.stories[sid]
-                if _dot(story.centroid, other.centroid) / (story.size * other.size) >= self.threshold:
-                    partner = other
-                    break
-            if partner is None:
-                return merged
-            keep, gone = (story, partner) if story.size >= partner.size else (partner, story)
-            for k, w in gone.centroid.items():
-                keep.centroid[k] = keep.centroid.get(k, 0.0) + w
-            keep.size += gone.size
-            keep.members.extend(gone.members)
-            for d in gone.members:
-                self.story_of[d] = keep.id
-            keep.first = min(filter(None, [keep.first, gone.first]), default=None)
-            keep.last = max(filter(None, [keep.last, gone.last]), default=None)
-            del self.stories[gone.id]
-            for old, new in list(merged.items()):
-                if new == gone.id:
-                    merged[old] = keep.id
-            merged[gone.id] = keep.id
-            self._post(keep, _unit(keep.centroid))
-            story = keep
+    # -- the store's side ------------------------------------------------------
 
     def load(self, story: Story) -> None:
-        """Put back a stored story (its centroid and dates; members are not needed)."""
+        """Put back a stored story (centroid, core, dates, the ids of its held members; the store puts the
+        held members' keys back with :meth:`hold`).  A story stored before members were held has no core:
+        its centroid is its core."""
+        if story.core is None:
+            story.core = dict(story.centroid) if story.core_size > 0 else {}
         self.stories[story.id] = story
+        for m in story.held:
+            self._home[m] = story.id
         self._post(story, _unit(story.centroid))
+
+    def release(self, doc_ids: Iterable[str]) -> None:
+        """Members the store could not hold again (no keys stored): they leave for their cores unchanged."""
+        for d in doc_ids:
+            story = self.stories.get(self._home.pop(d, ""))
+            if story is not None and d in story.held and d not in self._held:
+                story.held.remove(d)
 
     def evict(self, keep: int) -> list[str]:
         """Forget stories (the store still has them): all but the ``keep`` changed last, and those
@@ -219,7 +388,11 @@ class StoryClusterer:
             except ValueError:
                 pass
         for sid in drop:
-            self.stories.pop(sid, None)
+            story = self.stories.pop(sid, None)
+            if story is not None:
+                for m in story.held:
+                    self._held.pop(m, None)
+                    self._home.pop(m, None)
         return drop
 
     def partition(self) -> dict[str, str]:

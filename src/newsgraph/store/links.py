@@ -26,6 +26,7 @@ from newsgraph.link.reprints import CopyLink, Fingerprint, ReprintIndex, fingerp
 from newsgraph.link.stories import Story, StoryClusterer
 from newsgraph.link.text import from_values, values
 from newsgraph.model import Document
+from newsgraph.store import derived
 from newsgraph.store.db import Store
 
 # Stories kept in memory for new documents to join: the latest changed (older ones stay stored).
@@ -46,7 +47,13 @@ def link_documents(store: Store, docs: Sequence[Document]) -> int:
     """Link documents just stored to the rest; returns how many were linked.
 
     Sets ``doc.story``, ``doc.copy_of`` and each event's and statement's ``corroboration`` so the
-    caller's output shows them.  Documents already linked are skipped.
+    caller's output shows them.  A document already linked (its analysis replaced) keeps its copy
+    link and its story; its story's events and statements are clustered again.
+
+    Placing a document may move earlier ones between stories, split a story or merge stories
+    (:class:`~newsgraph.link.stories.StoryClusterer`): the members, the stories and the event and
+    statement clusters of every story changed are written again, and the read side's counts
+    (:mod:`newsgraph.store.derived`) follow in the same transaction.
 
     The link layer works in memory; what it decides is written once per batch, one statement per
     table (columnar inserts of registered Arrow tables), never one per document or per story: a
@@ -55,16 +62,18 @@ def link_documents(store: Store, docs: Sequence[Document]) -> int:
     """
     con = store.con
     ids = list(dict.fromkeys(d.id for d in docs))
-    done = _in(con, "SELECT doc_id FROM story_members WHERE doc_id IN", ids)
+    done = dict(_rows(con, "SELECT doc_id, story_id FROM story_members WHERE doc_id IN", ids))
     todo = list({d.id: d for d in docs if d.id not in done}.values())
-    if not todo:
+    redo = sorted({d.id for d in docs if d.id in done})
+    if not todo and not redo:
         return 0
     state = _state(store)
-    placed: dict[str, str] = {}  # doc -> story, for the batch's documents
-    merged: dict[str, str] = {}  # story merged away -> the story it is in now
-    touched: dict[str, int] = {}  # story -> seq of the last document that changed it
+    placed: dict[str, str] = {}  # doc -> story, for the batch's documents and those it moved
+    merged: dict[str, str] = {}  # story gone -> the story it is in now
+    touched: dict[str, int] = {s: state.seq for s in (done[d] for d in redo)}  # story -> seq of its last change
     copies: dict[str, CopyLink] = {}  # the latest link of each document the batch re-linked
     prints: list[Fingerprint] = []
+    held: dict[str, str] = {}  # doc -> its story keys (JSON), for the batch's documents
     terms: Counter[str] = Counter()  # document frequencies the batch adds
     con.execute("BEGIN TRANSACTION")
     try:
@@ -77,31 +86,34 @@ def link_documents(store: Store, docs: Sequence[Document]) -> int:
             feats = document_features(doc)
             placement = state.stories.add(doc.id, feats, doc.published)
             terms.update(set(feats))
+            held[doc.id] = json.dumps(state.stories.held_features(doc.id) or {})
             for gone, kept in placement.merged.items():
                 merged[gone] = kept
                 for old, new in merged.items():
                     if new == gone:
                         merged[old] = kept
             placed[doc.id] = placement.story_id
-            touched[placement.story_id] = state.seq
+            placed.update(placement.moved)
+            for sid in placement.touched:
+                touched[sid] = state.seq
         placed = {d: merged.get(s, s) for d, s in placed.items()}
         live: dict[str, int] = {}  # the touched stories still there, and their last change
         for s, seq in touched.items():
             live[merged.get(s, s)] = max(seq, live.get(merged.get(s, s), 0))
-        _write_links(con, state, prints, copies, placed, merged, live)
+        _write_links(con, state, prints, copies, placed, held, merged, live)
         _add_terms(con, terms)
         con.execute(
             "INSERT OR REPLACE INTO link_state VALUES ('seq', ?), ('n_docs', ?)", [state.seq, state.stories.n_docs]
         )
-        _corroborate(con, sorted(live))
+        _follow(con, _corroborate(con, sorted(live)), state.seq - len(todo), state.seq)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
         _STATES.pop(store, None)  # the in-memory state ran ahead of the store: reload it next time
         raise
     state.stories.evict(OPEN_STORIES)
-    _annotate(con, todo)
-    return len(todo)
+    _annotate(con, [*todo, *(d for d in docs if d.id in done)])
+    return len(todo) + len(redo)
 
 
 def _write_links(
@@ -110,6 +122,7 @@ def _write_links(
     prints: list[Fingerprint],
     copies: dict[str, CopyLink],
     placed: dict[str, str],
+    held: dict[str, str],
     merged: dict[str, str],
     live: dict[str, int],
 ) -> None:
@@ -141,7 +154,7 @@ def _write_links(
         },
     )
     if merged:
-        # stored members of the stories merged away; the batch's own members are placed below
+        # stored members of the stories gone (those in their cores: the others are placed below)
         _register(con, "_ng_merged", {"gone": list(merged), "kept": list(merged.values())})
         try:
             con.execute(
@@ -150,20 +163,50 @@ def _write_links(
             con.execute("DELETE FROM stories WHERE id IN (SELECT gone FROM _ng_merged)")
         finally:
             con.unregister("_ng_merged")
-    _upsert(con, "story_members", {"doc_id": list(placed), "story_id": list(placed.values())})
-    stories = [state.stories.stories[s] for s in sorted(live)]
-    _upsert(
+    if placed:
+        docs = sorted(placed)
+        _register(
+            con,
+            "_ng_rows",
+            {"doc_id": docs, "story_id": [placed[d] for d in docs], "features": [held.get(d) for d in docs]},
+        )
+        try:  # a document placed before keeps its keys
+            con.execute(
+                "INSERT INTO story_members (doc_id, story_id, features) SELECT * FROM _ng_rows "
+                "ON CONFLICT (doc_id) DO UPDATE SET story_id = excluded.story_id, "
+                "features = coalesce(excluded.features, story_members.features)"
+            )
+        finally:
+            con.unregister("_ng_rows")
+    clusterer = state.stories
+    stories = [clusterer.stories[s] for s in sorted(clusterer.dirty) if s in clusterer.stories]
+    clusterer.dirty.clear()
+    if not stories:
+        return
+    _register(
         con,
-        "stories",
+        "_ng_rows",
         {
             "id": [st.id for st in stories],
             "size": [st.size for st in stories],
             "first_date": [st.first for st in stories],
             "last_date": [st.last for st in stories],
             "centroid": [json.dumps(st.centroid) for st in stories],
-            "updated": [live[st.id] for st in stories],
+            # a story whose oldest held member only went to its core keeps its place in the reload order
+            "updated": pa.array([live.get(st.id) for st in stories], type=pa.int64()),
+            "core": [json.dumps(st.core or {}) for st in stories],
+            "held": [json.dumps(st.held) for st in stories],
         },
     )
+    try:
+        con.execute(
+            "INSERT INTO stories (id, size, first_date, last_date, centroid, updated, core, held) "
+            "SELECT * FROM _ng_rows ON CONFLICT (id) DO UPDATE SET size = excluded.size, "
+            "first_date = excluded.first_date, last_date = excluded.last_date, centroid = excluded.centroid, "
+            "updated = coalesce(excluded.updated, stories.updated), core = excluded.core, held = excluded.held"
+        )
+    finally:
+        con.unregister("_ng_rows")
 
 
 def _register(con: Any, name: str, columns: dict[str, list]) -> None:
@@ -179,6 +222,13 @@ def _upsert(con: Any, table: str, columns: dict[str, list]) -> None:
         con.execute(f"INSERT OR REPLACE INTO {table} ({', '.join(columns)}) SELECT * FROM _ng_rows")
     finally:
         con.unregister("_ng_rows")
+
+
+def _rows(con: Any, query: str, keys: Sequence[str]) -> list[tuple]:
+    """Run ``query`` (ending in ``... IN``) over ``keys``; its rows."""
+    if not keys:
+        return []
+    return con.execute(f"{query} ({', '.join('?' for _ in keys)})", list(keys)).fetchall()
 
 
 def _in(con: Any, query: str, keys: Sequence[str]) -> set:
@@ -239,23 +289,61 @@ def _state(store: Store) -> LinkState:
     stories.df = Counter(dict(con.execute("SELECT term, df FROM link_terms").fetchall()))
     counters = dict(con.execute("SELECT key, value FROM link_state").fetchall())
     stories.n_docs = int(counters.get("n_docs", 0))
-    for sid, size, first, last, centroid in con.execute(
-        "SELECT id, size, first_date, last_date, centroid FROM stories ORDER BY updated DESC LIMIT ?", [OPEN_STORIES]
-    ).fetchall()[::-1]:
-        stories.load(Story(sid, json.loads(centroid), size, first, last))
+    rows = con.execute(
+        "SELECT id, size, first_date, last_date, centroid, core, held FROM stories "
+        "ORDER BY updated DESC NULLS LAST, id LIMIT ?",
+        [OPEN_STORIES],
+    ).fetchall()[::-1]
+    for sid, size, first, last, centroid, core, held in rows:
+        stories.load(Story(sid, json.loads(centroid), size, first, last, core=_js(core), held=_js(held) or []))
+    _hold_again(con, stories, [m for st in stories.stories.values() for m in st.held])
     state = LinkState(reprints, stories, int(counters.get("seq", 0)))
     _STATES[store] = state
     return state
 
 
+def _hold_again(con: Any, stories: StoryClusterer, doc_ids: list[str]) -> None:
+    """Put the held members' keys back, oldest first (one query)."""
+    if not doc_ids:
+        return
+    _register(con, "_ng_docs", {"doc_id": doc_ids})
+    try:
+        rows = con.execute(
+            "SELECT m.doc_id, m.features, f.published FROM story_members m JOIN _ng_docs d ON d.doc_id = m.doc_id "
+            "LEFT JOIN link_fingerprints f ON f.doc_id = m.doc_id WHERE m.features IS NOT NULL "
+            "ORDER BY f.seq NULLS FIRST, m.doc_id"
+        ).fetchall()
+    finally:
+        con.unregister("_ng_docs")
+    found = set()
+    for doc_id, features, published in rows:
+        keys = json.loads(features)
+        if keys:
+            stories.hold(doc_id, tuple(keys), tuple(int(c) for c in keys.values()), published)
+            found.add(doc_id)
+    stories.release(d for d in doc_ids if d not in found)
+
+
+def _follow(con: Any, doc_ids: Sequence[str], before: int, seq: int) -> None:
+    """Bring the read side's counts up to date with the event clusters just written, in this transaction
+    (a document that left a story changes the counts of the story it left); when the counts had caught
+    up with every earlier link, they have now caught up with this batch's too."""
+    if not doc_ids or not derived.has_derived_tables(con):
+        return
+    derived.relink(con, doc_ids)
+    row = con.execute("SELECT value FROM derived_state WHERE key = 'linked_seq'").fetchone()
+    if row and row[0] is not None and int(row[0]) >= before:
+        con.execute("INSERT OR REPLACE INTO derived_state VALUES ('linked_seq', ?)", [seq])
+
+
 # -- events and statements -------------------------------------------------------
 
 
-def _corroborate(con: Any, story_ids: Sequence[str]) -> None:
+def _corroborate(con: Any, story_ids: Sequence[str]) -> list[str]:
     """Re-cluster the events and statements of the stories a batch touched and write their counts
-    and corroboration: one query per table for all the stories together."""
+    and corroboration: one query per table for all the stories together; returns their documents."""
     if not story_ids:
-        return
+        return []
     _register(con, "_ng_stories", {"story_id": list(story_ids)})
     try:
         docs = con.execute(
@@ -269,7 +357,7 @@ def _corroborate(con: Any, story_ids: Sequence[str]) -> None:
     sources = {doc_id: source_key(doc_id, origin, credited) for doc_id, _, origin, credited in docs}
     ids = sorted(sources)
     if not ids:
-        return
+        return []
     _register(con, "_ng_docs", {"doc_id": ids})
     try:
         for table, key_col, query, make in (
@@ -325,6 +413,7 @@ def _corroborate(con: Any, story_ids: Sequence[str]) -> None:
                     con.unregister("_ng_rows")
     finally:
         con.unregister("_ng_docs")
+    return ids
 
 
 def _js(value: Any) -> Any:
