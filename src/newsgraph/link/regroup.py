@@ -17,27 +17,43 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 from scipy.sparse import csr_matrix
 
+# a sparse vector as parallel keys and weights
+Sparse = tuple[Sequence[str], np.ndarray]
+
+
+def matrix(units: Sequence[Sparse]) -> tuple[csr_matrix, list[str]]:
+    """The units as the rows of a sparse matrix over the keys they use (returned in column order)."""
+    index: dict[str, int] = {}
+    cols = [np.fromiter((index.setdefault(k, len(index)) for k in keys), dtype=np.int64, count=len(keys))
+            for keys, _ in units]  # fmt: skip
+    lengths = [len(keys) for keys, _ in units]
+    indptr = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
+    data = np.concatenate([np.asarray(w, dtype=float) for _, w in units]) if units else np.zeros(0)
+    col = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int64)
+    return csr_matrix((data, col, indptr), shape=(len(units), max(1, len(index)))), list(index)
+
+
+def sparse(vec: Mapping[str, float]) -> Sparse:
+    return tuple(vec), np.fromiter(vec.values(), dtype=float, count=len(vec))
+
 
 def gram(sums: Sequence[Mapping[str, float]]) -> np.ndarray:
     """Dot products of every pair of sparse vectors (a dense ``n x n`` array)."""
-    index: dict[str, int] = {}
-    rows, cols, vals = [], [], []
-    for i, vec in enumerate(sums):
-        for k, w in vec.items():
-            rows.append(i)
-            cols.append(index.setdefault(k, len(index)))
-            vals.append(w)
-    mat = csr_matrix((vals, (rows, cols)), shape=(len(sums), max(1, len(index))))
+    mat, _ = matrix([sparse(v) for v in sums])
     return np.asarray((mat @ mat.T).todense(), dtype=float)
 
 
 def average_link(sums: Sequence[Mapping[str, float]], sizes: Sequence[int], threshold: float) -> list[int]:
     """A group label per unit (the index of the group's first unit); deterministic for a given unit order."""
-    n = len(sums)
-    labels = list(range(n))
+    return link_rows(gram(sums), sizes, threshold)
+
+
+def link_rows(cross: np.ndarray, sizes: Sequence[int], threshold: float) -> list[int]:
+    """:func:`average_link` from the units' dot products (``cross``, modified in place)."""
+    n = len(sizes)
+    labels = np.arange(n)
     if n < 2:
-        return labels
-    cross = gram(sums)  # cross[i, j]: the sum of the pairwise cosines between groups i and j
+        return labels.tolist()
     size = np.asarray(sizes, dtype=float)
     alive = np.ones(n, dtype=bool)
     while alive.sum() > 1:
@@ -54,5 +70,16 @@ def average_link(sums: Sequence[Mapping[str, float]], sizes: Sequence[int], thre
         cross[:, i] += cross[:, j]
         size[i] += size[j]
         alive[j] = False
-        labels = [i if lab == j else lab for lab in labels]
-    return labels
+        labels[labels == j] = i
+    return labels.tolist()
+
+
+def heaviest_sum(mat: csr_matrix, keys: list[str], rows: Sequence[int], n: int) -> dict[str, float]:
+    """The sum of some rows, cut to its ``n`` heaviest keys, as a dict."""
+    pick = np.zeros(mat.shape[0])
+    pick[list(rows)] = 1.0
+    total = mat.T @ pick  # a sparse product: slicing the rows costs more
+    nz = np.flatnonzero(total > 0)
+    if len(nz) > n:
+        nz = nz[np.argsort(-total[nz], kind="stable")[:n]]
+    return {keys[i]: float(total[i]) for i in nz}

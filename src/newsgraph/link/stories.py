@@ -33,8 +33,10 @@ from collections import Counter, OrderedDict, deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from newsgraph.link.features import KIND_WEIGHTS
-from newsgraph.link.regroup import average_link
+from newsgraph.link.regroup import Sparse, heaviest_sum, link_rows, matrix, sparse
 
 Vector = dict[str, float]
 
@@ -68,12 +70,15 @@ class Placement:
 
 
 class _Held:
-    """A member held one by one: its heaviest keys and their counts, its date and arrival number."""
+    """A member held one by one: its heaviest keys and their counts (and what of its weights does not
+    depend on the IDF), its date and arrival number."""
 
-    __slots__ = ("keys", "counts", "date", "seq")
+    __slots__ = ("keys", "counts", "base", "date", "seq")
 
     def __init__(self, keys: tuple[str, ...], counts: tuple[int, ...], date: str | None, seq: int) -> None:
         self.keys, self.counts, self.date, self.seq = keys, counts, date, seq
+        tf = np.asarray(counts, dtype=float).clip(min=1.0)
+        self.base = (1.0 + np.log(tf)) * np.fromiter((KIND_WEIGHTS.get(k[0], 1.0) for k in keys), float, len(keys))
 
 
 class StoryClusterer:
@@ -136,8 +141,16 @@ class StoryClusterer:
 
     def held_vector(self, doc_id: str) -> Vector:
         """A held member's vector with the document frequencies of now."""
+        keys, weights = self._held_sparse(doc_id)
+        return {k: float(w) for k, w in zip(keys, weights, strict=True) if w > 0}
+
+    def _held_sparse(self, doc_id: str) -> Sparse:
         h = self._held[doc_id]
-        return self._weigh(zip(h.keys, h.counts, strict=True), self.n_docs + 1)
+        n = self.n_docs + 1
+        df = np.fromiter((self.df.get(k, 0) for k in h.keys), float, len(h.keys))
+        weights = h.base * np.log((n + 1) / (df + 1.0)).clip(min=0.0)
+        norm = float(np.sqrt(weights @ weights)) or 1.0
+        return h.keys, weights / norm
 
     def held_features(self, doc_id: str) -> dict[str, int] | None:
         """The keys and counts held for a document (what the store keeps to hold it again)."""
@@ -197,15 +210,14 @@ class StoryClusterer:
     def _regroup(self, doc_id: str, touched: list[Story]) -> Placement:
         """Cluster the document and the touched stories' members again (see the module docstring)."""
         # units: (sum vector, size, core's story or None, document or None)
-        units: list[tuple[Mapping[str, float], int, str | None, str | None]] = [
-            (self.held_vector(doc_id), 1, None, doc_id)
-        ]
+        units: list[tuple[Sparse, int, str | None, str | None]] = [(self._held_sparse(doc_id), 1, None, doc_id)]
         for story in sorted(touched, key=lambda s: s.id):
             if story.core_size > 0:
                 core = story.core if story.core is not None else story.centroid
-                units.append((core, story.core_size, story.id, None))
-            units.extend((self.held_vector(m), 1, None, m) for m in story.held if m in self._held)
-        labels = average_link([u[0] for u in units], [u[1] for u in units], self.threshold)
+                units.append((sparse(core), story.core_size, story.id, None))
+            units.extend((self._held_sparse(m), 1, None, m) for m in story.held if m in self._held)
+        mat, keys = matrix([u[0] for u in units])
+        labels = link_rows(np.asarray((mat @ mat.T).todense(), dtype=float), [u[1] for u in units], self.threshold)
         groups: dict[int, list[int]] = {}
         for i, label in enumerate(labels):
             groups.setdefault(label, []).append(i)
@@ -223,7 +235,14 @@ class StoryClusterer:
             cores = [units[i][2] for i in members if units[i][2]]
             if sid not in old or set(docs) != set(old[sid].held) or cores not in ([], [sid]):
                 changed.append(sid)
-            self._build(sid, [units[i] for i in members], old)
+            cored = [i for i in members if units[i][2]]
+            self._build(
+                sid,
+                [units[i] for i in members],
+                old,
+                heaviest_sum(mat, keys, members, self.centroid_terms),
+                heaviest_sum(mat, keys, cored, self.centroid_terms) if cored else {},
+            )
             for d in docs:
                 if d == doc_id:
                     final = sid
@@ -279,19 +298,22 @@ class StoryClusterer:
         return out
 
     def _build(
-        self, sid: str, units: list[tuple[Mapping[str, float], int, str | None, str | None]], old: dict[str, Story]
+        self,
+        sid: str,
+        units: list[tuple[Sparse, int, str | None, str | None]],
+        old: dict[str, Story],
+        centroid: Vector,
+        core: Vector,
     ) -> Story:
         """The story a group of units makes: centroid, core, held members, dates; indexed and marked dirty."""
-        story = Story(sid, {}, 0, core={})
+        story = Story(sid, centroid, 0, core=core)
         dates: list[str] = []
         held: list[str] = []
         members: list[str] = []
-        for vec, size, core_of, doc in units:
-            story.centroid = self._cut(story.centroid, vec)
+        for _vec, size, core_of, doc in units:
             story.size += size
             if core_of:
                 src = old[core_of]
-                story.core = self._cut(story.core or {}, vec)
                 dates += [d for d in (src.first, src.last) if d]
                 if self.track_members:
                     kept = set(src.held)
