@@ -55,22 +55,27 @@ def link_rows(cross: np.ndarray, sizes: Sequence[int], threshold: float) -> list
     if n < 2:
         return labels.tolist()
     size = np.asarray(sizes, dtype=float)
+    sim = cross / np.outer(size, size)
+    np.fill_diagonal(sim, -np.inf)
     alive = np.ones(n, dtype=bool)
-    while alive.sum() > 1:
-        sim = cross / np.outer(size, size)
-        sim[~alive, :] = -np.inf
-        sim[:, ~alive] = -np.inf
-        np.fill_diagonal(sim, -np.inf)
+    for _ in range(n - 1):
         flat = int(np.argmax(sim))
         i, j = divmod(flat, n)
         if sim[i, j] < threshold:
             break
         i, j = min(i, j), max(i, j)
         cross[i, :] += cross[j, :]
-        cross[:, i] += cross[:, j]
+        cross[:, i] = cross[i, :]
         size[i] += size[j]
-        alive[j] = False
         labels[labels == j] = i
+        alive[j] = False
+        # only the merged group's similarities change; the group merged away leaves
+        row = np.where(alive, cross[i, :] / (size[i] * size), -np.inf)
+        row[i] = -np.inf
+        sim[i, :] = row
+        sim[:, i] = row
+        sim[j, :] = -np.inf
+        sim[:, j] = -np.inf
     return labels.tolist()
 
 
