@@ -50,7 +50,7 @@ def test_a_core_counts_as_many_documents_as_it_sums():
 
 
 def test_a_document_that_joined_the_wrong_story_moves():
-    clusterer = StoryClusterer(threshold=0.25)
+    clusterer = StoryClusterer(threshold=0.25, prior=0)
     _background(clusterer)
     first = clusterer.add("A1", _keys("a1", "a2", "a3", "a4"))
     clusterer.add("A2", _keys("a1", "a2", "a3", "a5"))
@@ -65,7 +65,7 @@ def test_a_document_that_joined_the_wrong_story_moves():
 
 
 def test_a_story_splits_when_what_held_it_together_turns_out_common():
-    clusterer = StoryClusterer(threshold=0.25)
+    clusterer = StoryClusterer(threshold=0.25, prior=0)  # the IDF of the documents seen alone
     _background(clusterer)
     p1 = clusterer.add("P1", _keys("k", "p1a", "p1b"))
     p2 = clusterer.add("P2", _keys("k", "p2a", "p2b"))
@@ -81,7 +81,7 @@ def test_a_story_splits_when_what_held_it_together_turns_out_common():
 
 
 def test_held_members_are_bounded_and_the_rest_is_a_core():
-    clusterer = StoryClusterer(threshold=0.2, per_story=4, held=10)
+    clusterer = StoryClusterer(threshold=0.2, per_story=4, held=10, prior=0)
     _background(clusterer, 40)
     for i in range(12):
         clusterer.add(f"s{i}", Counter({"w:storm": 3, "w:coast": 3, "w:surge": 3, f"w:extra{i}": 1}))
@@ -93,12 +93,16 @@ def test_held_members_are_bounded_and_the_rest_is_a_core():
 
 # -- the store -----------------------------------------------------------------------------
 
+ALPHA = [f"alpha{i}" for i in range(14)]
+XRAY = [f"xray{i}" for i in range(10)]
+BRAVO = [f"bravo{i}" for i in range(6)]
+# X shares two words with the A reports and eight with the B reports, which come after it
 WORDS = {
-    "A1": "alpha1 alpha2 alpha3 alpha4 alpha6 alpha7",
-    "A2": "alpha1 alpha2 alpha3 alpha5 alpha8 alpha9",
-    "X": "alpha1 alpha2 xray1 xray2 xray3 xray4",
-    "B1": "xray1 xray2 xray3 xray4 bravo1 bravo2",
-    "B2": "xray1 xray2 xray3 bravo1 bravo2 bravo3",
+    "A1": " ".join(ALPHA[:10]),
+    "A2": " ".join(ALPHA[:6] + ALPHA[10:14]),
+    "X": " ".join(ALPHA[:2] + XRAY[:8]),
+    "B1": " ".join(XRAY[:7] + BRAVO[:3]),
+    "B2": " ".join(XRAY[2:10] + BRAVO[3:5]),
 }
 
 

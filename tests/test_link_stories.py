@@ -90,6 +90,7 @@ def test_placements_replayed_give_the_partition():
         placed = untracked.add(name, text_features(DOCS[name]))
         for gone, kept in placed.merged.items():
             replay = {d: kept if s == gone else s for d, s in replay.items()}
+        replay.update(placed.moved)  # documents moved between stories (session 6)
         replay[name] = placed.story_id
     assert replay == tracked.partition()
     assert set(replay.values()) == set(untracked.stories)

@@ -87,7 +87,7 @@ class StoryClusterer:
     def __init__(
         self,
         *,
-        threshold: float = 0.13,
+        threshold: float = 0.16,
         window_days: int = 14,
         doc_terms: int = 100,
         query_terms: int = 40,
@@ -98,6 +98,7 @@ class StoryClusterer:
         local: int = 5,
         per_story: int = 32,
         held: int = 20_000,
+        prior: int = 200,
         track_members: bool = True,
     ) -> None:
         self.threshold = threshold
@@ -111,6 +112,7 @@ class StoryClusterer:
         self.local = local
         self.per_story = per_story
         self.held = held
+        self.prior = prior
         self.track_members = track_members  # keep member lists (the eval does; the store has them)
         self.df: Counter[str] = Counter()
         self.n_docs = 0
@@ -127,7 +129,7 @@ class StoryClusterer:
 
     def vector(self, features: Mapping[str, int]) -> Vector:
         """The document's unit TF-IDF vector, cut to its ``doc_terms`` heaviest keys."""
-        return self._weigh(features.items(), self.n_docs + 1)
+        return self._weigh(features.items(), self.n_docs + 1 + self.prior)
 
     def _weigh(self, items: Iterable[tuple[str, int]], n: int) -> Vector:
         weights = {
@@ -146,7 +148,7 @@ class StoryClusterer:
 
     def _held_sparse(self, doc_id: str) -> Sparse:
         h = self._held[doc_id]
-        n = self.n_docs + 1
+        n = self.n_docs + 1 + self.prior
         df = np.fromiter((self.df.get(k, 0) for k in h.keys), float, len(h.keys))
         weights = h.base * np.log((n + 1) / (df + 1.0)).clip(min=0.0)
         norm = float(np.sqrt(weights @ weights)) or 1.0
