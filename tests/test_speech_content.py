@@ -28,6 +28,10 @@ CASES = {
     "reproach": '"The Indian government should have told us sooner," the Nepalese foreign minister said.',
     "call_for": "German Chancellor Gerhard Schroeder has repeatedly called for the EU embargo on China to be lifted.",
     "not_stand": "The former Iraqi prime minister told a newspaper he would not stand in the parliamentary race.",
+    "continued": (
+        "China's ambassador to Britain, Liu Xiaoming, said that China has the power to end Hong Kong's unrest. "
+        'Liu added: "We have enough resolution and power to end the unrest."'
+    ),
     "later": (
         'The Chinese ambassador to Britain said: "Hong Kong is an internal affair of China. '
         'The central government certainly would not sit on its hands and watch the unrest in Hong Kong."'
@@ -102,6 +106,17 @@ def test_demands_the_parser_hides(docs):
     assert [s for s, _, _ in _events(docs["call_for"], "REQUEST")] == [["DEU"]]
     # standing in a race is no threat
     assert not _events(docs["not_stand"], "THREATEN")
+
+
+def test_a_speaker_named_in_apposition_and_by_family_name_first(docs):
+    doc = docs["continued"]
+    first, second = doc.statements
+    person = next(a for a in doc.actors if a.id == first.speaker)
+    assert person.name == "Liu Xiaoming" and person.country == "CHN"
+    assert second.speaker == first.speaker  # "Liu", the family name written first
+    # the threat that names no one is aimed at whom the speaker's previous statement was about
+    threats = [(s, t) for s, t, e in _events(doc, "THREATEN") if e.evidence.start >= doc.text.index("Liu added")]
+    assert threats == [(["CHN"], ["HKG"])]
 
 
 def test_blind_cases_session6_floor(nlp):

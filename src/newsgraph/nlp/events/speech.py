@@ -331,6 +331,8 @@ class SpeechEventCoder(AntecedentMixin, ContentReadings):
                 about = self._addressee(cue, speaker, actors_at, clauses=False)
                 about = about or self._last_about.get(tuple(speaker), [])
             if not about and not any(t.i in actors_at for t in content):
+                about = self._last_about.get(tuple(speaker), [])
+            if not about and not any(t.i in actors_at for t in content):
                 # an evaluation that names no actor ("it is a tremendous achievement", "they are 100
                 # percent wrong"): of what the story is about, its lead event's participants
                 events, added, _ = self._now
@@ -370,6 +372,9 @@ class SpeechEventCoder(AntecedentMixin, ContentReadings):
                 if t.dep_ in (*_OBJ, "pobj") and not (t.dep_ == "pobj" and t.head.lower_ in _LOCATIVE):
                     about = about or self._others(t, speaker, own, actors_at)
             about = about or [a for a in self._about(content, speaker, actors_at) if a not in own]
+            # else whom the speaker's previous statement was about ("... to end Hong Kong unrest." ... "We
+            # have the power to end the unrest.")
+            about = about or self._last_about.get(tuple(speaker), [])
             code = codes.get("threat", "130")
             return _Found(cue, Sense(cameo=code), code, list(speaker), about, derived=True)
         for t in content:

@@ -87,7 +87,15 @@ class SpeakerActors:
         if actor is None or actor.kind == "person":
             return speaker
         m = self.names.get(head.i)
-        if m is None or head.pos_ != "PROPN" or speaker in (self.mentions.get(head.i) or m).actor_ids:
+        if m is None or head.pos_ != "PROPN":
+            # or a name in apposition to the head ("China's ambassador to Britain Liu Xiaoming")
+            name = next(
+                (c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i in self.names), None
+            )
+            if name is None or head.pos_ != "NOUN":
+                return speaker
+            head, m = name, self.names[name.i]
+        if speaker in (self.mentions.get(head.i) or m).actor_ids:
             return speaker
         country = actor.country if actor.kind in ("state", "group", "agency") else None
         return self._person_actor(m.text, country)
@@ -115,6 +123,18 @@ class SpeakerActors:
                 first = fold(name.split()[0])
                 if len(name.split()) == 1 or fold(a.name).startswith(first) or first in fold(a.name).split():
                     return a.id
+        if len(name.split()) == 1:
+            # a family name written first ('Liu' after 'Liu Xiaoming', 'Kim' after 'Kim Jong Un'): one
+            # person of the document whose full name starts with it
+            starts = [
+                a.id
+                for a in self.doc._.actors or []
+                if (a.kind == "person" or (a.kind == "unresolved" and a.name[:1].isupper()))
+                and len(a.name.split()) > 1
+                and fold(a.name.split()[0]) == surname
+            ]
+            if len(set(starts)) == 1:
+                return starts[0]
         return self._unresolved(name, country, None) if create else None
 
     def _unresolved(self, name: str, country: str | None, sector: str | None) -> str:
