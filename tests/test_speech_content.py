@@ -23,6 +23,7 @@ CASES = {
     "second": (
         '"Your leadership has been an inspiration to the world," the French president told the Canadian prime minister.'
     ),
+    "no_choice": "Israeli officials said Hamas had no choice but to accept the ceasefire.",
     "not_ready": "The European Union pledged to lift the embargo on China but said it was not ready to do so yet.",
     "count_on": '"I count on the Security Council to remain united and act," Ban Ki-moon told reporters.',
     "reproach": '"The Indian government should have told us sooner," the Nepalese foreign minister said.',
@@ -71,6 +72,10 @@ def test_a_promised_consequence_is_a_threat_at_whom_would_pay(docs):
 def test_an_expectation_laid_on_another_actor_is_a_request(docs):
     assert [(s, t) for s, t, e in _events(docs["expect"], "REQUEST") if e.trigger == "said"] == [(["GBR"], ["PSE"])]
     assert not [e for _, _, e in _events(docs["prediction"], "REQUEST")]
+
+
+def test_no_choice_but_to_is_asked_of_whom_it_is_left_to(docs):
+    assert [(s, t) for s, t, e in _events(docs["no_choice"], "REQUEST") if e.trigger == "said"] == [(["ISR"], ["PSE"])]
 
 
 def test_another_actors_failing_is_an_accusation(docs):
