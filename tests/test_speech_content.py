@@ -16,6 +16,7 @@ CASES = {
     "refusal": "The Iranian foreign ministry said Tehran would not attend the talks in Vienna.",
     "past": "The Iranian foreign ministry said Tehran did not attend the talks in Vienna.",
     "threat": "China said the United States would pay a heavy price if it sold more weapons to Taiwan.",
+    "own_move": '"We will take further measures against North Korea," the South Korean foreign minister said.',
     "no_threat": "Unions say low-income Greeks will suffer disproportionately from the measures.",
     "expect": "The British foreign secretary said Israel was entitled to expect Palestinians to give up violence.",
     "prediction": "The German chancellor said Russia was expected to win the vote in the council.",
@@ -65,7 +66,11 @@ def test_the_speakers_side_that_will_not_take_part_rejects(docs):
 
 
 def test_a_promised_consequence_is_a_threat_at_whom_would_pay(docs):
-    assert [(s, t) for s, t, _ in _events(docs["threat"], "THREATEN")] == [(["CHN"], ["USA"])]
+    assert [(s, t, e.modality) for s, t, e in _events(docs["threat"], "THREATEN")] == [(["CHN"], ["USA"], "asserted")]
+    # measures of one's own, announced, are an intended move
+    assert [(s, t, e.modality) for s, t, e in _events(docs["own_move"], "THREATEN") if e.trigger == "said"] == [
+        (["KOR"], ["PRK"], "intended")
+    ]
     assert not [e for _, _, e in _events(docs["no_threat"], "THREATEN")]
 
 

@@ -106,7 +106,7 @@ class SpeechEventCoder(AntecedentMixin, ContentReadings):
             # ("called Russia's attack an event with ramifications") is taken as known
             claims = [e for e in inside if any(t.pos_ in ("VERB", "AUX") for t in triggers.get(e.id, ()))]
             self._mark_claims(claims, speaker, self._own(doc, speaker), denial is not None)
-            self._refused = self._at = None
+            self._refused = self._at = self._own_move = None
             found = self._act(doc, cue, st, speaker, content, claims, denial, actors_at)
             own = self._own(doc, speaker)
             about = [a for a in self._about(content, speaker, actors_at) if a not in own]
@@ -120,7 +120,7 @@ class SpeechEventCoder(AntecedentMixin, ContentReadings):
                 # each later sentence of a quotation is read on its own: "These rioters are criminals.
                 # They have to face the consequences of their acts." is an accusation and a threat
                 for chunk in self._chunks(content)[1:]:
-                    self._refused = self._at = None
+                    self._refused = self._at = self._own_move = None
                     found = self._content_act(cue, speaker, chunk, own, actors_at)
                     if found is not None:
                         self._emit(doc, st, cue, found, statements, speaker, own, actors_at, on)
@@ -178,6 +178,8 @@ class SpeechEventCoder(AntecedentMixin, ContentReadings):
         if self._coded(cue, found, events + added, triggers, sent):
             return
         coder._modality(doc, found, actors_at)
+        if self._own_move is not None and found.modality == "asserted":
+            found.modality = "intended"  # "we will take further measures": a coercive move of one's own, announced
         # the act is dated when it was said, not by the times its content speaks of ("called Russia's
         # attack last year an event ...")
         event = coder._to_event(doc, found, on)
@@ -365,6 +367,11 @@ class SpeechEventCoder(AntecedentMixin, ContentReadings):
         threat = self._threat(content)
         if threat is not None:
             self._at = threat
+            # measures of one's own ("we will work on appropriate measures") are a move announced; a price
+            # the other pays, a forbearance ("will not sit idly by") or resolve is a threat as such
+            moves = [g for g in threat.subtree if g.lemma_.lower() in self.bare_nouns and g.pos_ == "NOUN"]
+            if moves and threat.lemma_.lower() not in self.forbearance and self._side(threat, speaker, own, actors_at):
+                self._own_move = threat
             # at whom: the one who would pay or face it, what it would end ("to end Hong Kong unrest"),
             # else whom the content is about
             about = self._others(coder._subject(threat), speaker, own, actors_at)
