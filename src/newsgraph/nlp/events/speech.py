@@ -15,6 +15,9 @@ For each statement:
 
 An event the events stage already coded on the cue, or of the same type from the
 same speaker in the same sentence, is not made again.
+
+What a plain statement's content does is read in ``speech_content.py`` (refusals, threats, demands
+and expectations, failings, stance), who the act is from and at in ``speech_roles.py``.
 """
 
 from __future__ import annotations
@@ -32,15 +35,13 @@ from newsgraph.nlp.common import doc_date, unique
 from newsgraph.nlp.events.antecedent import REACTIONS, AntecedentMixin, conj_target, lead_target, reaction_object
 from newsgraph.nlp.events.component import EventCoder
 from newsgraph.nlp.events.lexicon import Sense
-from newsgraph.nlp.events.rules import _OBJ, _SUBJ, _Found, _negated, _pobj
+from newsgraph.nlp.events.rules import _Found, _negated
 from newsgraph.nlp.events.speech_content import ContentReadings
+from newsgraph.nlp.events.speech_roles import SpeechRoles
 from newsgraph.nlp.extensions import register_extensions
 
 # Modalities of an event stated as fact by the page; the speaker's content turns them into claims.
 _FACTUAL = ("asserted",)
-# Prepositions of a cue that name its addressee or what it is about ("called on", "appealed to").
-_LOCATIVE = ("in", "at", "near", "inside", "outside", "across", "throughout", "within", "around")
-_ADDRESSEE_PREPS = ("on", "upon", "to", "for", "against", "at", "with", "over", "of")
 
 
 @lru_cache(maxsize=2)
@@ -50,7 +51,7 @@ def load_speech_rules() -> dict[str, Any]:
     return yaml.safe_load(text) or {}
 
 
-class SpeechEventCoder(AntecedentMixin, ContentReadings):
+class SpeechEventCoder(AntecedentMixin, ContentReadings, SpeechRoles):
     """Codes the statements of a ``Doc`` as events, appended to ``doc._.events``."""
 
     def __init__(self, nlp: Language, name: str, lexicon: str | None) -> None:
@@ -195,59 +196,6 @@ class SpeechEventCoder(AntecedentMixin, ContentReadings):
 
     # ---------------------------------------------------------------- finding
 
-    def _trigger_index(self, doc: Doc, events: list[Event]) -> dict[str, list[Token]]:
-        """Event id -> the tokens of its evidence sentence that are its trigger word."""
-        out: dict[str, list[Token]] = {}
-        for e in events:
-            if not e.trigger:
-                continue
-            sent = doc.char_span(e.evidence.start, e.evidence.end, alignment_mode="expand")
-            if sent is None:
-                continue
-            out[e.id] = [t for t in sent if t.text == e.trigger.split()[0]]
-        return out
-
-    def _cue(self, doc: Doc, st: Statement) -> Token | None:
-        """The cue's token: the word the statement names as its cue nearest to its content."""
-        if not st.cue:
-            return None
-        word = st.cue.split()[0].lower()
-        first = doc.char_span(st.start, st.end, alignment_mode="expand")
-        if first is None:
-            return None
-        lo = first[0].sent.start
-        hi = first[-1].sent.end
-        if lo > 0:
-            lo = doc[lo - 1].sent.start  # "He said: / 'A ...'" across a sentence break
-        if hi < len(doc):
-            hi = doc[hi].sent.end
-        best: tuple[int, Token] | None = None
-        for t in doc[lo:hi]:
-            if t.lower_ != word:
-                continue
-            dist = 0 if st.start <= t.idx < st.end else min(abs(t.idx - st.start), abs(t.idx - st.end))
-            if best is None or dist < best[0]:
-                best = (dist, t)
-        return best[1] if best else None
-
-    def _speaker(
-        self, doc: Doc, st: Statement, cue: Token, actors_at: dict[int, list[str]], actor_ids: set[str]
-    ) -> list[str]:
-        """The speaker's actors: the statements stage's resolution, else the cue's subject, else a mention
-        of the speaker's words next to the cue."""
-        if st.speaker and st.speaker in actor_ids:
-            return [st.speaker]
-        subject = self.coder._clause_subject(cue, actors_at)
-        if subject:
-            return subject
-        words = [w for w in (st.speaker_text or "").replace("'s", "").split() if w[:1].isupper()]
-        if words and not words[-1].isupper():
-            # "Schiff" after "Rep. Adam Schiff": the one actor of the document whose name ends the same
-            named = [a.id for a in doc._.actors or [] if a.kind == "person" and a.name.split()[-1:] == words[-1:]]
-            if len(named) == 1:
-                return named
-        return []
-
     # ----------------------------------------------------------------- coding
 
     def _mark_claims(self, inside: list[Event], speaker: list[str], own: set[str], denial: bool) -> None:
@@ -350,177 +298,6 @@ class SpeechEventCoder(AntecedentMixin, ContentReadings):
                     self._at = best[0]
                 return _Found(cue, Sense(cameo=code), code, list(speaker), about, derived=True)
         return None
-
-    def _content_act(
-        self, cue: Token, speaker: list[str], content: Span, own: set[str], actors_at: dict[int, list[str]]
-    ) -> _Found | None:
-        """What one sentence of a plain statement's content does: a refusal, a threat, a demand or
-        expectation, a failing of another actor (``speech_content.py``); the token it was read at is
-        kept in ``self._at``."""
-        coder = self.coder
-        codes = self.content_cameo
-        refusal = self._refusal(content, speaker, own, actors_at)
-        if refusal is not None:
-            self._refused = self._at = refusal[0]
-            code = codes.get("refusal", "120")
-            return _Found(cue, Sense(cameo=code), code, list(speaker), refusal[1], derived=True)
-        threat = self._threat(content)
-        if threat is not None:
-            self._at = threat
-            # measures of one's own ("we will work on appropriate measures") are a move announced; a price
-            # the other pays, a forbearance ("will not sit idly by") or resolve is a threat as such
-            moves = [g for g in threat.subtree if g.lemma_.lower() in self.bare_nouns and g.pos_ == "NOUN"]
-            if moves and threat.lemma_.lower() not in self.forbearance and self._side(threat, speaker, own, actors_at):
-                self._own_move = threat
-            # at whom: the one who would pay or face it, what it would end ("to end Hong Kong unrest"),
-            # else whom the content is about
-            about = self._others(coder._subject(threat), speaker, own, actors_at)
-            for t in threat.subtree if not about else ():
-                if t.dep_ in (*_OBJ, "pobj") and not (t.dep_ == "pobj" and t.head.lower_ in _LOCATIVE):
-                    about = about or self._others(t, speaker, own, actors_at)
-            about = about or [a for a in self._about(content, speaker, actors_at) if a not in own]
-            # else whom the speaker's previous statement was about ("... to end Hong Kong unrest." ... "We
-            # have the power to end the unrest.")
-            about = about or self._last_about.get(tuple(speaker), [])
-            code = codes.get("threat", "130")
-            return _Found(cue, Sense(cameo=code), code, list(speaker), about, derived=True)
-        for t in content:
-            if self._obliged(t):
-                subject = next((c for c in t.head.children if c.dep_ in _SUBJ), None)
-                asked = [a for a in coder._actors_of(subject, actors_at) if a not in speaker and a not in own]
-                if asked and any(c.dep_ == "aux" and c.lemma_ == "have" and c.i > t.i for c in t.head.children):
-                    # "should have told us sooner": what another actor ought to have done is a reproach
-                    self._at = t
-                    code = codes.get("failing", "111")
-                    return _Found(cue, Sense(cameo=code), code, list(speaker), asked, derived=True)
-                if asked:
-                    self._at = t
-                    return _Found(
-                        cue, Sense(cameo=self.demand_cameo), self.demand_cameo, list(speaker), asked, derived=True
-                    )
-        asked = self._expectation(content, speaker, own, actors_at)
-        if asked:
-            self._at = content[0]
-            return _Found(cue, Sense(cameo=self.demand_cameo), self.demand_cameo, list(speaker), asked, derived=True)
-        failing = self._failing(content, speaker, own, actors_at)
-        if failing:
-            self._at = content[0]
-            code = codes.get("failing", "111")
-            return _Found(cue, Sense(cameo=code), code, list(speaker), failing, derived=True)
-        return None
-
-    @staticmethod
-    def _chunks(content: Span) -> list[Span]:
-        """The content's parts, one per sentence ("A. B." gives "A." and "B.")."""
-        doc = content.doc
-        out = []
-        for sent in content.sents:
-            lo, hi = max(sent.start, content.start), min(sent.end, content.end)
-            if hi > lo:
-                out.append(doc[lo:hi])
-        return out or [content]
-
-    def _calls_for(self, cue: Token) -> bool:
-        """A verb of demand whose "for" the parser hung as the mark of a clause ("called for X to be ...")."""
-        return cue.lemma_.lower() in self.demand_cues and any(
-            c.dep_ == "advcl" and c.i > cue.i and c.left_edge.lower_ == "for" for c in cue.children
-        )
-
-    @staticmethod
-    def _yields(e: Event, speaker: list[str], own: set[str]) -> bool:
-        """Whether an event on a refusal's verb is the refused act itself: the speaker's side's, not stated
-        as having happened."""
-        return e.modality not in ("asserted", "reported", "background") and set(e.source) <= set(speaker) | own
-
-    def _obliged(self, t: Token) -> bool:
-        """A modal or verb of obligation on its clause ("must withdraw", "had to work", "needs to stop")."""
-        if t.dep_ == "aux" and t.lower_ in self.demand_modals:
-            return True
-        return (
-            t.lemma_.lower() in self.demand_verbs
-            and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in t.children)
-            and not any(c.dep_ in _OBJ for c in t.children)
-        )
-
-    def _stance(self, content: Span) -> int:
-        """Positive or negative: the evaluative words of the content, each turned over by its negation."""
-        score = 0
-        for t in content:
-            # the word or its lemma: the lists hold participles of state the lemmatizer may turn into verbs
-            # ("was committed to the plan"; not "crimes were committed")
-            words = {t.lemma_.lower()}
-            if t.pos_ != "VERB" or any(c.dep_ == "prep" and c.lower_ == "to" for c in t.children):
-                words.add(t.lower_)
-            sign = -1 if words & self.negative else 1 if words & self.positive else 0
-            # "not satisfied", "is not a partner": the negation of the word or of the verb it completes
-            if sign and (
-                any(c.dep_ == "neg" for c in t.children)
-                or (t.dep_ in ("acomp", "attr", "oprd") and any(c.dep_ == "neg" for c in t.head.children))
-            ):
-                sign = -sign
-            score += sign
-        return score
-
-    def _own(self, doc: Doc, speaker: list[str]) -> set[str]:
-        """The speaker's own state and its organs: a leader speaking of "the United States" speaks of
-        his own side."""
-        kinds = {a.id: a for a in doc._.actors or []}
-        official = [
-            a for a in speaker if a in kinds and (kinds[a].kind == "state" or kinds[a].role or a.endswith("-GOV"))
-        ]
-        country = {self.coder._country.get(a) for a in official} - {None}
-        return {
-            a.id
-            for a in doc._.actors or []
-            if a.country in country and (a.kind == "state" or a.id.endswith(("-GOV", "-MIL", "-COP")))
-        }
-
-    def _addressee(
-        self, cue: Token, speaker: list[str], actors_at: dict[int, list[str]], clauses: bool = True
-    ) -> list[str]:
-        """Whom the cue addresses or is about: its object ("condemned Turkey"), the agent of an object
-        that names an act ("welcomed the decision by South Korea"), or a preposition's object ("called on
-        Congress"); places in locatives ("the bombing of a camp in South Sudan") are where, not whom."""
-        coder = self.coder
-        for c in cue.children:
-            if c.dep_ in _OBJ or (c.dep_ == "prep" and c.lower_ in _ADDRESSEE_PREPS):
-                head = _pobj(c) if c.dep_ == "prep" else c
-                if head is None:
-                    continue
-                own = [a for a in coder._np_actors(head, actors_at) if a not in speaker]
-                if own:
-                    return own
-                for g in head.children:
-                    if g.dep_ == "prep" and g.lower_ in ("by", "of", "from"):
-                        agent = [a for a in coder._np_actors(_pobj(g), actors_at) if a not in speaker]
-                        if agent:
-                            return agent
-        for c in cue.children if clauses else ():
-            if c.dep_ in ("ccomp", "xcomp"):
-                subject = coder._subject(c)
-                asked = [a for a in coder._actors_of(subject, actors_at) if a not in speaker]
-                if asked:
-                    return asked
-        return []
-
-    def _about(self, content: Span | None, speaker: list[str], actors_at: dict[int, list[str]]) -> list[str]:
-        """The actor the content is about: the subject of its main clause, else the first actor it names
-        outside a locative."""
-        if content is None:
-            return []
-        coder = self.coder
-        for t in content:
-            if t.dep_ in _SUBJ and t.head.i >= content.start and t.head.i < content.end:
-                found = [a for a in coder._actors_of(t, actors_at) if a not in speaker]
-                if found:
-                    return found
-                break
-        for t in content:
-            if t.i in actors_at and not (t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "near")):
-                found = [a for a in actors_at[t.i] if a not in speaker]
-                if found:
-                    return found
-        return []
 
     def _coded(
         self, cue: Token, found: _Found, events: list[Event], triggers: dict[str, list[Token]], sent: Span

@@ -23,12 +23,14 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from newsgraph.nlp.events.rules import _OBJ, _SUBJ, _SUBJ_PASS, _negated, _pobj
+from newsgraph.nlp.events.lexicon import Sense
+from newsgraph.nlp.events.rules import _OBJ, _SUBJ, _SUBJ_PASS, _Found, _negated, _pobj
 
 # Words of the first person: a content whose clause has one as its subject speaks of the speaker's side.
 _FIRST_PERSON = {"i", "we", "us", "me", "our", "my"}
 _SECOND_PERSON = {"you", "your", "yours", "yourself", "yourselves"}
 _FUTURE = {"will", "would", "shall", "'ll", "wo", "going"}
+_LOCATIVE = ("in", "at", "near", "inside", "outside", "across", "throughout", "within", "around")
 
 
 def _words(rules: dict[str, Any], key: str) -> set[str]:
@@ -229,3 +231,101 @@ class ContentReadings:
     @staticmethod
     def _second_person(content: Span) -> bool:
         return any(t.lower_ in _SECOND_PERSON for t in content)
+
+    @staticmethod
+    def _chunks(content: Span) -> list[Span]:
+        """The content's parts, one per sentence ("A. B." gives "A." and "B.")."""
+        doc = content.doc
+        out = []
+        for sent in content.sents:
+            lo, hi = max(sent.start, content.start), min(sent.end, content.end)
+            if hi > lo:
+                out.append(doc[lo:hi])
+        return out or [content]
+
+    def _obliged(self, t: Token) -> bool:
+        """A modal or verb of obligation on its clause ("must withdraw", "had to work", "needs to stop")."""
+        if t.dep_ == "aux" and t.lower_ in self.demand_modals:
+            return True
+        return (
+            t.lemma_.lower() in self.demand_verbs
+            and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in t.children)
+            and not any(c.dep_ in _OBJ for c in t.children)
+        )
+
+    def _stance(self, content: Span) -> int:
+        """Positive or negative: the evaluative words of the content, each turned over by its negation."""
+        score = 0
+        for t in content:
+            # the word or its lemma: the lists hold participles of state the lemmatizer may turn into verbs
+            # ("was committed to the plan"; not "crimes were committed")
+            words = {t.lemma_.lower()}
+            if t.pos_ != "VERB" or any(c.dep_ == "prep" and c.lower_ == "to" for c in t.children):
+                words.add(t.lower_)
+            sign = -1 if words & self.negative else 1 if words & self.positive else 0
+            # "not satisfied", "is not a partner": the negation of the word or of the verb it completes
+            if sign and (
+                any(c.dep_ == "neg" for c in t.children)
+                or (t.dep_ in ("acomp", "attr", "oprd") and any(c.dep_ == "neg" for c in t.head.children))
+            ):
+                sign = -sign
+            score += sign
+        return score
+
+    def _content_act(
+        self, cue: Token, speaker: list[str], content: Span, own: set[str], actors_at: dict[int, list[str]]
+    ) -> _Found | None:
+        """What one sentence of a plain statement's content does: a refusal, a threat, a demand or
+        expectation, a failing of another actor (``speech_content.py``); the token it was read at is
+        kept in ``self._at``."""
+        coder = self.coder
+        codes = self.content_cameo
+        refusal = self._refusal(content, speaker, own, actors_at)
+        if refusal is not None:
+            self._refused = self._at = refusal[0]
+            code = codes.get("refusal", "120")
+            return _Found(cue, Sense(cameo=code), code, list(speaker), refusal[1], derived=True)
+        threat = self._threat(content)
+        if threat is not None:
+            self._at = threat
+            # measures of one's own ("we will work on appropriate measures") are a move announced; a price
+            # the other pays, a forbearance ("will not sit idly by") or resolve is a threat as such
+            moves = [g for g in threat.subtree if g.lemma_.lower() in self.bare_nouns and g.pos_ == "NOUN"]
+            if moves and threat.lemma_.lower() not in self.forbearance and self._side(threat, speaker, own, actors_at):
+                self._own_move = threat
+            # at whom: the one who would pay or face it, what it would end ("to end Hong Kong unrest"),
+            # else whom the content is about
+            about = self._others(coder._subject(threat), speaker, own, actors_at)
+            for t in threat.subtree if not about else ():
+                if t.dep_ in (*_OBJ, "pobj") and not (t.dep_ == "pobj" and t.head.lower_ in _LOCATIVE):
+                    about = about or self._others(t, speaker, own, actors_at)
+            about = about or [a for a in self._about(content, speaker, actors_at) if a not in own]
+            # else whom the speaker's previous statement was about ("... to end Hong Kong unrest." ... "We
+            # have the power to end the unrest.")
+            about = about or self._last_about.get(tuple(speaker), [])
+            code = codes.get("threat", "130")
+            return _Found(cue, Sense(cameo=code), code, list(speaker), about, derived=True)
+        for t in content:
+            if self._obliged(t):
+                subject = next((c for c in t.head.children if c.dep_ in _SUBJ), None)
+                asked = [a for a in coder._actors_of(subject, actors_at) if a not in speaker and a not in own]
+                if asked and any(c.dep_ == "aux" and c.lemma_ == "have" and c.i > t.i for c in t.head.children):
+                    # "should have told us sooner": what another actor ought to have done is a reproach
+                    self._at = t
+                    code = codes.get("failing", "111")
+                    return _Found(cue, Sense(cameo=code), code, list(speaker), asked, derived=True)
+                if asked:
+                    self._at = t
+                    return _Found(
+                        cue, Sense(cameo=self.demand_cameo), self.demand_cameo, list(speaker), asked, derived=True
+                    )
+        asked = self._expectation(content, speaker, own, actors_at)
+        if asked:
+            self._at = content[0]
+            return _Found(cue, Sense(cameo=self.demand_cameo), self.demand_cameo, list(speaker), asked, derived=True)
+        failing = self._failing(content, speaker, own, actors_at)
+        if failing:
+            self._at = content[0]
+            code = codes.get("failing", "111")
+            return _Found(cue, Sense(cameo=code), code, list(speaker), failing, derived=True)
+        return None
