@@ -281,8 +281,6 @@ class SpeechEventCoder(AntecedentMixin, ContentReadings, SpeechRoles):
                 about = self._addressee(cue, speaker, actors_at, clauses=False)
                 about = about or self._last_about.get(tuple(speaker), [])
             if not about and not any(t.i in actors_at for t in content):
-                about = self._last_about.get(tuple(speaker), [])
-            if not about and not any(t.i in actors_at for t in content):
                 # an evaluation that names no actor ("it is a tremendous achievement", "they are 100
                 # percent wrong"): of what the story is about, its lead event's participants
                 events, added, _ = self._now
