@@ -138,3 +138,8 @@ def test_a_place_phrase_is_not_what_the_parser_coordinated_with_it(nlp):
     )
     events = _events(nlp, text, "2008-12-13")
     assert not any(t == "COERCE" and "DEU" in g for t, _s, g in events), events
+
+
+def test_a_definite_group_is_the_one_named_before(nlp):
+    text = "Somali pirates seized a Greek tanker on Monday. The Indian navy later captured the pirates near the coast."
+    assert ("COERCE", ["IND"], ["SOM"]) in _events(nlp, text, "2008-12-13")

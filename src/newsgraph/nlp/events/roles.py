@@ -145,6 +145,19 @@ class RolesMixin:
             return self._subject(verb.head.head)
         return None
 
+    def _named_group(self, tok: Token | None, actors_at: dict[int, list[str]]) -> list[str]:
+        """A definite plural group ("free the hostages") is the group an earlier phrase with the same head
+        noun named ("Two hostages -- an American and an Australian -- ..."): its actors."""
+        if tok is None or tok.tag_ != "NNS" or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return []
+        lemma = tok.lemma_.lower()
+        for t in reversed(tok.doc[: tok.i]):
+            if t.lemma_.lower() == lemma and t.pos_ == "NOUN":
+                found = self._actors_of(t, actors_at)
+                if found:
+                    return found
+        return []
+
     def _target(
         self, doc: Doc, tok: Token, sense: Sense, ptype: str | None, actors_at: dict[int, list[str]], source: list[str]
     ) -> list[str]:
@@ -190,7 +203,9 @@ class RolesMixin:
         for cand in candidates:
             if people and cand is not None and cand.head.lower_ == "in" and cand.head.head.i == tok.i:
                 break
-            actors = [a for a in self._actors_of(cand, actors_at) if a not in source]
+            actors = [
+                a for a in self._actors_of(cand, actors_at) or self._named_group(cand, actors_at) if a not in source
+            ]
             if actors:
                 return actors
         # an unnamed group ("dispersed demonstrators", "arresting political opponents"): of the place, else
