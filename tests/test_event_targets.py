@@ -143,3 +143,9 @@ def test_a_place_phrase_is_not_what_the_parser_coordinated_with_it(nlp):
 def test_a_definite_group_is_the_one_named_before(nlp):
     text = "Somali pirates seized a Greek tanker on Monday. The Indian navy later captured the pirates near the coast."
     assert ("COERCE", ["IND"], ["SOM"]) in _events(nlp, text, "2008-12-13")
+
+
+def test_a_veto_is_aimed_at_the_legislature(nlp):
+    text = "Congress passed the bill on Friday. However, the Obama administration has promised a veto."
+    events = _events(nlp, text, "2016-09-23")
+    assert any(s == ["USA"] and g == ["USA"] for t, s, g in events if t in ("THREATEN", "REJECT")), events

@@ -14,10 +14,12 @@ events, and the rule only needs the events this stage has already coded.
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Doc, Token
 
 from newsgraph.model import Event
-from newsgraph.nlp.events.rules import _OBJ
+from newsgraph.nlp.events.rules import _OBJ, _is_state_code
 
 # PLOVER types of a reaction to what someone did.
 REACTIONS = ("ACCUSE", "SUPPORT", "REJECT")
@@ -47,6 +49,22 @@ class AntecedentMixin:
 
     anaphors: set[str]
     instruments: set[str]
+    legislature_acts: set[str]
+    coder: Any
+
+    def _legislature_target(self, doc: Doc, e: Event, cue: Token | None) -> list[str]:
+        """A veto whose sentence names no recipient ("has promised a veto", "Obama's veto is expected") is
+        aimed at the legislature whose bill it stops: the one of the vetoer's country."""
+        if cue is None:
+            return []
+        words = [cue, *(c for c in cue.children if c.dep_ in _OBJ + ("nsubj", "nsubjpass", "compound"))]
+        if not any(w.lemma_.lower() in self.legislature_acts or w.lower_ in self.legislature_acts for w in words):
+            return []
+        coder = self.coder
+        country = next((coder._country.get(a) for a in e.source if coder._country.get(a)), None)
+        if not _is_state_code(country):
+            return []
+        return [coder._implicit_agent(doc, country, "LEG")]
 
     def _aimed_at_an_instrument(self, cue: Token, actors_at: dict[int, list[str]]) -> bool:
         """A reaction to an instrument that names no actor ("criticized free-trade deals", "opposed a new

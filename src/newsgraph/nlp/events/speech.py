@@ -73,6 +73,7 @@ class SpeechEventCoder(AntecedentMixin, ContentReadings, SpeechRoles):
         self.skip = set(rules.get("skip_cues") or ())
         self.anaphors = {str(w) for w in rules.get("act_anaphors") or ()}
         self.instruments = {str(w) for w in rules.get("instrument_nouns") or ()}
+        self.legislature_acts = {str(w) for w in rules.get("legislature_acts") or ()}
         self.lead_types = {str(w) for w in rules.get("lead_target_types") or ()}
         codes = rules.get("content_cameo") or {}
         self.content_cameo = {str(k): str(v) for k, v in codes.items()}
@@ -137,7 +138,7 @@ class SpeechEventCoder(AntecedentMixin, ContentReadings, SpeechRoles):
             # at whom the story is about, the participants of its lead event
             if not e.target and e.source and (e.type in self.lead_types or e.plover_type in self.lead_types):
                 cue = (triggers.get(e.id) or [None])[0]
-                e.target = conj_target(e, events + added, triggers)
+                e.target = self._legislature_target(doc, e, cue) or conj_target(e, events + added, triggers)
                 if not e.target and (cue is None or not self._aimed_at_an_instrument(cue, actors_at)):
                     e.target = lead_target(e.source, e.evidence.start, events + added, coder._country)
         doc._.events = events + added
