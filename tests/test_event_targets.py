@@ -149,3 +149,8 @@ def test_a_veto_is_aimed_at_the_legislature(nlp):
     text = "Congress passed the bill on Friday. However, the Obama administration has promised a veto."
     events = _events(nlp, text, "2016-09-23")
     assert any(s == ["USA"] and g == ["USA"] for t, s, g in events if t in ("THREATEN", "REJECT")), events
+
+
+def test_a_nominal_measure_is_aimed_at_whom_its_phrase_names(nlp):
+    text = "The EU embargo on arms exports to China is likely to be lifted in the next six months."
+    assert any(s == ["EUR"] and g == ["CHN"] for _t, s, g in _events(nlp, text, "2005-01-12"))

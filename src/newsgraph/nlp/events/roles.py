@@ -255,6 +255,8 @@ class RolesMixin:
                 and (
                     c.lower_ in ("from", "to", "in", "into", "with", "towards")
                     or (c.lower_ == "for" and ptype == "MOBILIZE")
+                    # a nominal measure's phrase ("the EU embargo on arms exports to China")
+                    or (c.lower_ in ("on", "against") and tok.pos_ == "NOUN" and ptype in ("SANCTION", "COERCE"))
                 )
             ):
                 for t in c.subtree:
