@@ -154,3 +154,11 @@ def test_a_veto_is_aimed_at_the_legislature(nlp):
 def test_a_nominal_measure_is_aimed_at_whom_its_phrase_names(nlp):
     text = "The EU embargo on arms exports to China is likely to be lifted in the next six months."
     assert any(s == ["EUR"] and g == ["CHN"] for _t, s, g in _events(nlp, text, "2005-01-12"))
+
+
+def test_unnamed_candidates_are_of_the_story(nlp):
+    text = (
+        "Turkmenistan holds parliamentary elections on Sunday. Turkmenistan's president has promised reforms. "
+        "All candidates have stressed support for the president while campaigning."
+    )
+    assert any(t == "SUPPORT" and s == ["TKM"] for t, s, _g in _events(nlp, text, "2008-12-14"))

@@ -18,8 +18,9 @@ from newsgraph.nlp.events.rules import (
     _pobj,
 )
 
-# Sectors of people who are of a place rather than of an institution: civilians, workers, students, doctors.
-_PEOPLE = ("CVL", "LAB", "EDU", "MED")
+# Sectors of people who are of a place rather than of one institution: civilians, workers, students, doctors,
+# party members and candidates, the opposition.
+_PEOPLE = ("CVL", "LAB", "EDU", "MED", "PTY", "OPP")
 
 
 class ActorsMixin:
