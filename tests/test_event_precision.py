@@ -147,3 +147,27 @@ def test_the_head_word_of_the_object_picks_the_sense(nlp):
 def test_a_clause_coded_with_its_intent_has_no_second_nominal_event(nlp):
     events = _events(nlp, "The UN Security Council pledged to impose further sanctions on North Korea.")
     assert [(e[1], e[4]) for e in events] == [("THREATEN", "intended")], events
+
+
+@pytest.mark.parametrize(
+    "text,absent",
+    [
+        ("The Palestinian Authority called for an emergency meeting of the Security Council.", "meeting"),
+        ("The union leader called Friday for a nationwide strike against the government.", "strike"),
+        ("The Israelis described the meeting as important.", "meeting"),
+        ("The Security Council issued a statement calling the overnight nuclear test a clear violation.", "test"),
+    ],
+)
+def test_a_nominal_asked_for_or_characterised_is_no_event(nlp, text, absent):
+    events = _events(nlp, text)
+    assert all(e[5] != absent for e in events), events
+
+
+def test_the_lifting_of_a_measure_is_the_event_and_its_holder_the_source(nlp):
+    events = _events(nlp, "The EU embargo on arms exports to China is likely to be lifted in the next six months.")
+    assert [(e[1], e[2], e[4]) for e in events] == [("RETREAT", ["EUR"], "predicted")], events
+    events = _events(nlp, "US sanctions on Iran were lifted in January.")
+    assert [(e[1], e[2], e[3]) for e in events] == [("RETREAT", ["USA"], ["IRN"])], events
+    # the people released are not who released them
+    events = _events(nlp, "The Taliban members were released in Doha.")
+    assert not [e for e in events if e[1] == "RETREAT" and e[2] == ["AFG"]], events

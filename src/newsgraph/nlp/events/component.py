@@ -26,6 +26,8 @@ from newsgraph.nlp.events.rules import (
 from newsgraph.nlp.events.senses import SensesMixin
 from newsgraph.nlp.extensions import register_extensions
 
+# Acts that undo what their object names (lifting a ban, ending a ceasefire, rejecting a plan).
+_UNDOING = ("RETREAT", "CONCEDE", "REJECT")
 # Acts done to what is in a place, and threats of them: their target may be named by the place alone.
 _PHYSICAL = ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "THREATEN")
 
@@ -114,6 +116,7 @@ class EventCoder(SensesMixin, ActorsMixin, RolesMixin, CodingMixin, ModalityMixi
             if tok.pos_ in ("NOUN", "PROPN") and (
                 tok.head.i in coded
                 or tok.i in actors_at
+                or self._not_done(tok, sense, actors_at)
                 or not (
                     self._np_source(tok, sense, actors_at)
                     or self._light_verb(tok) is not None
@@ -140,6 +143,22 @@ class EventCoder(SensesMixin, ActorsMixin, RolesMixin, CodingMixin, ModalityMixi
             physical = self._ptype(f.cameo) in _PHYSICAL
             f.source = [a for a in f.source if a not in places]
             f.target = [a for a in f.target if physical or a not in places]
+            if not f.source and _is_passive(f.trigger) and self._ptype(f.cameo) in _UNDOING:
+                # "the EU embargo ... is likely to be lifted", "Oslo's ban was lifted": who undoes a measure with
+                # no agent named is who holds it
+                undone = self._undone(f.trigger)
+                f.source = [
+                    a
+                    for c in undone
+                    for m in c.children
+                    if m.dep_ in ("poss", "compound", "amod", "nmod")
+                    for a in actors_at.get(m.i, ())
+                ]
+                f.target = [a for a in f.target if a not in f.source]
+                for c in undone if f.source and not f.target else ():
+                    # and whom it was aimed at ("the EU embargo on arms exports to China")
+                    measure = self._trigger(c)
+                    f.target = self._target(doc, c, measure, self._ptype(measure.cameo), actors_at, f.source)
             if not f.source:
                 # an agent the knowledge base does not know ("Doctors from two American aid groups",
                 # "Vice-President Moody Awori"): kept as an unresolved actor rather than losing the event
@@ -228,6 +247,50 @@ class EventCoder(SensesMixin, ActorsMixin, RolesMixin, CodingMixin, ModalityMixi
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
         modal = any(c.dep_ == "aux" and c.lower_ in self.planned_modals | self.predicted_modals for c in head.children)
         return infinitive or modal or head.dep_ in ("xcomp", "advcl")
+
+    def _undone(self, verb) -> list:
+        """The measure a passive of undoing names ("the ban was lifted", "the embargo is likely to be
+        lifted"): its subject, or the raised subject of the clause above it, when that is itself a measure."""
+        subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        cur = verb
+        while not subjects and cur.dep_ in ("xcomp", "acomp") and cur.head.i != cur.i:
+            cur = cur.head
+            subjects = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return [c for c in subjects if c.pos_ in ("NOUN", "PROPN") and self._trigger(c) is not None]
+
+    def _not_done(self, tok, sense, actors_at) -> bool:
+        """A nominal the clause does not report as done: what is asked for ("called for an emergency
+        meeting", "demanded talks"), what a speaker calls or describes ("calling the overnight test a
+        violation", "described the meeting as important") when the nominal names no doer of its own, and
+        what is being undone ("the EU embargo ... is likely to be lifted": the lifting is the event)."""
+        if tok.dep_ in ("nsubj", "nsubjpass") and any(
+            c.dep_ in ("xcomp", "acomp") and tok in self._undone(v)
+            for c in tok.head.children
+            for v in [c, *(g for g in c.children if g.dep_ == "xcomp")]
+            if self._ptype(getattr(self._trigger(v), "cameo", None)) in _UNDOING
+        ):
+            return True  # "the EU embargo is likely to be lifted": the lifting is the event
+        head = tok.head
+        asked_for = tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "for"
+        if asked_for:
+            head = head.head
+        elif tok.dep_ not in ("dobj", "nsubjpass"):
+            return False
+        if head.pos_ not in ("VERB", "AUX") or head.i == tok.i:
+            return False
+        governor = self._trigger(head)
+        ptype = self._ptype(governor.cameo) if governor is not None else None
+        if ptype == "REQUEST":
+            return True
+        if asked_for:
+            return False
+        if ptype in _UNDOING:
+            return True
+        # "calling the test a violation", "described the meeting as important": the nominal is characterised
+        characterised = any(
+            c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as" and c.i > tok.i) for c in head.children
+        )
+        return characterised and not self._np_source(tok, sense, actors_at)
 
     def _alone(self, f: _Found) -> bool:
         """A meeting, visit or trip with no one on the other side ("cut short his trip", "paid a visit to

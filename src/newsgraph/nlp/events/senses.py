@@ -94,8 +94,14 @@ class SensesMixin:
         )
 
     def _sense(self, tok: Token, senses: list[Sense]) -> Sense | None:
-        heads = {c.lemma_.lower() for c in tok.children if c.dep_ in _OBJ + _SUBJ_PASS}
-        heads |= {c.lower_ for c in tok.children if c.dep_ in _OBJ + _SUBJ_PASS}
+        kids = [c for c in tok.children if c.dep_ in _OBJ + _SUBJ_PASS]
+        if not kids and any(c.dep_ == "auxpass" for c in tok.children):
+            # "the embargo is likely to be lifted": the passive's subject was raised to the clause above
+            cur = tok
+            while not kids and cur.dep_ in ("xcomp", "acomp") and cur.head.i != cur.i:
+                cur = cur.head
+                kids = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
+        heads = {c.lemma_.lower() for c in kids} | {c.lower_ for c in kids}
         objects = set(heads)
         for c in tok.children:
             if c.dep_ in _OBJ:
