@@ -29,7 +29,9 @@ planning something ("Lavrov stated that NATO was seeking to base its troops
 ...") is the speaker accusing that actor (ACCUSE), as a reader would code it.
 
 The package follows the steps: ``lexicon`` (data), ``senses`` (triggers), ``actors`` and ``roles``
-(arguments), ``coding``, ``modality``, ``dates`` and ``component`` (the registered stage).
+(arguments), ``coding``, ``modality``, ``dates``, ``factuality`` (which coded triggers the article reports
+as events: not what is asked of another, asked for or undone, nor a meeting with no one on the other side)
+and ``component`` (the registered stage).
 """
 
 from newsgraph.nlp.events.component import EventCoder, make_event_coder
