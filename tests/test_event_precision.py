@@ -171,3 +171,22 @@ def test_the_lifting_of_a_measure_is_the_event_and_its_holder_the_source(nlp):
     # the people released are not who released them
     events = _events(nlp, "The Taliban members were released in Doha.")
     assert not [e for e in events if e[1] == "RETREAT" and e[2] == ["AFG"]], events
+
+
+@pytest.mark.parametrize(
+    "text,ptype,modality",
+    [
+        ("Obama's veto is expected to come before the deadline.", "REJECT", "predicted"),
+        ("Peace would allow for the eventual withdrawal of US troops.", "RETREAT", "predicted"),
+        ("Britain was to ask the United Nations to authorize the mission.", "REQUEST", "planned"),
+        ("The United States could face new sanctions from the European Union.", "SANCTION", "predicted"),
+    ],
+)
+def test_a_nominal_takes_the_status_of_its_clause(nlp, text, ptype, modality):
+    events = _events(nlp, text)
+    assert any(ptype in e[:2] and e[4] == modality for e in events), events
+
+
+def test_a_nominal_after_despite_stays_a_fact(nlp):
+    events = _events(nlp, "The US will act on global warming despite George Bush's refusal to sign the protocol.")
+    assert any(e[1] == "REJECT" and e[4] == "asserted" for e in events), events

@@ -21,6 +21,15 @@ class ModalityMixin:
         """The chain of clauses above a trigger, nearest first, up to the sentence root."""
         out = []
         cur = tok
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
+            # "his veto threat": the compound is in its head's phrase and shares its status
+            out.append(tok.head)
+            cur = tok.head
+        if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("nsubj", "nsubjpass") and cur.head.i != cur.i:
+            # "Obama's veto is expected to come", "if the veto were overridden": a nominal subject's status is
+            # its predicate's
+            out.append(cur.head)
+            cur = cur.head
         while cur.dep_ not in ("ROOT", "acl", "relcl") and cur.head.i != cur.i and len(out) < 8:
             if cur.dep_ in (
                 "xcomp",
@@ -50,13 +59,42 @@ class ModalityMixin:
             # "police will not use violence against the protesters": a promise to refrain (CAMEO 0354)
             auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
             f.refrain = self._ptype(f.cameo) in _HOSTILE and bool(auxes & (self.planned_modals | {"would"}))
+        nominal = tok.pos_ in ("NOUN", "PROPN")
+        subject_link = False  # the walk has gone from a nominal subject to its predicate
         for level, t in enumerate(chain):
             lemma = t.lemma_.lower()
             auxes = [c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")]
-            if modality == "asserted":
+            below = chain[level - 1] if level else None
+            # the verb a nominal is the subject or object of ("could face sanctions", "would allow for the
+            # withdrawal", "so that Greece can get a bailout"): its modal is the nominal's
+            argument_of = (
+                nominal
+                and below is not None
+                and (
+                    below.dep_ in ("nsubj", "nsubjpass", "dobj", "compound")
+                    or (below.dep_ == "prep" and below.lower_ == "for" and level == 2 and chain[0].dep_ == "pobj")
+                )
+            )
+            if below is not None and below.dep_ in ("nsubj", "nsubjpass"):
+                subject_link = True
+            if subject_link and modality == "asserted" and level > 0:
+                # only what says the predicate will or may happen carries over to its subject
+                if any(a in self.predicted_modals for a in auxes) or lemma in self.predicted_gov or lemma == "expect":
+                    modality = "predicted"
+                elif any(a in self.planned_modals for a in auxes):
+                    modality = "planned"
+            elif modality == "asserted":
                 if level == 0 and f.refusal and not any(a in self.deontic for a in auxes):
                     pass  # "we will not accept attempts ...", "would never accept": a refusal stated now
-                elif level == 0 or chain[level - 1].dep_ in ("xcomp", "conj"):
+                elif (
+                    level > 0
+                    and lemma == "be"
+                    and below is not None
+                    and below.dep_ == "xcomp"
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children)
+                ):
+                    modality = "planned"  # "was to ask the United Nations", "are to increase their ties"
+                elif level == 0 or below.dep_ in ("xcomp", "conj") or argument_of:
                     if any(a in self.deontic for a in auxes):
                         modality = "hypothetical"  # "Sudan must return ...": demanded, not done
                     elif any(a in self.planned_modals for a in auxes):
