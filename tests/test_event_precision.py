@@ -190,3 +190,10 @@ def test_a_nominal_takes_the_status_of_its_clause(nlp, text, ptype, modality):
 def test_a_nominal_after_despite_stays_a_fact(nlp):
     events = _events(nlp, "The US will act on global warming despite George Bush's refusal to sign the protocol.")
     assert any(e[1] == "REJECT" and e[4] == "asserted" for e in events), events
+
+
+def test_demonstrating_that_is_showing_not_protest(nlp):
+    events = _events(nlp, "The allies will take measures to demonstrate to North Korea that there are consequences.")
+    assert not [e for e in events if e[1] == "PROTEST"], events
+    events = _events(nlp, "Greek workers demonstrated in Athens against the austerity measures.")
+    assert [e[1] for e in events] == ["PROTEST"], events

@@ -49,6 +49,12 @@ class SensesMixin:
                     # "began a hunger strike": the nominal says what happened -- unless the verb undoes or
                     # refuses the thing its object names ("withdrew its peacekeeping force", "rejected a peace plan")
                     return None
+            if (
+                sense is not None
+                and self._ptype(sense.cameo) == "PROTEST"
+                and any(c.dep_ == "ccomp" for c in tok.children)
+            ):
+                return None  # "to demonstrate to North Korea that there are consequences": showing, not protest
             if sense is not None and self._contest(tok):
                 return None  # "captured the title", "defeated Argentina 2-1 in the final": sport
             if sense is not None and self._ptype(sense.cameo) == "REJECT" and self._refused_act(tok):
