@@ -140,11 +140,11 @@ class EventCoder(SensesMixin, ActorsMixin, RolesMixin, CodingMixin, ModalityMixi
             physical = self._ptype(f.cameo) in _PHYSICAL
             f.source = [a for a in f.source if a not in places]
             f.target = [a for a in f.target if physical or a not in places]
-            if not f.source and _is_passive(f.trigger) and self._ptype(f.cameo) in _UNDOING:
+            undone = self._undone(f.trigger) if _is_passive(f.trigger) and self._ptype(f.cameo) in _UNDOING else []
+            if undone:
                 # "the EU embargo ... is likely to be lifted", "Oslo's ban was lifted": who undoes a measure with
                 # no agent named is who holds it
-                undone = self._undone(f.trigger)
-                f.source = [
+                f.source = f.source or [
                     a
                     for c in undone
                     for m in c.children
