@@ -54,7 +54,7 @@ def test_loading_drops_the_url_and_joins_tokens(tmp_path):
 def test_two_happenings_of_one_kind_are_told_apart(tmp_path):
     docs = load_ecb(_corpus(tmp_path))
     scores = run_clustering_eval(tmp_path, predictions_out=tmp_path / "pred.json")
-    assert scores["b3_f1"] == 1.0
+    assert scores["b3_f1"] == 1.0 and scores["topic_b3_f1"] == {"1": 1.0, "2": 1.0}
     pred = json.loads((tmp_path / "pred.json").read_text())
     assert set(pred) == {d.name for d in docs}
     assert len(set(cluster_tfidf_baseline(docs, 0.01).values())) <= 2
@@ -71,6 +71,9 @@ def test_the_command(tmp_path):
 def test_ecbplus_dev_is_scored_beside_the_baseline(shared):
     scores = run_clustering_eval(shared("eval", "ecbplus-dev"))
     assert scores["documents"] == 277
-    assert scores["b3_f1"] >= 0.8 and scores["baseline_best_b3_f1"] >= scores["baseline_b3_f1"]
-    # session 5: 0.92 before the longer document vectors and query, 0.98 after
-    assert scores["order_agreement_b3_f1"] >= 0.95
+    assert scores["baseline_best_b3_f1"] >= scores["baseline_b3_f1"]
+    # session 6, stories clustered again around each new document: 0.840 -> 0.880 (the greedy
+    # clusterer stays under 0.85 in every order), above the baseline at its best threshold
+    assert scores["b3_f1"] >= 0.86 and scores["b3_f1"] > scores["baseline_best_b3_f1"]
+    # session 5: 0.92 before the longer document vectors and query, 0.98 after; session 6: 0.998
+    assert scores["order_agreement_b3_f1"] >= 0.99

@@ -15,6 +15,8 @@ on the data (an upper bound for it).
 ``order_agreement_b3_f1``: the mean B3 F1 of three other (seeded) orders' clusters scored
 against the first order's -- 1.0 when the order of arrival does not matter.
 
+``topic_b3_f1``: B3 F1 of each topic's documents (where the errors are: two happenings of one kind).
+
 ``halves``: the topics split into odd and even; each half's figures are given separately, so
 a setting chosen on one half can be reported on the other.
 """
@@ -167,6 +169,13 @@ def run_clustering_eval(
     grid = [round(0.02 * i, 2) for i in range(1, 26)]
     best = max(((b_cubed(gold, cluster_tfidf_baseline(docs, t))["f1"], t) for t in grid), default=(0.0, 0.0))
     scores["baseline_best_b3_f1"], scores["baseline_best_threshold"] = best
+    topics = sorted({d.topic for d in docs}, key=lambda t: (len(t), t))
+    scores["topic_b3_f1"] = {
+        t: b_cubed(
+            {d.name: d.gold for d in docs if d.topic == t}, {d.name: pred[d.name] for d in docs if d.topic == t}
+        )["f1"]
+        for t in topics
+    }
     scores["halves"] = {
         name: b_cubed({d.name: d.gold for d in part}, {d.name: pred[d.name] for d in part})
         for name, part in _halves(docs).items()
