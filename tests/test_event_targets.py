@@ -162,3 +162,9 @@ def test_unnamed_candidates_are_of_the_story(nlp):
         "All candidates have stressed support for the president while campaigning."
     )
     assert any(t == "SUPPORT" and s == ["TKM"] for t, s, _g in _events(nlp, text, "2008-12-14"))
+
+
+def test_where_several_meet_is_no_participant(nlp):
+    assert ("CONSULT", ["IRN", "USA"], []) in _events(nlp, "Iran and the United States held indirect talks in Oman.")
+    # a visit's host still is
+    assert ("CONSULT", ["USA"], ["VNM"]) in _events(nlp, "Esper arrived in Vietnam for talks on Tuesday.")

@@ -86,6 +86,17 @@ class ActorsMixin:
         named_elsewhere = {a for i in range(sent_start, sent_end) if i not in loc for a in self._at.get(i, ())}
         return {a for i in loc for a in self._at.get(i, ())} - named_elsewhere
 
+    def _gathering(self, source: list[str]) -> bool:
+        """Several who meet: more than one actor, or a body of many (an organisation, an alliance)."""
+        return len(source) > 1 or any(self._kinds.get(a) in ("igo", "alliance") for a in source)
+
+    def _only_located(self, actor: str, sent) -> bool:
+        """Whether the sentence names ``actor`` only as where something happens ("in China", "at the UN")."""
+        toks = [t for t in sent if actor in self._at.get(t.i, ())]
+        return bool(toks) and all(
+            any(h.dep_ == "pobj" and h.head.lower_ in ("in", "at") for h in (t, t.head)) for t in toks
+        )
+
     def _nonpolitical(self, tok: Token) -> bool:
         """A person in a private, sporting or artistic role ("the Kenyan runner", "Chinese tourists"): the
         nationality adjective names no political actor (``agents.nonpolitical`` of the lexicon); a group

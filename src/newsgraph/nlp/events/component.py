@@ -177,6 +177,10 @@ class EventCoder(SensesMixin, ActorsMixin, RolesMixin, CodingMixin, ModalityMixi
             f.date = self._date_of(doc, f.trigger, times)
             f.source = [a for a in f.source if kinds.get(a) != "region"]
             f.target = [a for a in f.target if kinds.get(a) != "region" and a not in f.source]
+            if self._ptype(f.cameo) == "CONSULT" and self._gathering(f.source):
+                # "the leaders of the G-20 held a summit in China", "Iran and the US held talks in Oman": where
+                # several meet is no participant (a visit's host still is: "Esper arrived in Vietnam")
+                f.target = [a for a in f.target if not self._only_located(a, f.trigger.sent)]
             if not f.target and f.source and self._ptype(f.cameo) == "PROTEST":
                 # a protest that names no target is against the government where it takes place
                 # ("staged rallies in the Gaza Strip", "began a hunger strike"): the coders' convention
