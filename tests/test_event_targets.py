@@ -168,3 +168,8 @@ def test_where_several_meet_is_no_participant(nlp):
     assert ("CONSULT", ["IRN", "USA"], []) in _events(nlp, "Iran and the United States held indirect talks in Oman.")
     # a visit's host still is
     assert ("CONSULT", ["USA"], ["VNM"]) in _events(nlp, "Esper arrived in Vietnam for talks on Tuesday.")
+
+
+def test_the_title_itself_picks_among_holders_of_the_post(nlp):
+    text = "Lavrov met Kerry in Geneva. The secretary of state said the talks were useful."
+    assert [a.id for a in _mention(nlp, text, "The secretary of state", "2015-06-10")] == ["person:john-kerry"]

@@ -117,7 +117,7 @@ class Agents:
             if country is None:
                 # "the president", "the prime minister" with no country: the last person named before who holds
                 # that post (by the knowledge base on the date, or by the title the text gave them)
-                holder = self._last_holder(cands, start, position, on)
+                holder = self._last_holder(cands, start, position, on, fold(doc[start:end].text))
                 if holder is not None and _definite(doc, start):
                     out.append(_Cand(_left_edge(doc, start), end, "title", None, [holder], "ROLE"))
                     last_end = end
@@ -130,11 +130,14 @@ class Agents:
             last_end = end
         return out
 
-    def _last_holder(self, cands: list[_Cand], before: int, position: str, on: dt.date | None) -> Resolved | None:
+    def _last_holder(
+        self, cands: list[_Cand], before: int, position: str, on: dt.date | None, title: str = ""
+    ) -> Resolved | None:
         """The person named last before token ``before`` who holds ``position``: a knowledge-base person by their
-        role on the date, a person the text titled ("Foreign Secretary Jack Straw") by that title."""
+        role on the date, a person the text titled ("Foreign Secretary Jack Straw") by that title.  One whose
+        role has the very title ("the secretary of state": Kerry, not Lavrov) goes first."""
         titles = self.kb.sectors.titles
-        best: tuple[int, Resolved] | None = None
+        best: tuple[tuple[bool, int], Resolved] | None = None
         for c in cands:
             if c.end > before or not c.resolved or c.resolved[0].kind != "person" or len(c.resolved) != 1:
                 continue
@@ -143,11 +146,13 @@ class Agents:
             if entry is not None:
                 current = entry.role_on(on)
                 held = current is not None and current.position == position
+                named = fold(current.title if current is not None else "")
             else:
-                title = fold(person.role or "").split(";")[0].strip()
-                held = any(title == t or title.endswith(" " + t) for t, (pos, _) in titles.items() if pos == position)
-            if held and (best is None or c.start > best[0]):
-                best = (c.start, person)
+                named = fold(person.role or "").split(";")[0].strip()
+                held = any(named == t or named.endswith(" " + t) for t, (pos, _) in titles.items() if pos == position)
+            rank = (bool(title) and (named == title or named.endswith(" " + title)), c.start)
+            if held and (best is None or rank > best[0]):
+                best = (rank, person)
         return best[1] if best else None
 
     def _country_near(self, text: str) -> str | None:
