@@ -179,6 +179,10 @@ class SpeechEventCoder(AntecedentMixin, ContentReadings, SpeechRoles):
             sent = content[0].sent
         if self._coded(cue, found, events + added, triggers, sent):
             return
+        if self._refused is not None and any(
+            self._refused in triggers.get(e.id, ()) and "REJECT" in (e.type, e.plover_type) for e in events
+        ):
+            return  # the events stage already coded the refusal on its verb ("does not accept")
         coder._modality(doc, found, actors_at)
         if self._own_move is not None and found.modality == "asserted":
             found.modality = "intended"  # "we will take further measures": a coercive move of one's own, announced

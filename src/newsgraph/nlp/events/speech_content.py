@@ -307,7 +307,9 @@ class ContentReadings:
             return _Found(cue, Sense(cameo=code), code, list(speaker), about, derived=True)
         for t in content:
             if self._obliged(t):
-                subject = next((c for c in t.head.children if c.dep_ in _SUBJ), None)
+                # the clause's subject: the modal's verb's ("X must withdraw"), or the verb's own ("X had to")
+                clause = t.head if t.dep_ == "aux" else t
+                subject = next((c for c in clause.children if c.dep_ in _SUBJ), None)
                 asked = [a for a in coder._actors_of(subject, actors_at) if a not in speaker and a not in own]
                 if asked and any(c.dep_ == "aux" and c.lemma_ == "have" and c.i > t.i for c in t.head.children):
                     # "should have told us sooner": what another actor ought to have done is a reproach
