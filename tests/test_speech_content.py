@@ -24,6 +24,10 @@ CASES = {
     "second": (
         '"Your leadership has been an inspiration to the world," the French president told the Canadian prime minister.'
     ),
+    "near": (
+        '"The United States will take steps to show North Korea that there are consequences to its unlawful '
+        'and dangerous actions," the American president said.'
+    ),
     "had_to": "The British prime minister said Israel had to withdraw its troops from Gaza.",
     "no_choice": "Israeli officials said Hamas had no choice but to accept the ceasefire.",
     "not_ready": "The European Union pledged to lift the embargo on China but said it was not ready to do so yet.",
@@ -83,6 +87,10 @@ def test_a_promised_consequence_is_a_threat_at_whom_would_pay(docs):
 def test_an_expectation_laid_on_another_actor_is_a_request(docs):
     assert [(s, t) for s, t, e in _events(docs["expect"], "REQUEST") if e.trigger == "said"] == [(["GBR"], ["PSE"])]
     assert not [e for _, _, e in _events(docs["prediction"], "REQUEST")]
+
+
+def test_an_evaluation_is_of_the_actor_named_nearest_its_words_past_the_speakers_side(docs):
+    assert [(s, t) for s, t, e in _events(docs["near"], "ACCUSE") if e.trigger == "said"] == [(["USA"], ["PRK"])]
 
 
 def test_had_to_is_asked_of_the_clause_subject_not_the_speaker(docs):

@@ -111,7 +111,7 @@ class SpeechEventCoder(AntecedentMixin, ContentReadings, SpeechRoles):
             self._refused = self._at = self._own_move = None
             found = self._act(doc, cue, st, speaker, content, claims, denial, actors_at)
             own = self._own(doc, speaker)
-            about = [a for a in self._about(content, speaker, actors_at) if a not in own]
+            about = [a for a in self._about(content, speaker, actors_at, own) if a not in own]
             if found is not None and found.target:
                 about = found.target
             if about:
@@ -237,7 +237,7 @@ class SpeechEventCoder(AntecedentMixin, ContentReadings, SpeechRoles):
             # "called for the embargo to be lifted" (the parser made "for" a clause's mark): a demand, of
             # whom the content names, else of whom the story is about
             own = self._own(doc, speaker)
-            asked = [a for a in self._about(content, speaker, actors_at) if a not in own]
+            asked = [a for a in self._about(content, speaker, actors_at, own) if a not in own]
             if not asked:
                 events, added, _ = self._now
                 asked = [
@@ -267,7 +267,7 @@ class SpeechEventCoder(AntecedentMixin, ContentReadings, SpeechRoles):
             if cameo and not e.source and e.modality != "negated":
                 # an act the content names without its doer ("hacking ... can be traced to the Russian
                 # government"): the speaker accuses whom the content is about
-                others = [a for a in self._about(content, speaker, actors_at) if a not in own]
+                others = [a for a in self._about(content, speaker, actors_at, own) if a not in own]
             if cameo and others and e.modality != "negated":
                 return _Found(cue, Sense(cameo=cameo), cameo, list(speaker), others, derived=True)
         if content is None:
@@ -278,7 +278,8 @@ class SpeechEventCoder(AntecedentMixin, ContentReadings, SpeechRoles):
             return found
         score = self._stance(content)
         if score:
-            about = [a for a in self._about(content, speaker, actors_at) if a not in own]
+            words = [t.i for t in content if self._stance(content[t.i - content.start : t.i - content.start + 1])]
+            about = [a for a in self._about(content, speaker, actors_at, own, near=words) if a not in own]
             if not about and self._second_person(content):
                 # "Your endeavour ... is another example": said to whom the speaker's words are addressed,
                 # the cue's addressee ("told the Canadian prime minister"), else whom the speaker's

@@ -299,7 +299,7 @@ class ContentReadings:
             for t in threat.subtree if not about else ():
                 if t.dep_ in (*_OBJ, "pobj") and not (t.dep_ == "pobj" and t.head.lower_ in _LOCATIVE):
                     about = about or self._others(t, speaker, own, actors_at)
-            about = about or [a for a in self._about(content, speaker, actors_at) if a not in own]
+            about = about or [a for a in self._about(content, speaker, actors_at, own) if a not in own]
             # else whom the speaker's previous statement was about ("... to end Hong Kong unrest." ... "We
             # have the power to end the unrest.")
             about = about or self._last_about.get(tuple(speaker), [])

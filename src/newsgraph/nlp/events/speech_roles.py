@@ -114,23 +114,40 @@ class SpeechRoles:
                     return asked
         return []
 
-    def _about(self, content: Span | None, speaker: list[str], actors_at: dict[int, list[str]]) -> list[str]:
+    def _about(
+        self,
+        content: Span | None,
+        speaker: list[str],
+        actors_at: dict[int, list[str]],
+        own: set[str] = frozenset(),
+        near: list[int] | None = None,
+    ) -> list[str]:
         """The actor the content is about: the subject of its main clause, else the first actor it names
-        outside a locative."""
+        outside a locative -- past the speaker's own side ("sow discord in American politics and help
+        elect Donald Trump", said by an American)."""
         if content is None:
             return []
         coder = self.coder
+        side = set(speaker) | set(own)
         for t in content:
             if t.dep_ in _SUBJ and t.head.i >= content.start and t.head.i < content.end:
-                found = [a for a in coder._actors_of(t, actors_at) if a not in speaker]
+                found = [a for a in coder._actors_of(t, actors_at) if a not in side]
                 if found:
                     return found
                 break
-        for t in content:
-            if t.i in actors_at and not (t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "near")):
-                found = [a for a in actors_at[t.i] if a not in speaker]
-                if found:
-                    return found
+        named = [
+            t
+            for t in content
+            if t.i in actors_at
+            and not (t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "near"))
+            and any(a not in side for a in actors_at[t.i])
+        ]
+        if near:
+            # an evaluation is of the actor named nearest its words ("... to North Korea that there are
+            # consequences to its unlawful and dangerous actions")
+            named.sort(key=lambda t: min(abs(t.i - i) for i in near))
+        for t in named[:1]:
+            return [a for a in actors_at[t.i] if a not in side]
         return []
 
     def _calls_for(self, cue: Token) -> bool:
