@@ -132,8 +132,16 @@ class SpeechRoles:
         for t in content:
             if t.dep_ in _SUBJ and t.head.i >= content.start and t.head.i < content.end:
                 found = [a for a in coder._actors_of(t, actors_at) if a not in side]
-                if found:
-                    return found
+                # "the visit by the American delegation to Taiwan was a provocation": whose act the subject is
+                inner = [
+                    a
+                    for g in t.subtree
+                    if g.i in actors_at and not (g.dep_ == "pobj" and g.head.lower_ in ("in", "at", "near", "to"))
+                    for a in actors_at[g.i]
+                    if a not in side
+                ]
+                if found or inner:
+                    return found or inner[:1]
                 break
         named = [
             t
