@@ -139,13 +139,16 @@ def run_ray(
     try:
         tasks = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
         ds = ray.data.from_items([{"input": s} for s in todo], override_num_blocks=max(1, len(todo) // inputs_per_task))
+        # at most ``tasks`` at a time (``compute``; Ray Data before it exported TaskPoolStrategy: ``concurrency``)
+        pool = getattr(ray.data, "TaskPoolStrategy", None)
+        limit: dict[str, Any] = {"compute": pool(size=tasks)} if pool else {"concurrency": tasks}
         ds = ds.map_batches(
             _analyse_batch,
             fn_kwargs={"model": model, "batch_size": batch_size, "limits": limits},
             batch_size=inputs_per_task,
-            compute=ray.data.TaskPoolStrategy(size=tasks),
             num_cpus=1,
             batch_format="default",
+            **limit,
         )
         seen: set[str] = set()
         for batch in ds.iter_batches(batch_size=None, batch_format="pyarrow"):
