@@ -173,3 +173,11 @@ def test_where_several_meet_is_no_participant(nlp):
 def test_the_title_itself_picks_among_holders_of_the_post(nlp):
     text = "Lavrov met Kerry in Geneva. The secretary of state said the talks were useful."
     assert [a.id for a in _mention(nlp, text, "The secretary of state", "2015-06-10")] == ["person:john-kerry"]
+
+
+def test_a_call_for_a_measure_is_aimed_at_whom_the_measure_names(nlp):
+    text = "Trump has criticized free-trade deals and called for steep new tariffs on goods from China."
+    events = _events(nlp, text, "2016-10-05")
+    assert ("REQUEST", ["USA"], ["CHN"]) in events, events
+    # the coordinated criticism of an instrument stays aimed at no one
+    assert ("ACCUSE", ["USA"], []) in events, events

@@ -254,7 +254,7 @@ class RolesMixin:
                 c.dep_ == "prep"
                 and (
                     c.lower_ in ("from", "to", "in", "into", "with", "towards")
-                    or (c.lower_ == "for" and ptype == "MOBILIZE")
+                    or (c.lower_ == "for" and ptype in ("MOBILIZE", "REQUEST"))  # "called for tariffs on China"
                     # a nominal measure's phrase ("the EU embargo on arms exports to China")
                     or (c.lower_ in ("on", "against") and tok.pos_ == "NOUN" and ptype in ("SANCTION", "COERCE"))
                 )

@@ -138,9 +138,11 @@ class SpeechEventCoder(AntecedentMixin, ContentReadings, SpeechRoles):
             # at whom the story is about, the participants of its lead event
             if not e.target and e.source and (e.type in self.lead_types or e.plover_type in self.lead_types):
                 cue = (triggers.get(e.id) or [None])[0]
-                e.target = self._legislature_target(doc, e, cue) or conj_target(e, events + added, triggers)
+                e.target = self._legislature_target(doc, e, cue)
                 if not e.target and (cue is None or not self._aimed_at_an_instrument(cue, actors_at)):
-                    e.target = lead_target(e.source, e.evidence.start, events + added, coder._country)
+                    e.target = conj_target(e, events + added, triggers) or lead_target(
+                        e.source, e.evidence.start, events + added, coder._country
+                    )
         doc._.events = events + added
         if doc._.main_event is not None and doc._.main_event not in {e.id for e in events}:
             doc._.main_event = None  # given way to a refusal
