@@ -181,3 +181,8 @@ def test_a_call_for_a_measure_is_aimed_at_whom_the_measure_names(nlp):
     assert ("REQUEST", ["USA"], ["CHN"]) in events, events
     # the coordinated criticism of an instrument stays aimed at no one
     assert ("ACCUSE", ["USA"], []) in events, events
+
+
+def test_an_unnamed_group_a_purpose_clause_acts_on(nlp):
+    text = "Egyptian police opened fire to disperse Moslem fundamentalist demonstrators on Monday night."
+    assert any(t == "ASSAULT" and s == ["EGY"] and g == ["EGY"] for t, s, g in _events(nlp, text))

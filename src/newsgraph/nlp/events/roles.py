@@ -209,8 +209,16 @@ class RolesMixin:
             if actors:
                 return actors
         # an unnamed group ("dispersed demonstrators", "arresting political opponents"): of the place, else
-        # of the source's country -- the coders' convention for domestic actors
-        for cand in candidates:
+        # of the source's country -- the coders' convention for domestic actors; also the one a purpose clause
+        # acts on ("opened fire to disperse demonstrators")
+        purposes = [
+            g
+            for c in tok.children
+            if c.dep_ in ("xcomp", "advcl") and c.i > tok.i and not any(m.dep_ == "mark" for m in c.children)
+            for g in c.children
+            if g.dep_ in _OBJ
+        ]
+        for cand in candidates + purposes:
             if cand is not None and cand.lemma_.lower() in self.partitives:
                 # "dozens of demonstrators", "hundreds of students": the group counted
                 cand = next((_pobj(g) for g in cand.children if g.dep_ == "prep" and g.lower_ == "of"), cand)
