@@ -186,3 +186,9 @@ def test_a_call_for_a_measure_is_aimed_at_whom_the_measure_names(nlp):
 def test_an_unnamed_group_a_purpose_clause_acts_on(nlp):
     text = "Egyptian police opened fire to disperse Moslem fundamentalist demonstrators on Monday night."
     assert any(t == "ASSAULT" and s == ["EGY"] and g == ["EGY"] for t, s, g in _events(nlp, text))
+
+
+def test_a_part_of_a_state_named_with_it_is_the_state(nlp):
+    text = "Israel today mounted its long-threatened invasion of South Lebanon."
+    assert ("ASSAULT", ["ISR"], ["LBN"]) in _events(nlp, text, "1982-06-06")
+    assert [a.country for a in _mention(nlp, "Fighting spread across North Korea.", "North Korea")] == ["PRK"]

@@ -18,6 +18,25 @@ from newsgraph.nlp.actors.common import (
     _ordinal,
 )
 
+# Words of a part of a state named with it ("South Lebanon", "Northern Iraq").
+_COMPASS = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "central",
+    "upper",
+    "lower",
+}
+
 
 class EntityResolution:
     """Methods of :class:`~newsgraph.nlp.actors.component.ActorResolver` (entities)."""
@@ -60,6 +79,15 @@ class EntityResolution:
                 cand.out_label = "NORP"
             return
         entries = kb.lookup(text)
+        if not entries and cand.label in ("GPE", "LOC") and len(text.split()) > 1:
+            # "South Lebanon", "northern Iraq" as one name: the part of the state is the state
+            first, rest = text.split(None, 1)
+            if fold(first) in _COMPASS:
+                entries = [
+                    e
+                    for e in kb.lookup(rest)
+                    if e.kind == "state" and fold(rest) in {fold(n) for n in (e.name, *e.aliases)}
+                ]
         if not entries and cand.label == "PERSON":
             # "John F. Kerry", "George W. Bush": the knowledge base's name without the middle initial
             plain = re.sub(r"^(\S+)\s+[A-Z]\.\s+(?=\S)", r"\1 ", text)
