@@ -192,3 +192,10 @@ def test_a_part_of_a_state_named_with_it_is_the_state(nlp):
     text = "Israel today mounted its long-threatened invasion of South Lebanon."
     assert ("ASSAULT", ["ISR"], ["LBN"]) in _events(nlp, text, "1982-06-06")
     assert [a.country for a in _mention(nlp, "Fighting spread across North Korea.", "North Korea")] == ["PRK"]
+
+
+def test_what_a_nominal_measure_or_withdrawal_is_of(nlp):
+    events = _events(nlp, "Italy announced a suspension of air links with Serbia on Wednesday.", "1992-09-04")
+    assert any(t == "SANCTION" and g == ["SRB"] for t, _s, g in events), events
+    events = _events(nlp, "The United States speeded up the withdrawal of some invasion forces from Panama.")
+    assert any(t == "RETREAT" and g == ["PAN"] for t, _s, g in events), events

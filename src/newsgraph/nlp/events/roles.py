@@ -265,6 +265,9 @@ class RolesMixin:
                     or (c.lower_ == "for" and ptype in ("MOBILIZE", "REQUEST"))  # "called for tariffs on China"
                     # a nominal measure's phrase ("the EU embargo on arms exports to China")
                     or (c.lower_ in ("on", "against") and tok.pos_ == "NOUN" and ptype in ("SANCTION", "COERCE"))
+                    # what a nominal measure or withdrawal is of ("a suspension of air links with Serbia", "the
+                    # withdrawal of some invasion forces from Panama")
+                    or (c.lower_ == "of" and tok.pos_ == "NOUN" and ptype in ("SANCTION", "RETREAT"))
                 )
             ):
                 for t in c.subtree:
