@@ -197,3 +197,10 @@ def test_demonstrating_that_is_showing_not_protest(nlp):
     assert not [e for e in events if e[1] == "PROTEST"], events
     events = _events(nlp, "Greek workers demonstrated in Athens against the austerity measures.")
     assert [e[1] for e in events] == ["PROTEST"], events
+
+
+def test_would_have_is_what_did_not_happen(nlp):
+    # "would" hangs on "have" in the parse; the perfect conditional is counterfactual, not a prediction
+    text = "It would be the first time that Congress would have successfully overridden an Obama veto."
+    events = _events(nlp, text)
+    assert any(e[1] == "REJECT" and e[4] == "hypothetical" for e in events), events

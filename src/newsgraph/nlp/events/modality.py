@@ -63,7 +63,14 @@ class ModalityMixin:
         subject_link = False  # the walk has gone from a nominal subject to its predicate
         for level, t in enumerate(chain):
             lemma = t.lemma_.lower()
-            auxes = [c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")]
+            # with the auxiliaries the parser hung on another auxiliary ("would have overridden": "would" under
+            # "have")
+            auxes = [
+                a.lower_
+                for c in t.children
+                if c.dep_ in ("aux", "auxpass")
+                for a in (c, *(g for g in c.children if g.dep_ == "aux"))
+            ]
             below = chain[level - 1] if level else None
             # the verb a nominal is the subject or object of ("could face sanctions", "would allow for the
             # withdrawal", "so that Greece can get a bailout"): its modal is the nominal's
@@ -99,6 +106,8 @@ class ModalityMixin:
                         modality = "hypothetical"  # "Sudan must return ...": demanded, not done
                     elif any(a in self.planned_modals for a in auxes):
                         modality = "planned"
+                    elif any(a in ("would", "could", "'d") for a in auxes) and "have" in auxes:
+                        modality = "hypothetical"  # "Congress would have overridden a veto": what did not happen
                     elif any(a in self.predicted_modals for a in auxes):
                         modality = "predicted"
                 if level > 0:
