@@ -204,3 +204,12 @@ def test_would_have_is_what_did_not_happen(nlp):
     text = "It would be the first time that Congress would have successfully overridden an Obama veto."
     events = _events(nlp, text)
     assert any(e[1] == "REJECT" and e[4] == "hypothetical" for e in events), events
+
+
+def test_a_nominal_in_the_clause_of_the_same_act_is_said_once(nlp):
+    events = _events(
+        nlp, "In an unusual collaboration, Greenland and Belize have joined forces against climate change."
+    )
+    assert [e[1] for e in events] == ["COOPERATE"], events
+    events = _events(nlp, "An Israeli airstrike destroyed a Syrian weapons shipment in the Golan Heights.")
+    assert [e[1] for e in events] == ["ASSAULT"], events

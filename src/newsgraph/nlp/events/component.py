@@ -132,6 +132,7 @@ class EventCoder(SensesMixin, ActorsMixin, RolesMixin, CodingMixin, ModalityMixi
                 coded |= {tok.i} | (consumed - before)
         events: list[Event] = []
         depths: list[int] = []
+        triggers: list = []
         for f in found:
             # places are where, not whom: a place does nothing, and it is the target only of an act done to
             # what is in it ("bombed a hospital in Gaza"), the coders' convention; the state of the place of
@@ -206,6 +207,12 @@ class EventCoder(SensesMixin, ActorsMixin, RolesMixin, CodingMixin, ModalityMixi
             ):
                 events.append(event)
                 depths.append(_depth(f.trigger) + (100 if f.derived else 0) + (1 if f.unresolved else 0))
+                triggers.append(f.trigger)
+        # "In an unusual collaboration, Greenland and Belize have joined forces": a nominal in the clause of a
+        # verb coded as the same act by the same doers is that act, said twice
+        again = {i for i, e in enumerate(events) if self._said_again(i, e, events, triggers)}
+        events = [e for i, e in enumerate(events) if i not in again]
+        depths = [d for i, d in enumerate(depths) if i not in again]
         doc._.events = events
         # The sentence's main event: the one nearest the root of its clause tree, earliest on ties.
         ranked = sorted(range(len(events)), key=lambda i: (events[i].background, depths[i], i))

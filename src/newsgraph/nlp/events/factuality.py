@@ -8,6 +8,8 @@ from spacy.tokens import Token
 
 from newsgraph.nlp.events.rules import _SUBJ, _Found, _pobj
 
+# Dependencies that open a clause of its own: a nominal below one is not in its governor's clause.
+_CLAUSES = ("ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis", "conj")
 # Acts that undo what their object names (lifting a ban, ending a ceasefire, rejecting a plan).
 _UNDOING = ("RETREAT", "CONCEDE", "REJECT")
 
@@ -153,3 +155,23 @@ class FactualityMixin:
             or (lemma in self.partitives and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children))
             or lemma in ("other", "others", "country", "nation", "state", "side", "party")
         )
+
+    def _said_again(self, i: int, event, events: list, triggers: list[Token]) -> bool:
+        """Whether event ``i`` is a nominal in the clause of another event's verb of the same type and the
+        same doers ("In an unusual collaboration, X and Y joined forces")."""
+        tok = triggers[i]
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return False
+        for j, other in enumerate(events):
+            verb = triggers[j]
+            if j == i or verb.pos_ not in ("VERB", "AUX") or verb.sent.start != tok.sent.start:
+                continue
+            same = (other.plover_type or other.type) == (event.plover_type or event.type)
+            if not same or set(other.source) != set(event.source) or not event.source:
+                continue
+            cur = tok
+            while cur.head.i != cur.i and cur.dep_ not in _CLAUSES and cur.head.i != verb.i:
+                cur = cur.head
+            if cur.head.i == verb.i and cur.dep_ not in _CLAUSES:
+                return True
+        return False
