@@ -61,6 +61,10 @@ class ContentReadings:
         self.constructive = _words(content, "constructive_nouns")
         self.effort_verbs = _words(content, "effort_verbs")
         self.none_words = _words(content, "none_words")
+        self.blame_nouns = _words(content, "blame_nouns")
+        self.blame_verbs = _words(content, "blame_verbs")
+        self.blame_adjectives = _words(content, "blame_adjectives")
+        self.harms = _words(content, "harms")
 
     # ------------------------------------------------------------ helpers
 
@@ -199,6 +203,9 @@ class ContentReadings:
         "made no effort", "has not honoured its promises", "I have not seen the slightest step the
         Palestinians were working to ..." (the doer named inside the missing step)."""
         for t in content:
+            blamed = self._blame(t, speaker, own, actors_at)
+            if blamed:
+                return blamed
             if t.pos_ not in ("VERB", "AUX"):
                 continue
             lemma = t.lemma_.lower()
@@ -227,6 +234,25 @@ class ContentReadings:
                             if doer:
                                 return doer
         return []
+
+    def _blame(self, t: Token, speaker: list[str], own: set[str], actors_at) -> list[str]:
+        """Another actor given the blame for something bad: "X bears full responsibility for the collapse",
+        "X is responsible for the deaths" -- the for-phrase names a hostile act or a harm."""
+        lemma = t.lemma_.lower()
+        borne = lemma in self.blame_nouns and t.dep_ in _OBJ and t.head.lemma_.lower() in self.blame_verbs
+        held = lemma in self.blame_adjectives and t.dep_ in ("acomp", "attr")
+        holder = t.head
+        if not (borne or held) or _negated(holder):
+            return []
+        cause = next((_pobj(c) for c in t.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+        if cause is None:
+            return []
+        sense = self.coder._trigger(cause)
+        ptype = (self.coder._ptype(sense.cameo) or "") if sense is not None and sense.cameo else ""
+        bad = cause.lemma_.lower() in self.harms or ptype.lower() in ("assault", "coerce", "threaten", "mobilize")
+        if not bad:
+            return []
+        return self._others(self.coder._subject(holder), speaker, own, actors_at)
 
     @staticmethod
     def _second_person(content: Span) -> bool:
