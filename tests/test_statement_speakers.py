@@ -57,3 +57,12 @@ def test_a_headline_makes_an_attribution_but_no_statement(nlp) -> None:
     doc = _doc(nlp, "Clinton Says Trade Deal Is Dead\n\nHillary Clinton said on Monday the deal would not pass.")
     assert [s.content for s in doc._.statements] == ["the deal would not pass"]
     assert any(a.kind == "speech" and a.cue[0] < 30 for a in doc._.attributions)
+
+
+def test_a_participle_of_saying_hung_in_the_reported_clause_is_the_outer_speakers(nlp) -> None:
+    doc = _doc(
+        nlp,
+        "Lib Dem foreign affairs spokesman Menzies Campbell said a win by Mr Kerry would have given Mr Blair "
+        'the chance of a fresh start, adding it was almost as if there was an "umbilical cord" between them.',
+    )
+    assert "Campbell" in _speaker_of(doc, "umbilical cord")

@@ -213,6 +213,15 @@ class Cues:
                         return self._np(pobj), self._speaker_token(pobj)
             return None, None
         cur = v
+        if (
+            v.tag_ == "VBG"
+            and v.dep_ in ("advcl", "conj", "xcomp")
+            and v.head.dep_ == "ccomp"
+            and self._cue_kind(v.head.head) is not None
+        ):
+            # "Campbell said a win by Kerry would have given Blair a fresh start, adding ...": the parser hung
+            # the participle in the reported clause; it is the outer speaker's
+            cur = v.head.head
         for _ in range(4):
             # a subject inside a quotation the verb is not in ('said on "Fox and Friends."') is a misparse
             subj = next(
