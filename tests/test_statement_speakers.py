@@ -66,3 +66,12 @@ def test_a_participle_of_saying_hung_in_the_reported_clause_is_the_outer_speaker
         'the chance of a fresh start, adding it was almost as if there was an "umbilical cord" between them.',
     )
     assert "Campbell" in _speaker_of(doc, "umbilical cord")
+
+
+def test_a_verb_coordinated_with_an_expletive_clause_shares_the_outer_speaker(nlp) -> None:
+    doc = _doc(
+        nlp,
+        "Myron Ebell, an adviser on climate change to President Bush, has said there would be no change in the "
+        "US stance and rejected the threat of climate change.",
+    )
+    assert "Ebell" in _speaker_of(doc, "the threat of climate change")

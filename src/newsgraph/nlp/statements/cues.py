@@ -238,6 +238,11 @@ class Cues:
                 return self._np(subj), self._speaker_token(subj)
             if cur.dep_ == "relcl":
                 return None, None
+            if cur.dep_ == "ccomp" and cur is not v and any(c.dep_ == "expl" for c in cur.children):
+                # "has said there would be no change ... and rejected the threat": a verb coordinated with a
+                # clause that has only an expletive subject shares the outer subject
+                cur = cur.head
+                continue
             if cur.dep_ in ("conj", "xcomp", "advcl", "acl") and cur.head.i != cur.i:
                 cur = cur.head
                 if cur.pos_ in ("NOUN", "PROPN") and cur.head.i != cur.i:  # "a statement saying ..."
