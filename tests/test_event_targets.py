@@ -199,3 +199,9 @@ def test_what_a_nominal_measure_or_withdrawal_is_of(nlp):
     assert any(t == "SANCTION" and g == ["SRB"] for t, _s, g in events), events
     events = _events(nlp, "The United States speeded up the withdrawal of some invasion forces from Panama.")
     assert any(t == "RETREAT" and g == ["PAN"] for t, _s, g in events), events
+
+
+def test_a_titled_surname_the_kb_knows_in_that_post_at_another_time(nlp):
+    # on a date no Bush was president, the sentence's one country (Russia) is not his
+    text = "President Bush has threatened further action against Russia."
+    assert ("THREATEN", ["USA"], ["RUS"]) in _events(nlp, text, "2000-01-01")

@@ -43,6 +43,10 @@ class People:
             right = doc[min(len(doc), cand.end + 6) - 1]
             country = self.kb.sectors.country_of_title(doc[max(0, cand.start - 3) : cand.start].text)
             country = country or self.kb.sectors.country_of_title(doc.text[span.end_char : right.idx + len(right)])
+        if country is None:
+            # "President Bush" on a date no Bush held the post: the country of the knowledge base's people of that
+            # surname who ever held it, when they share one
+            country = self._country_of_holders(text.split()[-1], role)
         if country is None and cand.end < len(doc) and doc[cand.end].lower_ == "of":
             country = self._country_near(doc[cand.end + 1 : cand.end + 4].text)  # "Minister X of Nigeria"
         if country is None:
@@ -57,6 +61,14 @@ class People:
         person = Resolved(f"person:{_slug(text)}", text, "person", country, sector, role)
         self._note_person(person, text, persons)
         return person
+
+    def _country_of_holders(self, surname: str, title: str) -> str | None:
+        position = self.kb.sectors.titles.get(fold(title.split(";")[0]), (None, None))[0]
+        if position is None:
+            return None
+        entries = [self.kb.entries[i] for i in self.kb.surnames.get(fold(surname), [])]
+        countries = {e.country for e in entries if e.country and any(r.position == position for r in e.roles)}
+        return countries.pop() if len(countries) == 1 else None
 
     def _title_for(self, doc: Doc, cand: _Cand) -> tuple[str, str | None, str | None] | None:
         """(role, sector, country) from the title before a name or an apposition after it."""
