@@ -75,3 +75,41 @@ def test_a_verb_coordinated_with_an_expletive_clause_shares_the_outer_speaker(nl
         "US stance and rejected the threat of climate change.",
     )
     assert "Ebell" in _speaker_of(doc, "the threat of climate change")
+
+
+# Session 6, written before the mechanism: a role phrase that introduced a person ("Peru's ambassador
+# to Chile, Rosa Quispe") refers to that person when the text names the role again without a name.
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        (
+            "Peru's ambassador to Chile, Rosa Quispe, said the border was calm.\n\n"
+            "Peru's ambassador warned that Lima would respond to any incursion.",
+            "respond to any incursion",
+            "Quispe",
+        ),
+        (
+            "Ghana's finance minister Kwame Mensah said the budget was balanced.\n\n"
+            "The finance minister told reporters that talks with lenders would continue.",
+            "talks with lenders",
+            "Mensah",
+        ),
+        (
+            "The Bolivian envoy, Marta Choque, said the talks had stalled.\n\n"
+            "The envoy said a new round would begin in May.",
+            "a new round",
+            "Choque",
+        ),
+    ],
+)
+def test_a_role_phrase_names_the_person_it_introduced(nlp, text: str, words: str, expected: str) -> None:
+    assert expected in (_speaker_of(_doc(nlp, text), words) or "")
+
+
+def test_a_role_phrase_of_another_country_is_not_the_person_introduced(nlp) -> None:
+    doc = _doc(
+        nlp,
+        "Norway's defence minister Ola Berg said the exercise would go ahead.\n\n"
+        "Sweden's defence minister said Stockholm would send observers.",
+    )
+    assert "Berg" not in (_speaker_of(doc, "send observers") or "")

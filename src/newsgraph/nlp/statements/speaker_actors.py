@@ -68,6 +68,8 @@ class SpeakerActors:
             if known is not None:
                 return known, text
         role = self._role_holder(head, country)
+        if role is None and head.pos_ == "NOUN":
+            role = self._introduced_holder(head, country)
         if role is None and head.pos_ == "NOUN" and any(c.lower_ == "the" for c in head.lefts):
             role = self._named_by_noun(head)
         if role is not None:
@@ -93,6 +95,9 @@ class SpeakerActors:
                 (c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i in self.names), None
             )
             if name is None or head.pos_ != "NOUN":
+                if head.pos_ == "NOUN" and actor.kind == "state":
+                    # 'China's ambassador' again, after 'China's ambassador to Britain Liu Xiaoming'
+                    return self._introduced_holder(head, actor.country) or speaker
                 return speaker
             head, m = name, self.names[name.i]
         if speaker in (self.mentions.get(head.i) or m).actor_ids:
@@ -172,6 +177,48 @@ class SpeakerActors:
             if position != "other" and position in held:
                 return actor_id
         return None
+
+    def _introduced_holder(self, head: Token, country: str | None) -> str | None:
+        """The person an earlier phrase with the same head noun introduced by name: 'Peru's ambassador'
+        after 'Peru's ambassador to Chile, Rosa Quispe' (a name in apposition to the noun, or the noun
+        a modifier of the name).  The earlier phrase's own modifiers must include the later one's
+        ('the finance minister' is not 'the foreign minister'), and its country must not differ."""
+        lemma = head.lemma_.lower()
+        wanted = self._role_modifiers(head)
+        found: str | None = None
+        for t in self.doc[: head.i]:
+            if t.pos_ != "NOUN" or t.lemma_.lower() != lemma:
+                continue
+            names = [c for c in t.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            if t.dep_ == "compound" and t.head.pos_ == "PROPN":
+                names.append(t.head)
+            person = next((p for p in map(self._person_named, names) if p is not None), None)
+            if person is None or not wanted <= self._role_modifiers(t):
+                continue
+            if country is not None and self._phrase_country(t) not in (None, country):
+                continue
+            found = person
+        return found
+
+    def _person_named(self, tok: Token) -> str | None:
+        """The person actor a name token stands for: resolved by the actor stage, else made from the
+        name's words (a person no knowledge base knows)."""
+        m = self.mentions.get(tok.i)
+        if m is not None and len(m.actor_ids) == 1:
+            actor = self.actors.get(m.actor_ids[0])
+            return actor.id if actor is not None and actor.kind == "person" else None
+        m = self.names.get(tok.i)
+        return self._person_actor(m.text, None) if m is not None else None
+
+    @staticmethod
+    def _role_modifiers(noun: Token) -> set[str]:
+        """The words that narrow a role noun ('finance' in 'the finance minister'), less names of
+        places and peoples, which the country check compares."""
+        return {
+            c.lower_
+            for c in noun.lefts
+            if c.dep_ in ("compound", "amod") and c.ent_type_ not in ("GPE", "NORP", "PERSON", "LOC")
+        }
 
     def _named_by_noun(self, head: Token) -> str | None:
         """The last body named before ``head`` whose name has the head noun: 'the fund' after 'the
