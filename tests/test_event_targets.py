@@ -205,3 +205,8 @@ def test_a_titled_surname_the_kb_knows_in_that_post_at_another_time(nlp):
     # on a date no Bush was president, the sentence's one country (Russia) is not his
     text = "President Bush has threatened further action against Russia."
     assert ("THREATEN", ["USA"], ["RUS"]) in _events(nlp, text, "2000-01-01")
+
+
+def test_coordinated_nationalities_of_one_group_are_both_sources(nlp):
+    events = _events(nlp, "U.S. and Russian negotiators return to Geneva this week for talks.", "1985-01-01")
+    assert any(t == "CONSULT" and sorted(s) == ["RUS", "USA"] for t, s, _g in events), events

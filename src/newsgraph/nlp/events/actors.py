@@ -52,7 +52,7 @@ class ActorsMixin:
             # "Senior Hungarian and Romanian officials": a coordinated modifier names a second actor
             for child in tok.children:
                 if (
-                    child.dep_ in ("amod", "compound")
+                    child.dep_ in ("amod", "compound", "nmod")  # "U.S. and Russian negotiators"
                     and child.i in actors_at
                     and any(g.dep_ == "conj" for g in child.children)
                 ):
