@@ -206,3 +206,17 @@ def test_a_document_analysed_again_leaves_no_stale_clusters(tmp_path):
         ).fetchall()
         assert types == [("ASSAULT",), ("PROTEST",)]
         assert again.story and all(ev.corroboration for ev in again.events)
+
+
+def test_a_reprint_joins_its_origins_story_without_clustering_again():
+    for copy_of in ("O", None):
+        clusterer = StoryClusterer(prior=0)
+        _background(clusterer)
+        origin = clusterer.add("O", _keys(*(f"a{i}" for i in range(8))))
+        # a trimmed copy with new furniture: too little of it is left to link it by its words
+        placed = clusterer.add("C", _keys("a1", *(f"z{i}" for i in range(7))), copy_of=copy_of)
+        if copy_of:
+            assert placed.story_id == origin.story_id and placed.moved == {}
+            assert clusterer.stories[origin.story_id].held == ["O", "C"]
+        else:
+            assert placed.story_id != origin.story_id

@@ -161,13 +161,23 @@ class StoryClusterer:
 
     # -- adding -------------------------------------------------------------
 
-    def add(self, doc_id: str, features: Mapping[str, int], date: str | None = None) -> Placement:
-        """Cluster one document: the story it is in now, stories gone and documents moved on the way."""
+    def add(
+        self, doc_id: str, features: Mapping[str, int], date: str | None = None, *, copy_of: str | None = None
+    ) -> Placement:
+        """Cluster one document: the story it is in now, stories gone and documents moved on the way.
+
+        ``copy_of``: the document it is a reprint of (the reprint index's origin).  A reprint is its
+        origin's story: while the origin is held, the copy joins it without clustering anything
+        again (a later re-clustering keeps the two together: their vectors are all but equal).
+        """
         self.df.update(set(features))
         self.n_docs += 1
         if date and (self.newest is None or date > self.newest):
             self.newest = date
         vec = self.vector(features)
+        home = self.stories.get(self._home.get(copy_of or "", ""))
+        if home is not None:
+            return self._join(home, doc_id, features, vec, date)
         scored = []
         for sid in self._candidates(vec, date, exclude=None):
             story = self.stories[sid]
@@ -184,6 +194,24 @@ class StoryClusterer:
             return Placement(doc_id, story.id, {}, {}, [story.id])
         touched = [self.stories[sid] for _, sid in sorted(scored)[: self.local]]
         return self._regroup(doc_id, touched)
+
+    def _join(self, story: Story, doc_id: str, features: Mapping[str, int], vec: Vector, date: str | None) -> Placement:
+        """A reprint joins its origin's story as a held member."""
+        keys = tuple(vec)
+        self.hold(doc_id, keys, tuple(int(features[k]) for k in keys), date)
+        story.centroid = self._cut(story.centroid, vec)
+        story.size += 1
+        story.held.append(doc_id)
+        if date:
+            story.first = min(story.first or date, date)
+            story.last = max(story.last or date, date)
+        if self.track_members:
+            story.members.append(doc_id)
+        self._settle(story, [] if not self.track_members else story.members)
+        while len(story.held) > self.per_story:
+            self._retire(story.held[0])
+        self._post(story, vec)
+        return Placement(doc_id, story.id, {}, {}, [story.id])
 
     def hold(self, doc_id: str, keys: tuple[str, ...], counts: tuple[int, ...], date: str | None) -> None:
         """Hold a document's keys (a new one, or a stored one put back); the oldest held leave for their cores."""

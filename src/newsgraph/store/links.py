@@ -80,11 +80,14 @@ def link_documents(store: Store, docs: Sequence[Document]) -> int:
         for doc in todo:
             state.seq += 1
             fp = fingerprint(doc.id, doc.text, doc.paragraphs, doc.published, state.seq)
+            origin = None
             for link in state.reprints.add(fp):
                 copies[link.doc_id] = link
+                if link.doc_id == doc.id and link.origin != doc.id:
+                    origin = link.origin
             prints.append(fp)
             feats = document_features(doc)
-            placement = state.stories.add(doc.id, feats, doc.published)
+            placement = state.stories.add(doc.id, feats, doc.published, copy_of=origin)
             terms.update(set(feats))
             held[doc.id] = json.dumps(state.stories.held_features(doc.id) or {})
             for gone, kept in placement.merged.items():
