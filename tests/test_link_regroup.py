@@ -220,3 +220,13 @@ def test_a_reprint_joins_its_origins_story_without_clustering_again():
             assert clusterer.stories[origin.story_id].held == ["O", "C"]
         else:
             assert placed.story_id != origin.story_id
+
+
+def test_copies_follow_the_latest_copy_when_the_origin_left_for_the_core():
+    clusterer = StoryClusterer(prior=0, per_story=2)
+    _background(clusterer)
+    origin = clusterer.add("O", _keys(*(f"a{i}" for i in range(8))))
+    for n in range(4):  # the origin leaves for the core after two copies
+        placed = clusterer.add(f"C{n}", _keys("a1", *(f"z{n}{i}" for i in range(7))), copy_of="O")
+        assert placed.story_id == origin.story_id
+    assert "O" not in clusterer.stories[origin.story_id].held

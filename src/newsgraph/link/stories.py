@@ -123,6 +123,7 @@ class StoryClusterer:
         self._postings: dict[str, deque[str]] = {}
         self._held: OrderedDict[str, _Held] = OrderedDict()  # oldest first
         self._home: dict[str, str] = {}  # held document -> its story
+        self._copies: OrderedDict[str, str] = OrderedDict()  # origin -> its latest copy (as many as are held)
         self._seq = 0
 
     # -- vectors ------------------------------------------------------------
@@ -167,17 +168,24 @@ class StoryClusterer:
         """Cluster one document: the story it is in now, stories gone and documents moved on the way.
 
         ``copy_of``: the document it is a reprint of (the reprint index's origin).  A reprint is its
-        origin's story: while the origin is held, the copy joins it without clustering anything
-        again (a later re-clustering keeps the two together: their vectors are all but equal).
+        origin's story: while the origin or its latest copy is held, the copy joins their story
+        without clustering anything again (a later re-clustering keeps them together: their vectors
+        are all but equal).
         """
         self.df.update(set(features))
         self.n_docs += 1
         if date and (self.newest is None or date > self.newest):
             self.newest = date
         vec = self.vector(features)
-        home = self.stories.get(self._home.get(copy_of or "", ""))
-        if home is not None:
-            return self._join(home, doc_id, features, vec, date)
+        if copy_of:
+            # the origin's story, or that of its latest copy still held (the origin may have left for its core)
+            sid = self._home.get(copy_of) or self._home.get(self._copies.get(copy_of, ""))
+            self._copies[copy_of] = doc_id
+            self._copies.move_to_end(copy_of)
+            while len(self._copies) > self.held:
+                self._copies.popitem(last=False)
+            if sid in self.stories:
+                return self._join(self.stories[sid], doc_id, features, vec, date)
         scored = []
         for sid in self._candidates(vec, date, exclude=None):
             story = self.stories[sid]
