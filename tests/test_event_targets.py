@@ -210,3 +210,8 @@ def test_a_titled_surname_the_kb_knows_in_that_post_at_another_time(nlp):
 def test_coordinated_nationalities_of_one_group_are_both_sources(nlp):
     events = _events(nlp, "U.S. and Russian negotiators return to Geneva this week for talks.", "1985-01-01")
     assert any(t == "CONSULT" and sorted(s) == ["RUS", "USA"] for t, s, _g in events), events
+
+
+def test_actors_coordinated_in_the_objects_phrase_are_all_targets(nlp):
+    events = _events(nlp, "Russia closed its southern borders with Iran and Turkey on Monday.", "1992-01-01")
+    assert any(s == ["RUS"] and sorted(g) == ["IRN", "TUR"] for _t, s, g in events), events

@@ -277,7 +277,12 @@ class RolesMixin:
                     if t.i in actors_at and not _inside_clause(t, tok) and not (verbal and _locative(t, tok)):
                         actors = [a for a in actors_at[t.i] if a not in source]
                         if actors:
-                            return actors
+                            # and the actors coordinated with it ("blows to the United States and Israel")
+                            head = t
+                            while head.dep_ in ("compound", "flat") and head.head.i in actors_at:
+                                head = head.head
+                            conj = [a for c in head.children if c.dep_ == "conj" for a in self._actors_of(c, actors_at)]
+                            return unique([*actors, *(a for a in conj if a not in source)])
         return []
 
     # ---------------------------------------------------------------- coding
