@@ -10,10 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from test_event_classes import _codes
-
 from newsgraph.model import Document
 from newsgraph.nlp.pipeline import annotate
+from test_event_classes import _codes
 
 CASES = [json.loads(line) for line in (Path(__file__).parent / "data" / "event_recall_blind6.jsonl").open()]
 
@@ -45,3 +44,39 @@ def test_blind_recall_floor(results):
     # first run (before any change): 5/10 (conjoined 2/2, second 2/3, background 0/3, nominal 1/2)
     right = [c["text"] for c, _d, ok in results if ok]
     assert len(right) >= 0, right
+
+
+ALLEGED = {
+    "accused": "Iran accused Israel of attacking its nuclear facility.",
+    "passive": "Moscow was accused of meddling in the election.",
+    "condemned": "Beijing condemned Tokyo for interfering in its internal affairs.",
+    "punished": "The European Union sanctioned Iran for attacking oil tankers in the Gulf.",
+    "purpose": "Esper accused China of using coercion and intimidation against smaller nations to impose its will.",
+}
+
+
+@pytest.fixture(scope="module")
+def alleged(nlp):
+    batch = [Document(id=k, text=v, published="2024-03-05", language="en") for k, v in ALLEGED.items()]
+    return {d.id: d for d in annotate(batch, nlp)}
+
+
+@pytest.mark.parametrize(
+    "key,ptype,source",
+    [
+        ("accused", "ASSAULT", "ISR"),
+        ("passive", "COERCE", "RUS"),
+        ("condemned", "COERCE", "JPN"),
+        ("punished", "ASSAULT", "IRN"),
+    ],
+)
+def test_the_act_an_accusation_charges_is_the_accuseds_reported_event(alleged, key, ptype, source):
+    doc = alleged[key]
+    hits = [e for e in doc.events if e.plover_type == ptype and source in _codes(doc, e.source)]
+    assert hits and all(e.modality == "reported" for e in hits), [(e.type, e.source, e.modality) for e in doc.events]
+
+
+def test_a_charge_named_twice_or_its_purpose_is_one_event(alleged):
+    doc = alleged["purpose"]
+    charged = [e for e in doc.events if e.modality == "reported"]
+    assert len(charged) == 1 and charged[0].plover_type == "COERCE", [(e.type, e.trigger) for e in doc.events]

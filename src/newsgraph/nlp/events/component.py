@@ -6,7 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.model import Event
-from newsgraph.nlp.common import doc_date
+from newsgraph.nlp.common import doc_date, unique
 from newsgraph.nlp.events.actors import ActorsMixin
 from newsgraph.nlp.events.coding import CodingMixin
 from newsgraph.nlp.events.dates import DatesMixin
@@ -21,6 +21,7 @@ from newsgraph.nlp.events.rules import (
     _inside_clause,
     _is_passive,
     _is_state_code,
+    _pobj,
 )
 from newsgraph.nlp.events.senses import SensesMixin
 from newsgraph.nlp.extensions import register_extensions
@@ -47,6 +48,7 @@ class EventCoder(SensesMixin, ActorsMixin, RolesMixin, CodingMixin, ModalityMixi
         self.hedge_words = {str(k): float(v) for k, v in (mod.get("hedges") or {}).items()}
         self.base_certainty = {str(k): float(v) for k, v in (mod.get("certainty") or {}).items()}
         self.accusation_cues = set(mod.get("accusation_cues", []))
+        self.alleging = set(mod.get("alleging_verbs", []))
         self.commissive = set(mod.get("commissive", []))
         self.implicative = set(mod.get("implicative_governors", []))
         self.permissive = {"allow", "permit", "let", "enable", "authorize", "authorise", "empower"} & self.implicative
@@ -93,6 +95,7 @@ class EventCoder(SensesMixin, ActorsMixin, RolesMixin, CodingMixin, ModalityMixi
         found: list[_Found] = []
         consumed: set[int] = set()
         coded: set[int] = set()
+        alleging: set[tuple[int, str | None]] = set()  # (first conjunct, type) of the acts coded as charged
         for tok in doc:
             if tok.i in consumed:
                 continue
@@ -110,6 +113,24 @@ class EventCoder(SensesMixin, ActorsMixin, RolesMixin, CodingMixin, ModalityMixi
                 if accusation is not None:
                     found.append(accusation)
                 continue
+            alleged = self._alleged(tok, actors_at)
+            if alleged is not None:
+                # "accused China of using coercion": the accused's own act, reported by the accuser
+                event = self._code(doc, tok, sense, actors_at, consumed)
+                ptype = self._ptype(event.cameo) if event is not None else None
+                first = tok
+                while first.dep_ == "conj" and first.head.i != first.i:
+                    first = first.head
+                if (first.i, ptype) in alleging:
+                    continue  # "coercion and intimidation", "the abduction, torture and killing": one charge
+                if event is not None and event.source in ([], alleged[1]):
+                    alleging.add((first.i, ptype))
+                    event.source, event.modality = alleged[0], "reported"
+                    event.target = [a for a in event.target if a not in alleged[0]]
+                    event.reported_by = unique(event.reported_by + alleged[1])
+                    found.append(event)
+                    coded.add(tok.i)
+                    continue
             if tok.pos_ in ("NOUN", "PROPN") and (
                 tok.head.i in coded
                 or tok.i in actors_at
@@ -218,6 +239,36 @@ class EventCoder(SensesMixin, ActorsMixin, RolesMixin, CodingMixin, ModalityMixi
         ranked = sorted(range(len(events)), key=lambda i: (events[i].background, depths[i], i))
         doc._.main_event = events[ranked[0]].id if ranked else None
         return doc
+
+    def _alleged(self, tok, actors_at: dict[int, list[str]]) -> tuple[list[str], list[str]] | None:
+        """(accused, accuser) when a trigger is the act an accusation charges its object with, named in the
+        accusing verb's "of"/"for" phrase ("accused China of using coercion and intimidation", "blamed Russia
+        for interference", "was accused of attempting to intimidate"); None otherwise."""
+        cur = tok
+        for _ in range(5):
+            if cur.dep_ not in ("conj", "dobj", "pcomp", "pobj", "xcomp") or cur.head.i == cur.i:
+                return None
+            if cur.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in cur.head.children):
+                return None  # "of using coercion to impose its will": the purpose of the act, not another act
+            prep = cur.head
+            if cur.dep_ in ("pcomp", "pobj") and prep.dep_ == "prep" and prep.lower_ in ("of", "for"):
+                verb = prep.head
+                if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.alleging:
+                    return None
+                deps = ("nsubjpass",) if _is_passive(verb) else ("dobj",)
+                accused = [a for c in verb.children if c.dep_ in deps for a in self._actors_of(c, actors_at)]
+                if not accused:  # "retaliate against Russia for interference"
+                    accused = [
+                        a
+                        for c in verb.children
+                        if c.dep_ == "prep" and c.lower_ == "against"
+                        for a in self._actors_of(_pobj(c), actors_at)
+                    ]
+                accuser = self._clause_subject(verb, actors_at) if not _is_passive(verb) else []
+                accused = [a for a in accused if a not in accuser]
+                return (accused, accuser) if accused else None
+            cur = prep
+        return None
 
     def _caused(self, trigger) -> bool:
         """A passive with no doer and a complement says what someone had to do, not what was done to them:
