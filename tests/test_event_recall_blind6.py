@@ -43,7 +43,8 @@ def results(nlp):
 def test_blind_recall_floor(results):
     # first run (before any change): 5/10 (conjoined 2/2, second 2/3, background 0/3, nominal 1/2)
     right = [c["text"] for c, _d, ok in results if ok]
-    assert len(right) >= 0, right
+    # at the end: 5/10 (the mechanism landed, accusations' charged acts, is none of these classes)
+    assert len(right) >= 5, right
 
 
 ALLEGED = {
