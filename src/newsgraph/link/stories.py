@@ -29,6 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
+import sys
 from collections import Counter, OrderedDict, deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -224,6 +225,7 @@ class StoryClusterer:
     def hold(self, doc_id: str, keys: tuple[str, ...], counts: tuple[int, ...], date: str | None) -> None:
         """Hold a document's keys (a new one, or a stored one put back); the oldest held leave for their cores."""
         self._seq += 1
+        keys = tuple(map(sys.intern, keys))  # one string per key, however many documents hold it
         self._held[doc_id] = _Held(keys, counts, date, self._seq)
         while len(self._held) > self.held:
             self._retire(next(iter(self._held)))
