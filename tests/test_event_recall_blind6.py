@@ -81,3 +81,25 @@ def test_a_charge_named_twice_or_its_purpose_is_one_event(alleged):
     doc = alleged["purpose"]
     charged = [e for e in doc.events if e.modality == "reported"]
     assert len(charged) == 1 and charged[0].plover_type == "COERCE", [(e.type, e.trigger) for e in doc.events]
+
+
+ADJUNCT = {
+    "after": "Obama spoke to reporters after meeting with Russian President Vladimir Putin in China.",
+    "before": "Before visiting Israel, the British prime minister made a surprise visit to Iraq.",
+}
+
+
+@pytest.fixture(scope="module")
+def adjunct(nlp):
+    batch = [Document(id=k, text=v, published="2024-03-05", language="en") for k, v in ADJUNCT.items()]
+    return {d.id: d for d in annotate(batch, nlp)}
+
+
+def test_a_gerund_after_a_preposition_is_done_by_its_clauses_subject(adjunct):
+    doc = adjunct["after"]
+    assert any(e.plover_type == "CONSULT" and "USA" in _codes(doc, e.source) for e in doc.events), doc.events
+
+
+def test_a_gerund_before_the_clause_act_takes_no_subject(adjunct):
+    before = adjunct["before"]
+    assert not any(e.trigger == "visiting" for e in before.events), [(e.type, e.trigger) for e in before.events]

@@ -49,6 +49,7 @@ class EventCoder(SensesMixin, ActorsMixin, RolesMixin, CodingMixin, ModalityMixi
         self.base_certainty = {str(k): float(v) for k, v in (mod.get("certainty") or {}).items()}
         self.accusation_cues = set(mod.get("accusation_cues", []))
         self.alleging = set(mod.get("alleging_verbs", []))
+        self.gerund_preps = set(mod.get("adjunct_gerund_preps", []))
         self.commissive = set(mod.get("commissive", []))
         self.implicative = set(mod.get("implicative_governors", []))
         self.permissive = {"allow", "permit", "let", "enable", "authorize", "authorise", "empower"} & self.implicative
@@ -179,6 +180,9 @@ class EventCoder(SensesMixin, ActorsMixin, RolesMixin, CodingMixin, ModalityMixi
                     measure = self._trigger(c)
                     f.target = self._target(doc, c, measure, self._ptype(measure.cameo), actors_at, f.source)
             if not f.source:
+                # "Obama spoke after meeting with Putin": a gerund adjunct's doer is its clause's subject
+                f.source = self._adjunct_subject(f.trigger, actors_at)
+            if not f.source:
                 # an agent the knowledge base does not know ("Doctors from two American aid groups",
                 # "Vice-President Moody Awori"): kept as an unresolved actor rather than losing the event
                 f.source = self._unresolved_source(doc, f.trigger, actors_at)
@@ -269,6 +273,20 @@ class EventCoder(SensesMixin, ActorsMixin, RolesMixin, CodingMixin, ModalityMixi
                 return (accused, accuser) if accused else None
             cur = prep
         return None
+
+    def _adjunct_subject(self, tok, actors_at: dict[int, list[str]]) -> list[str]:
+        """The subject of the clause a subjectless gerund adjunct hangs on ("after meeting with Putin",
+        "by sending troops"), when the clause is active; [] otherwise."""
+        if tok.tag_ != "VBG" or tok.dep_ != "pcomp" or self._subject(tok) is not None:
+            return []
+        prep = tok.head
+        if prep.dep_ != "prep" or prep.lower_ not in self.gerund_preps or prep.head.pos_ not in ("VERB", "AUX"):
+            return []
+        if any(t.pos_ != "ADV" for t in tok.doc[prep.i + 1 : tok.i]):
+            return []  # the gerund follows its preposition ("after months of ... threats of the U.S. pulling out")
+        if _is_passive(prep.head):
+            return []
+        return self._clause_subject(prep.head, actors_at)
 
     def _caused(self, trigger) -> bool:
         """A passive with no doer and a complement says what someone had to do, not what was done to them:
