@@ -103,3 +103,30 @@ def test_a_gerund_after_a_preposition_is_done_by_its_clauses_subject(adjunct):
 def test_a_gerund_before_the_clause_act_takes_no_subject(adjunct):
     before = adjunct["before"]
     assert not any(e.trigger == "visiting" for e in before.events), [(e.type, e.trigger) for e in before.events]
+
+
+RELATIVE = {
+    "which": "Hamas, which attacked Israel in October, said it would free the hostages.",
+    "conj": "The Palestinian Authority, which considers the US biased and has rejected Washington as a mediator, "
+    "called for a meeting.",
+    "present": "The Russian law that limits protests to three days was criticised.",
+}
+
+
+@pytest.fixture(scope="module")
+def relative(nlp):
+    batch = [Document(id=k, text=v, published="2024-03-05", language="en") for k, v in RELATIVE.items()]
+    return {d.id: d for d in annotate(batch, nlp)}
+
+
+@pytest.mark.parametrize("key,ptype", [("which", "ASSAULT"), ("conj", "REJECT")])
+def test_a_past_act_in_a_relative_clause_is_done_by_the_phrase_it_hangs_on(relative, key, ptype):
+    doc = relative[key]
+    assert any(e.plover_type == ptype and "PSE" in _codes(doc, e.source) for e in doc.events), [
+        (e.type, e.source, e.trigger) for e in doc.events
+    ]
+
+
+def test_a_present_relative_clause_describes_and_codes_nothing(relative):
+    doc = relative["present"]
+    assert not any(e.trigger == "limits" for e in doc.events), [(e.type, e.trigger) for e in doc.events]

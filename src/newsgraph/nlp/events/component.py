@@ -181,7 +181,7 @@ class EventCoder(SensesMixin, ActorsMixin, RolesMixin, CodingMixin, ModalityMixi
                     f.target = self._target(doc, c, measure, self._ptype(measure.cameo), actors_at, f.source)
             if not f.source:
                 # "Obama spoke after meeting with Putin": a gerund adjunct's doer is its clause's subject
-                f.source = self._adjunct_subject(f.trigger, actors_at)
+                f.source = self._adjunct_subject(f.trigger, actors_at) or self._relative_subject(f.trigger, actors_at)
             if not f.source:
                 # an agent the knowledge base does not know ("Doctors from two American aid groups",
                 # "Vice-President Moody Awori"): kept as an unresolved actor rather than losing the event
@@ -287,6 +287,24 @@ class EventCoder(SensesMixin, ActorsMixin, RolesMixin, CodingMixin, ModalityMixi
         if _is_passive(prep.head):
             return []
         return self._clause_subject(prep.head, actors_at)
+
+    def _relative_subject(self, tok, actors_at: dict[int, list[str]]) -> list[str]:
+        """The actors of the phrase a relative clause hangs on when its subject is the relative pronoun
+        ("Hamas, which attacked Israel", "the Taliban, who have long refused to negotiate"); [] otherwise."""
+        verb, path = tok, [tok]
+        while verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head
+            path.append(verb)
+        if verb.dep_ != "relcl" or tok.pos_ not in ("VERB", "AUX"):
+            return []
+        subj = self._subject(verb)
+        if subj is None or subj.lower_ not in ("who", "which", "that"):
+            return []
+        if not any(v.tag_ == "VBD" or any(c.dep_ == "aux" and c.lemma_ == "have" for c in v.children) for v in path):
+            # a past act mentioned in passing ("which attacked Israel", "who have long refused"); a present
+            # relative clause describes the phrase ("the bloc that includes Germany", "Americans who visit")
+            return []
+        return self._actors_of(verb.head, actors_at)
 
     def _caused(self, trigger) -> bool:
         """A passive with no doer and a complement says what someone had to do, not what was done to them:
