@@ -2,17 +2,15 @@
 
     .venv/bin/python benchmarks/bench_ray.py --limit 60 --json
 
-Starts a local Ray instance with 2 CPUs once; a first run over 4 articles with 2 workers, one
-input a task, starts both worker processes and loads their pipelines (``first_run_s``: the
-start-up a job pays once, as each ``newsgraph analyze --engine ray`` does; the workers keep the
-pipeline for the later runs of the job).  Then the seconds of a 2-document run with 1 and 2
-workers (``two_doc_run_s``: what every run pays beside its documents -- Ray Data's planning and
-the Parquet writes), and the same articles (default ``../shared/corpus/bbc``, the first
-``--limit`` spread over its sections) into a fresh Parquet folder with 1 worker and with 2
-workers, alternating ``--repeat`` times; reports medians of docs/s, ``scaling`` = docs/s(2) /
-docs/s(1), and ``scaling_after_startup``, the scaling of the median runs less their 2-document
-run (an estimate).  Time: about 3 * repeat * limit / (docs/s) seconds plus Ray's start-up: ~2
-minutes for --limit 240 --repeat 2 on the 2-core development machine, lightly loaded.
+Starts a local Ray instance with ``max(--workers)`` CPUs once, warms the actors' start-up out of
+the timing (a first tiny run), then analyses the same articles (default ``../shared/corpus/bbc``,
+the first ``--limit`` spread over its sections) into a fresh Parquet folder with 1 worker and with
+2 workers, alternating ``--repeat`` times; reports medians of docs/s and ``scaling`` =
+docs/s(2) / docs/s(1), and the seconds of a 2-document run with 1 and 2 workers (``two_doc_run_s``:
+nearly all the actors' start-up, which every timed run pays once) with ``scaling_after_startup``, the
+scaling of the median runs less those seconds (an estimate).  Time: about
+3 * repeat * limit / (docs/s) seconds plus Ray's start-up: ~2 minutes for --limit 240 --repeat 2 on
+the 2-core development machine, lightly loaded.
 """
 
 from __future__ import annotations
@@ -50,11 +48,9 @@ def main() -> None:
         with tempfile.TemporaryDirectory(prefix="newsgraph-ray-") as tmp:
             corpus = _copy(paths, Path(tmp) / "corpus", 1)
             warm = _copy(paths[:2], Path(tmp) / "warm", 1)
-            first = _copy(paths[:4], Path(tmp) / "first", 1)
-            start = time.perf_counter()  # starts both workers: each imports spaCy and loads the pipeline
-            run_ray([str(first)], Path(tmp) / "first-run", workers=2, inputs_per_task=1)
-            first_run = time.perf_counter() - start
-            for workers in (1, 2):  # a 2-document run: what a run pays beside its documents
+            for workers in (1, 2):  # the first run of each pays Ray's worker start-up, not timed
+                run_ray([str(warm)], Path(tmp) / f"warm-{workers}", workers=workers)
+            for workers in (1, 2):  # a 2-document run: mostly the actors' start-up (pipeline load)
                 start = time.perf_counter()
                 run_ray([str(warm)], Path(tmp) / f"start-{workers}", workers=workers)
                 startup[workers] = time.perf_counter() - start
@@ -74,11 +70,10 @@ def main() -> None:
         "docs_per_s_2": round(rate[2], 3),
         "scaling": round(rate[2] / rate[1], 3),
         "seconds": {w: [round(x, 1) for x in t] for w, t in times.items()},
-        # the job's first run, 4 articles on 2 workers: starting them (spaCy, the pipeline), once a job
-        "first_run_s": round(first_run, 1),
-        # the seconds of a 2-document run: what each timed run pays beside its documents
+        # each timed run starts new actors that import spaCy and load the pipeline: the seconds of a
+        # 2-document run, for the share of that start-up in each timed run
         "two_doc_run_s": {w: round(x, 1) for w, x in startup.items()},
-        # an estimate of the scaling of the documents alone: each median run less its 2-document run
+        # an estimate of the scaling once the actors are up: each median run less its 2-document run
         "scaling_after_startup": round(
             (statistics.median(times[1]) - startup[1]) / max(1e-9, statistics.median(times[2]) - startup[2]), 3
         ),

@@ -1,19 +1,14 @@
-"""The distributed runner: Ray Data over the inputs, one spaCy pipeline per worker process.
+"""The distributed runner: Ray Data over the inputs, one spaCy pipeline per worker actor.
 
 ``newsgraph analyze --engine ray INPUTS --output DIR`` expands the inputs (directories into
 their files) on the driver, skips those a previous run finished (:func:`finished_inputs`: the
-runner is resumable), and streams the rest through ``map_batches`` into at most ``workers``
-concurrent Ray tasks (:func:`_analyse_batch`), each of which reads, cleans and analyses whole
-inputs, so every document of an input lands in the same partition.  Each worker process loads
-the pipeline once, on its first task, and keeps it (:func:`~newsgraph.nlp.pipeline.load_pipeline`
-caches it per process): Ray keeps a job's task workers between tasks, and between runs of the
-same driver, so only the first run of a job pays the start-up (importing spaCy, loading the
-pipeline, ~2-3 s a worker).  An actor pool (``map_batches`` of a class) would keep the pipeline
-for one run only: Ray Data ends its actors when the run ends, and each run started new ones.
-The driver takes the results as they stream out (``iter_batches``), prints errors as they come
-and writes each batch as one Parquet partition (:mod:`newsgraph.engines.parquet`);
-``newsgraph import --parquet DIR`` stores them.  The analysis is the local engine's own (the
-same ingest, ``annotate_batch``, keys), so the stored result is the same.
+runner is resumable), and streams the rest through ``map_batches`` into a pool of actors
+(:class:`_Analyse`), each of which loads the pipeline once and reads, cleans and analyses whole
+inputs, so every document of an input lands in the same partition.  The driver takes the results
+as they stream out (``iter_batches``), prints errors as they come and writes each batch as one
+Parquet partition (:mod:`newsgraph.engines.parquet`); ``newsgraph import --parquet DIR`` stores
+them.  The analysis is the local engine's own (the same ingest, ``annotate_batch``, keys), so
+the stored result is the same.
 
 Ray is an optional extra (``pip install 'newsgraph[ray]'``); without it the runner says so.
 """
@@ -57,7 +52,7 @@ def expand_inputs(specs: Iterable[str]) -> Iterator[str]:
 
 
 class _Analyse:
-    """Reads, cleans and analyses the inputs of a batch with the worker process's pipeline."""
+    """A Ray actor: reads, cleans and analyses the inputs of each batch with its own pipeline."""
 
     def __init__(self, model: str, batch_size: int, limits: Limits) -> None:
         from newsgraph.nlp.pipeline import load_pipeline, pipeline_id
@@ -91,11 +86,6 @@ class _Analyse:
                 rows.append(error_row(source, f"{source}: no documents"))
         names = list(error_row("", "").keys())
         return {name: [r[name] for r in rows] for name in names}
-
-
-def _analyse_batch(batch: dict[str, Any], model: str, batch_size: int, limits: Limits) -> dict[str, list[Any]]:
-    """Ray Data's task over a batch of inputs (the pipeline is the worker process's, loaded once)."""
-    return _Analyse(model, batch_size, limits)(batch)
 
 
 def run_ray(
@@ -137,18 +127,15 @@ def run_ray(
             kwargs["num_cpus"] = workers
         ray.init(**kwargs)
     try:
-        tasks = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
+        actors = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
         ds = ray.data.from_items([{"input": s} for s in todo], override_num_blocks=max(1, len(todo) // inputs_per_task))
-        # at most ``tasks`` at a time (``compute``; Ray Data before it exported TaskPoolStrategy: ``concurrency``)
-        pool = getattr(ray.data, "TaskPoolStrategy", None)
-        limit: dict[str, Any] = {"compute": pool(size=tasks)} if pool else {"concurrency": tasks}
         ds = ds.map_batches(
-            _analyse_batch,
-            fn_kwargs={"model": model, "batch_size": batch_size, "limits": limits},
+            _Analyse,
+            fn_constructor_kwargs={"model": model, "batch_size": batch_size, "limits": limits},
             batch_size=inputs_per_task,
+            concurrency=actors,
             num_cpus=1,
             batch_format="default",
-            **limit,
         )
         seen: set[str] = set()
         for batch in ds.iter_batches(batch_size=None, batch_format="pyarrow"):
