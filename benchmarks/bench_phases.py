@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from newsgraph.engines.bench import corpus_files, default_corpus
+from newsgraph.engines.bench import corpus_files, corpus_folder
 from newsgraph.ingest import IngestError, iter_documents
 from newsgraph.nlp.pipeline import annotate, load_pipeline
 from newsgraph.store import Store
@@ -37,9 +37,7 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    folder = args.corpus or default_corpus()
-    if folder is None:
-        raise SystemExit("no corpus: give --corpus DIR (../shared/corpus/bbc is not here)")
+    folder = corpus_folder(args.corpus)
     paths = corpus_files(folder, args.limit)
     nlp = load_pipeline()
     clock = time.process_time

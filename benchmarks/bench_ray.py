@@ -24,7 +24,7 @@ from pathlib import Path
 
 from bench_throughput import _copy, _spread
 
-from newsgraph.engines.bench import default_corpus
+from newsgraph.engines.bench import corpus_folder
 from newsgraph.engines.ray_runner import run_ray
 
 
@@ -37,9 +37,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    folder = args.corpus or default_corpus()
-    if folder is None:
-        raise SystemExit("no corpus: give --corpus DIR (../shared/corpus/bbc is not here)")
+    folder = corpus_folder(args.corpus)
     paths = _spread(folder, args.limit)
     times: dict[int, list[float]] = {1: [], 2: []}
     startup: dict[int, float] = {}

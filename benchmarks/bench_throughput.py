@@ -33,7 +33,7 @@ import threading
 import time
 from pathlib import Path
 
-from newsgraph.engines.bench import _tree_rss, corpus_files, default_corpus, run_bench
+from newsgraph.engines.bench import _tree_rss, corpus_files, corpus_folder, run_bench
 
 NEWSGRAPH = [sys.executable, "-c", "from newsgraph.cli import app; app()"]
 
@@ -97,9 +97,7 @@ def main() -> None:
     )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    folder = args.corpus or default_corpus()
-    if folder is None:
-        raise SystemExit("no corpus: give --corpus DIR (../shared/corpus/bbc is not here)")
+    folder = corpus_folder(args.corpus)
     paths = _spread(folder, args.limit)
     parts = set(args.parts.split(","))
     figures: dict[str, object] = {"documents": len(paths), "cores": os.cpu_count(), "load": os.getloadavg()}

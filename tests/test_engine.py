@@ -97,3 +97,15 @@ def test_scale_commands_refuse_bad_arguments_in_one_line(tmp_path):
     assert engine.exit_code == 2 and "use local or ray" in engine.output
     no_corpus = runner.invoke(app, ["bench", "--corpus", str(tmp_path / "none")])
     assert no_corpus.exit_code == 2 and "no corpus folder" in no_corpus.output
+
+
+def test_a_benchmark_corpus_that_is_missing_or_empty_is_one_line_naming_it(tmp_path):
+    from newsgraph.engines.bench import corpus_folder
+
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "a.txt").write_text("Russia accused Ukraine.", encoding="utf-8")
+    assert corpus_folder(tmp_path / "full") == tmp_path / "full"
+    (tmp_path / "empty").mkdir()
+    for bad in (tmp_path / "missing", tmp_path / "empty"):
+        with pytest.raises(SystemExit, match=f"^{bad}: no corpus folder"):
+            corpus_folder(bad)

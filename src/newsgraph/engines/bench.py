@@ -50,6 +50,16 @@ def default_corpus() -> Path | None:
     return folder if folder.is_dir() else None
 
 
+def corpus_folder(given: Path | None) -> Path:
+    """The corpus a benchmark script reads: ``given``, else the default; exits with one line if none."""
+    folder = given or default_corpus()
+    if folder is None:
+        raise SystemExit("no corpus: give --corpus DIR (../shared/corpus/bbc is not here)")
+    if not Path(folder).is_dir() or not corpus_files(folder, 1):
+        raise SystemExit(f"{folder}: no corpus folder with .txt articles")
+    return folder
+
+
 def corpus_files(folder: Path, limit: int | None = None) -> list[str]:
     from newsgraph.ingest import files
 

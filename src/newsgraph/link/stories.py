@@ -31,7 +31,7 @@ import hashlib
 import math
 import sys
 from collections import Counter, OrderedDict, deque
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -263,7 +263,7 @@ class StoryClusterer:
             groups.setdefault(label, []).append(i)
         old = {s.id: s for s in touched}
         before = {m: s.id for s in touched for m in s.held}
-        ids = self._name_groups(doc_id, list(groups.values()), units, old, before)
+        ids = _name_groups(doc_id, list(groups.values()), units, old, before, self.stories)
         for sid in old:
             self.stories.pop(sid, None)
         merged: dict[str, str] = {}
@@ -300,42 +300,6 @@ class StoryClusterer:
                 merged[sid] = min(dest.items(), key=lambda kv: (-kv[1], kv[0]))[0] if dest else final
         self.dirty.difference_update(merged)
         return Placement(doc_id, final, merged, moved, sorted(changed))
-
-    def _name_groups(
-        self,
-        doc_id: str,
-        groups: list[list[int]],
-        units: list[tuple[Mapping[str, float], int, str | None, str | None]],
-        old: dict[str, Story],
-        before: dict[str, str],
-    ) -> list[tuple[list[int], str]]:
-        """Each group's story id: its cores' (the largest), else that of most of its members, else a new one."""
-        out: list[tuple[list[int], str]] = []
-        used: set[str] = set()
-        rest = []
-        for g in groups:
-            cores = [units[i][2] for i in g if units[i][2]]
-            if cores:
-                sid = min(cores, key=lambda s: (-old[s].size, s))
-                used.add(sid)
-                out.append((g, sid))
-            else:
-                rest.append(g)
-        rest.sort(key=lambda g: (-len(g), min(str(units[i][3]) for i in g)))
-        cored = {sid for sid, s in old.items() if s.core_size > 0}
-        for n, g in enumerate(rest):
-            votes = Counter(before[units[i][3]] for i in g if units[i][3] in before)
-            free = [(-c, s) for s, c in votes.items() if s not in used and s not in cored]
-            if free:
-                sid = min(free)[1]
-            else:
-                sid = _story_id(doc_id if n == 0 else f"{doc_id}#{n}")
-                while sid in used or sid in self.stories:
-                    n += len(groups)
-                    sid = _story_id(f"{doc_id}#{n}")
-            used.add(sid)
-            out.append((g, sid))
-        return out
 
     def _build(
         self,
@@ -459,6 +423,44 @@ class StoryClusterer:
 
     def partition(self) -> dict[str, str]:
         return dict(self.story_of)
+
+
+def _name_groups(
+    doc_id: str,
+    groups: list[list[int]],
+    units: list[tuple[Mapping[str, float], int, str | None, str | None]],
+    old: dict[str, Story],
+    before: dict[str, str],
+    taken: Container[str],
+) -> list[tuple[list[int], str]]:
+    """Each group's story id: its cores' (the largest), else that of most of its members, else a new one
+    (never one of ``taken``, the clusterer's stories)."""
+    out: list[tuple[list[int], str]] = []
+    used: set[str] = set()
+    rest = []
+    for g in groups:
+        cores = [units[i][2] for i in g if units[i][2]]
+        if cores:
+            sid = min(cores, key=lambda s: (-old[s].size, s))
+            used.add(sid)
+            out.append((g, sid))
+        else:
+            rest.append(g)
+    rest.sort(key=lambda g: (-len(g), min(str(units[i][3]) for i in g)))
+    cored = {sid for sid, s in old.items() if s.core_size > 0}
+    for n, g in enumerate(rest):
+        votes = Counter(before[units[i][3]] for i in g if units[i][3] in before)
+        free = [(-c, s) for s, c in votes.items() if s not in used and s not in cored]
+        if free:
+            sid = min(free)[1]
+        else:
+            sid = _story_id(doc_id if n == 0 else f"{doc_id}#{n}")
+            while sid in used or sid in taken:
+                n += len(groups)
+                sid = _story_id(f"{doc_id}#{n}")
+        used.add(sid)
+        out.append((g, sid))
+    return out
 
 
 def _heaviest(vec: Mapping[str, float], n: int) -> list[str]:
