@@ -38,6 +38,7 @@ from newsgraph.nlp.events.lexicon import Sense
 from newsgraph.nlp.events.rules import _Found, _negated
 from newsgraph.nlp.events.speech_content import ContentReadings
 from newsgraph.nlp.events.speech_roles import SpeechRoles
+from newsgraph.nlp.events.speech_stance import StanceReadings
 from newsgraph.nlp.extensions import register_extensions
 
 # Modalities of an event stated as fact by the page; the speaker's content turns them into claims.
@@ -51,7 +52,7 @@ def load_speech_rules() -> dict[str, Any]:
     return yaml.safe_load(text) or {}
 
 
-class SpeechEventCoder(AntecedentMixin, ContentReadings, SpeechRoles):
+class SpeechEventCoder(AntecedentMixin, ContentReadings, StanceReadings, SpeechRoles):
     """Codes the statements of a ``Doc`` as events, appended to ``doc._.events``."""
 
     def __init__(self, nlp: Language, name: str, lexicon: str | None) -> None:
@@ -78,6 +79,7 @@ class SpeechEventCoder(AntecedentMixin, ContentReadings, SpeechRoles):
         codes = rules.get("content_cameo") or {}
         self.content_cameo = {str(k): str(v) for k, v in codes.items()}
         self._load_content(rules)
+        self._load_stance(rules)
 
     def __call__(self, doc: Doc) -> Doc:
         # with the speech acts that report no words ("condemned the move"): events, not statements
@@ -124,6 +126,8 @@ class SpeechEventCoder(AntecedentMixin, ContentReadings, SpeechRoles):
                 for chunk in self._chunks(content)[1:]:
                     self._refused = self._at = self._own_move = None
                     found = self._content_act(cue, speaker, chunk, own, actors_at)
+                    if found is None:
+                        found = self._stance_act(cue, speaker, chunk, own, actors_at)
                     if found is not None:
                         self._emit(doc, st, cue, found, statements, speaker, own, actors_at, on)
         for e in events + added:
@@ -303,7 +307,9 @@ class SpeechEventCoder(AntecedentMixin, ContentReadings, SpeechRoles):
                 if best.start != content.start and sign * self._stance(best) > 0:
                     self._at = best[0]
                 return _Found(cue, Sense(cameo=code), code, list(speaker), about, derived=True)
-        return None
+        # the stance and mood of its first sentence's clauses: a judgement, a wish, an undertaking, a retaliation
+        self._at = None
+        return self._stance_act(cue, speaker, first, own, actors_at)
 
     def _coded(
         self, cue: Token, found: _Found, events: list[Event], triggers: dict[str, list[Token]], sent: Span
