@@ -24,13 +24,18 @@ from newsgraph.nlp.events.rules import (
     _pobj,
 )
 from newsgraph.nlp.events.senses import SensesMixin
+from newsgraph.nlp.events.story import StoryMixin, _Act
 from newsgraph.nlp.extensions import register_extensions
 
 # Acts done to what is in a place, and threats of them: their target may be named by the place alone.
 _PHYSICAL = ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "THREATEN")
+# CAMEO: refusing entry, visas or permission to foreigners.
+_REFUSED_ENTRY = "1245"
 
 
-class EventCoder(SensesMixin, ActorsMixin, RolesMixin, CodingMixin, ModalityMixin, DatesMixin, FactualityMixin):
+class EventCoder(
+    SensesMixin, ActorsMixin, RolesMixin, CodingMixin, ModalityMixin, DatesMixin, FactualityMixin, StoryMixin
+):
     """Codes the events of a ``Doc`` into ``doc._.events``."""
 
     def __init__(self, nlp: Language, name: str, lexicon: str | None) -> None:
@@ -97,11 +102,20 @@ class EventCoder(SensesMixin, ActorsMixin, RolesMixin, CodingMixin, ModalityMixi
         consumed: set[int] = set()
         coded: set[int] = set()
         alleging: set[tuple[int, str | None]] = set()  # (first conjunct, type) of the acts coded as charged
+        acts: dict[str, _Act] = {}  # the story's latest act with its doer, by the words that name it
         for tok in doc:
             if tok.i in consumed:
                 continue
             hit = self._trigger(tok)
             if hit is None:
+                # "After a test in January" (after "conducted its fifth nuclear test"): a new mention of an
+                # act the story has coded, by the same doer
+                act = self._story_act(tok, None, acts) if tok.head.i not in coded and tok.i not in actors_at else None
+                if act is not None and not self._not_done(tok, act.sense, actors_at):
+                    ptype = act.ptype
+                    target = self._target(doc, tok, act.sense, ptype, actors_at, act.source)
+                    found.append(_Found(tok, act.sense, act.cameo, list(act.source), target, story=True))
+                    coded.add(tok.i)
                 continue
             sense = hit
             if self._asked_of_another(tok):
@@ -132,30 +146,37 @@ class EventCoder(SensesMixin, ActorsMixin, RolesMixin, CodingMixin, ModalityMixi
                     found.append(event)
                     coded.add(tok.i)
                     continue
-            if tok.pos_ in ("NOUN", "PROPN") and (
-                tok.head.i in coded
-                or tok.i in actors_at
-                or self._not_done(tok, sense, actors_at)
-                or not (
+            nominal = tok.pos_ in ("NOUN", "PROPN")
+            if nominal and (tok.head.i in coded or tok.i in actors_at or self._not_done(tok, sense, actors_at)):
+                # a nominal inside a coded clause ("imposed sanctions") is no event of its own
+                continue
+            # a nominal with no actor of its own ("the war in Ukraine") is no event, unless it mentions anew an
+            # act the story has coded ("a number of failed missile tests", "the protests began in June")
+            again = self._story_act(tok, sense, acts) if nominal and self._agent_phrase(tok) is None else None
+            if (
+                nominal
+                and again is None
+                and not (
                     self._np_source(tok, sense, actors_at)
                     or self._light_verb(tok) is not None
                     or self._occurring_protest(tok, sense)
                 )
             ):
-                # a nominal inside a coded clause ("imposed sanctions") or with no actor of its own
-                # ("the war in Ukraine") is no event of its own
                 continue
             before = set(consumed)
             event = self._code(doc, tok, sense, actors_at, consumed)
+            if event is not None and again is not None and not event.source:
+                event.source, event.story = [a for a in again.source if a not in event.target], True
             if event is not None:
                 found.append(event)
+                self._register_act(acts, event)
                 # the trigger and the clauses it coded with it ("pledged to impose further sanctions"): their
                 # nominals are that event's, not events of their own
                 coded |= {tok.i} | (consumed - before)
         events: list[Event] = []
         depths: list[int] = []
         triggers: list = []
-        for f in found:
+        for k, f in enumerate(found):
             # places are where, not whom: a place does nothing, and it is the target only of an act done to
             # what is in it ("bombed a hospital in Gaza"), the coders' convention; the state of the place of
             # an arrest with no agent named is read below
@@ -179,6 +200,14 @@ class EventCoder(SensesMixin, ActorsMixin, RolesMixin, CodingMixin, ModalityMixi
                     # and whom it was aimed at ("the EU embargo on arms exports to China")
                     measure = self._trigger(c)
                     f.target = self._target(doc, c, measure, self._ptype(measure.cameo), actors_at, f.source)
+            holder = self._holder(f, found[:k])
+            if holder is not None:
+                # "two hostages, who had been held by the Taliban since 2016, were released": who held them
+                # to whom they were handed ("handed over to US forces"), else the people held
+                f.source = list(holder.source)
+                f.target = [a for a in self._recipients(f.trigger) if a not in f.source] or [
+                    a for a in holder.target if a not in f.source
+                ]
             if not f.source:
                 # "Obama spoke after meeting with Putin": a gerund adjunct's doer is its clause's subject
                 f.source = self._adjunct_subject(f.trigger, actors_at) or self._relative_subject(f.trigger, actors_at)
@@ -196,10 +225,17 @@ class EventCoder(SensesMixin, ActorsMixin, RolesMixin, CodingMixin, ModalityMixi
                 # "was arrested in Lebanon", "was expelled from Tehran": an arrest, ban or expulsion with no
                 # agent named is the act of the state where it happens -- the coders' convention
                 f.source = self._place_state(doc, f.trigger, actors_at)
+                story = self._story_country() if f.cameo.startswith(_REFUSED_ENTRY) else None
+                if not f.source and _is_state_code(story):
+                    # "Western journalists have been refused permission to cover the vote": entry, visas and
+                    # permission are refused by the state the story is about when the sentence names no place
+                    f.source = [self._implicit_agent(doc, story, "GOV")]
                 if f.source and set(f.target) <= set(f.source):
                     # the place was read as the target ("arrested in Cairo"); the people held are
                     f.target = self._target(doc, f.trigger, f.sense, self._ptype(f.cameo), actors_at, f.source)
             self._modality(doc, f, actors_at)
+            if f.story and f.modality not in ("asserted", "reported"):
+                continue  # "Nor is it clear that further sanctions would be a deterrent": no act mentioned anew
             f.date = self._date_of(doc, f.trigger, times)
             f.source = [a for a in f.source if kinds.get(a) != "region"]
             f.target = [a for a in f.target if kinds.get(a) != "region" and a not in f.source]

@@ -28,6 +28,8 @@ class DatesMixin:
         by_token: dict[int, TimeExpr] = {}
         for t in times:
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is not None and span.start > 0 and doc[span.start - 1].lower_ == "since":
+                continue  # "held since 2016": when a state began, not when the event is (it goes on)
             if span is not None:
                 for tk in span:
                     by_token[tk.i] = t

@@ -114,9 +114,9 @@ _INVESTIGATE = "09"
 _FRAMES = {"effort", "bid", "initiative", "drive", "push", "attempt", "mission", "process", "plan"}
 # Verbs of happening, said of an event nominal ("protests erupted", "riots broke out").
 _OCCUR = {"erupt", "break", "spread", "continue", "resume", "flare", "escalate", "intensify", "grow", "occur", "begin"}
-# Acts only a state performs (bans, curfews, arrests, deportations, expulsions): with no agent named,
-# their source is the state of the place where they happen.
-_STATE_ACTS = ("172", "173", "174", "166")
+# Acts only a state performs (bans, curfews, arrests, deportations, expulsions, refusing entry, visas or
+# permission): with no agent named, their source is the state of the place where they happen.
+_STATE_ACTS = ("172", "173", "174", "166", "1245")
 # Light verbs of undergoing: the nominal's doer is its from- or by-phrase and the subject is its target
 # ("the United States faced criticism from China", "drew condemnation from the EU").
 _UNDERGO = {"face", "receive", "suffer", "draw", "attract", "endure", "incur", "weather"}
@@ -142,6 +142,7 @@ class _Found:
     refrain: bool = False  # a hostile act promised not to happen ("will not use violence"): a de-escalation
     refusal: bool = False  # a negated act coded as its refusal ("will not accept"): the refusal is stated now
     unresolved: bool = False  # the source is an agent the knowledge base does not know
+    story: bool = False  # a nominal mention of an act the story coded before, by its doer ("a test in January")
 
 
 def _is_state_code(country: str | None) -> bool:

@@ -110,7 +110,8 @@ class SensesMixin:
         heads = {c.lemma_.lower() for c in kids} | {c.lower_ for c in kids}
         objects = set(heads)
         for c in tok.children:
-            if c.dep_ in _OBJ:
+            if c.dep_ in _OBJ + _SUBJ_PASS:
+                # "@state", "@person": the kind of actor the object (or a passive's subject) names
                 objects |= getattr(self, "_kinds_at", {}).get(c.i, set())
         for c in list(tok.children):
             if c.dep_ in ("dobj", "nsubjpass"):

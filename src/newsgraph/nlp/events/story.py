@@ -1,0 +1,120 @@
+"""Acts read against the story: a nominal event that names no doer of its own ("After a test in January",
+"a number of failed missile tests", "the protests began in June") is a new mention of an act the story
+has already coded with its doer; a release or hand-over with no agent ("two hostages were released",
+"were handed over to US forces") is done by whoever held the people released (issue #10, recall of
+nominal events and agentless passives)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from newsgraph.nlp.events.lexicon import Sense
+from newsgraph.nlp.events.rules import _OBJ, _OCCUR, _SUBJ_PASS, _Found, _is_passive, _pobj
+
+# Determiners of a phrase that refers back to something already named ("the test", "this swap"): a bare
+# anaphoric noun phrase is not coded again (the articles' convention).
+_ANAPHORIC = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your"}
+# CAMEO codes of holding people: abducting, taking hostage (181), arresting and detaining (173).
+_HOLDING = ("181", "173")
+# CAMEO codes of releasing people (0841) and handing them over.
+_RELEASING = ("0841",)
+
+
+@dataclass(slots=True)
+class _Act:
+    """An act the story has coded with its doer: the words that name it, its type and roles."""
+
+    sense: Sense
+    cameo: str
+    ptype: str | None
+    source: list[str]
+    target: list[str]
+    sent: int  # the sentence's first token
+
+
+class StoryMixin:
+    """Acts read against the story: nominal mentions of an act coded before, and who held the released."""
+
+    def _act_words(self, f: _Found) -> set[str]:
+        """The lemmas that name the act of an event: its nominal trigger and the head of a compound one
+        ("nuclear test"), or the nominal object of its verb ("conducted its fifth nuclear test", "held a
+        general strike")."""
+        tok = f.trigger
+        words = set()
+        if tok.pos_ in ("NOUN", "PROPN"):
+            words.add(tok.lemma_.lower())
+        else:
+            words |= {
+                c.lemma_.lower()
+                for c in tok.children
+                if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN" and self._trigger(c) is not None
+            }
+            if tok.pos_ == "VERB" and not words:
+                words.add(tok.lemma_.lower())  # "protesters clashed with police": the verb names the act
+        return words
+
+    def _register_act(self, acts: dict[str, _Act], f: _Found) -> None:
+        """Keeps an event with its doer as the story's latest act of its kind."""
+        if not f.source or f.derived or f.unresolved:
+            return
+        act = _Act(f.sense, f.cameo, self._ptype(f.cameo), list(f.source), list(f.target), f.trigger.sent.start)
+        for word in self._act_words(f):
+            acts[word] = act
+
+    def _new_mention(self, tok: Token) -> bool:
+        """Whether a nominal names an occurrence of its own rather than referring back to one: indefinite
+        ("a test in January", "another strike"), a bare plural or a quantity ("a number of failed missile
+        tests", "a series of strikes"), or the subject of a verb of happening ("the protests began in June")."""
+        if tok.pos_ != "NOUN":
+            return False
+        if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _OCCUR:
+            return True
+        dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
+        if dets & _ANAPHORIC or any(c.dep_ == "poss" for c in tok.children):
+            return False
+        return bool(dets & {"a", "an", "another"}) or tok.tag_ == "NNS"
+
+    def _story_act(self, tok: Token, sense: Sense | None, acts: dict[str, _Act]) -> _Act | None:
+        """The act coded earlier in the story that a new nominal mention without a doer repeats: the same
+        word, of the same type when the nominal is a trigger of its own, in an earlier sentence."""
+        if not self._new_mention(tok):
+            return None
+        act = acts.get(tok.lemma_.lower())
+        if act is None or act.sent >= tok.sent.start:
+            return None
+        if sense is not None and self._ptype(sense.cameo) != act.ptype:
+            return None  # "a general strike" after an air strike: another act
+        return act
+
+    def _holder(self, f: _Found, events: list[_Found]) -> _Found | None:
+        """Who held the people an agentless release frees or hands over: the event of holding them -- in the
+        release's own sentence ("hostages, who had been held by the Taliban since 2016, were released"), else
+        the latest before it whose target is of the released people's country ("Turkey detained two Swedish
+        reporters ... The reporters were handed over")."""
+        tok = f.trigger
+        if f.source or not f.cameo.startswith(_RELEASING) or not _is_passive(tok):
+            return None
+        held = [e for e in events if e.cameo.startswith(_HOLDING) and e.source and e.trigger.i < tok.i]
+        same = [e for e in held if e.trigger.sent.start == tok.sent.start]
+        if same:
+            return same[-1]
+        patients = [a for c in tok.children if c.dep_ in _SUBJ_PASS + _OBJ for a in self._actors_of(c, self._at)]
+        patients += self._named_group(next((c for c in tok.children if c.dep_ in _SUBJ_PASS), None), self._at)
+        countries = {self._country.get(a) for a in patients} - {None}
+        if not countries:
+            return None
+        for e in reversed(held):
+            if countries & {self._country.get(a) for a in e.target}:
+                return e
+        return None
+
+    def _recipients(self, tok: Token) -> list[str]:
+        """The actors a release hands people over to ("were handed over to US forces")."""
+        return [
+            a
+            for c in tok.children
+            if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+            for a in self._actors_of(_pobj(c), self._at)
+        ]
