@@ -55,6 +55,7 @@ class EventCoder(
         self.accusation_cues = set(mod.get("accusation_cues", []))
         self.alleging = set(mod.get("alleging_verbs", []))
         self.gerund_preps = set(mod.get("adjunct_gerund_preps", []))
+        self.occurrence_preps = set(mod.get("occurrence_preps", []))
         self.commissive = set(mod.get("commissive", []))
         self.implicative = set(mod.get("implicative_governors", []))
         self.permissive = {"allow", "permit", "let", "enable", "authorize", "authorise", "empower"} & self.implicative
@@ -160,6 +161,7 @@ class EventCoder(
                     self._np_source(tok, sense, actors_at)
                     or self._light_verb(tok) is not None
                     or self._occurring_protest(tok, sense)
+                    or self._protest_mention(tok, sense)
                 )
             ):
                 continue
@@ -216,8 +218,10 @@ class EventCoder(
                 # "Vice-President Moody Awori"): kept as an unresolved actor rather than losing the event
                 f.source = self._unresolved_source(doc, f.trigger, actors_at)
                 f.unresolved = bool(f.source)
-            if not f.source and self._occurring_protest(f.trigger, f.sense):
-                # "Protests erupted in El Salvador": unnamed protesters are the place's civilians
+            protest = self._occurring_protest(f.trigger, f.sense) or self._protest_mention(f.trigger, f.sense)
+            if not f.source and protest:
+                # "Protests erupted in El Salvador", "The protests began peacefully in June": unnamed protesters
+                # are the place's civilians
                 country = self._place_country(f.trigger, actors_at)
                 if _is_state_code(country):
                     f.source = [self._implicit_agent(doc, country, "CVL")]

@@ -16,6 +16,8 @@ from newsgraph.nlp.events.rules import _OBJ, _OCCUR, _SUBJ_PASS, _Found, _is_pas
 # Determiners of a phrase that refers back to something already named ("the test", "this swap"): a bare
 # anaphoric noun phrase is not coded again (the articles' convention).
 _ANAPHORIC = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your"}
+# Nouns that count occurrences: "a series of strikes", "a wave of attacks", "a round of talks".
+_COUNTERS = {"number", "series", "wave", "round", "spate", "string", "succession", "flurry"}
 # CAMEO codes of holding people: abducting, taking hostage (181), arresting and detaining (173).
 _HOLDING = ("181", "173")
 # CAMEO codes of releasing people (0841) and handing them over.
@@ -62,19 +64,37 @@ class StoryMixin:
         act = _Act(f.sense, f.cameo, self._ptype(f.cameo), list(f.source), list(f.target), f.trigger.sent.start)
         for word in self._act_words(f):
             acts[word] = act
+        if act.ptype == "PROTEST":
+            acts["@PROTEST"] = act  # the story's protesters, whatever the word ("marched", "a general strike")
 
     def _new_mention(self, tok: Token) -> bool:
-        """Whether a nominal names an occurrence of its own rather than referring back to one: indefinite
-        ("a test in January", "another strike"), a bare plural or a quantity ("a number of failed missile
-        tests", "a series of strikes"), or the subject of a verb of happening ("the protests began in June")."""
+        """Whether a nominal tells an occurrence of its own rather than referring back to one or naming a kind
+        of act: the subject of a verb of happening ("the protests began in June"), what there was ("there had
+        been attacks for weeks"), or, indefinite or a bare plural, the object of a preposition that sets its
+        clause against it ("After a test in January, ...", "Despite a number of failed missile tests")."""
         if tok.pos_ != "NOUN":
             return False
         if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _OCCUR:
             return True
-        dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
+        dets = {c.lower_ for c in tok.children if c.dep_ == "det"}
         if dets & _ANAPHORIC or any(c.dep_ == "poss" for c in tok.children):
             return False
-        return bool(dets & {"a", "an", "another"}) or tok.tag_ == "NNS"
+        if not (dets & {"a", "an", "another"} or (tok.tag_ == "NNS" and not dets)):
+            return False
+        if tok.dep_ == "attr" and any(c.dep_ == "expl" for c in tok.head.children):
+            return True  # "there had been attacks for weeks against the country"
+        phrase = tok
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+            # "a number of failed missile tests", "a series of strikes": the occurrences counted
+            counter = tok.head.head
+            if counter.lemma_.lower() in self.partitives or counter.lemma_.lower() in _COUNTERS:
+                phrase = counter
+        prep = phrase.head
+        return phrase.dep_ == "pobj" and prep.lower_ in self.occurrence_preps and prep.head.pos_ in ("VERB", "AUX")
+
+    def _protest_mention(self, tok: Token, sense: Sense) -> bool:
+        """A protest nominal that tells an occurrence of its own ("amid a 24-hour nationwide general strike")."""
+        return tok.pos_ == "NOUN" and self._ptype(sense.cameo) == "PROTEST" and self._new_mention(tok)
 
     def _story_act(self, tok: Token, sense: Sense | None, acts: dict[str, _Act]) -> _Act | None:
         """The act coded earlier in the story that a new nominal mention without a doer repeats: the same
@@ -82,6 +102,8 @@ class StoryMixin:
         if not self._new_mention(tok):
             return None
         act = acts.get(tok.lemma_.lower())
+        if act is None and sense is not None and self._ptype(sense.cameo) == "PROTEST":
+            act = acts.get("@PROTEST")
         if act is None or act.sent >= tok.sent.start:
             return None
         if sense is not None and self._ptype(sense.cameo) != act.ptype:
