@@ -238,9 +238,9 @@ class EventCoder(
                     # the place was read as the target ("arrested in Cairo"); the people held are
                     f.target = self._target(doc, f.trigger, f.sense, self._ptype(f.cameo), actors_at, f.source)
             self._modality(doc, f, actors_at)
-            if f.story and f.modality not in ("asserted", "reported"):
-                continue  # "Nor is it clear that further sanctions would be a deterrent": no act mentioned anew
             f.date = self._date_of(doc, f.trigger, times)
+            if f.story and not self._told_as_done(f, on):
+                continue  # "Talks will resume after a test next month": no act mentioned anew
             f.source = [a for a in f.source if kinds.get(a) != "region"]
             f.target = [a for a in f.target if kinds.get(a) != "region" and a not in f.source]
             if self._ptype(f.cameo) == "CONSULT" and self._gathering(f.source):
@@ -313,38 +313,6 @@ class EventCoder(
                 return (accused, accuser) if accused else None
             cur = prep
         return None
-
-    def _adjunct_subject(self, tok, actors_at: dict[int, list[str]]) -> list[str]:
-        """The subject of the clause a subjectless gerund adjunct hangs on ("after meeting with Putin",
-        "by sending troops"), when the clause is active; [] otherwise."""
-        if tok.tag_ != "VBG" or tok.dep_ != "pcomp" or self._subject(tok) is not None:
-            return []
-        prep = tok.head
-        if prep.dep_ != "prep" or prep.lower_ not in self.gerund_preps or prep.head.pos_ not in ("VERB", "AUX"):
-            return []
-        if any(t.pos_ != "ADV" for t in tok.doc[prep.i + 1 : tok.i]):
-            return []  # the gerund follows its preposition ("after months of ... threats of the U.S. pulling out")
-        if _is_passive(prep.head):
-            return []
-        return self._clause_subject(prep.head, actors_at)
-
-    def _relative_subject(self, tok, actors_at: dict[int, list[str]]) -> list[str]:
-        """The actors of the phrase a relative clause hangs on when its subject is the relative pronoun
-        ("Hamas, which attacked Israel", "the Taliban, who have long refused to negotiate"); [] otherwise."""
-        verb, path = tok, [tok]
-        while verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
-            verb = verb.head
-            path.append(verb)
-        if verb.dep_ != "relcl" or tok.pos_ not in ("VERB", "AUX"):
-            return []
-        subj = self._subject(verb)
-        if subj is None or subj.lower_ not in ("who", "which", "that"):
-            return []
-        if not any(v.tag_ == "VBD" or any(c.dep_ == "aux" and c.lemma_ == "have" for c in v.children) for v in path):
-            # a past act mentioned in passing ("which attacked Israel", "who have long refused"); a present
-            # relative clause describes the phrase ("the bloc that includes Germany", "Americans who visit")
-            return []
-        return self._actors_of(verb.head, actors_at)
 
     def _caused(self, trigger) -> bool:
         """A passive with no doer and a complement says what someone had to do, not what was done to them:

@@ -6,6 +6,7 @@ nominal events and agentless passives)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -140,3 +141,14 @@ class StoryMixin:
             if c.dep_ in ("prep", "dative") and c.lower_ == "to"
             for a in self._actors_of(_pobj(c), self._at)
         ]
+
+    def _told_as_done(self, f: _Found, on: dt.date | None) -> bool:
+        """Whether a new mention of a story's act is told as done: stated, not dated after the document, and
+        not set against a clause to come ("Talks will resume after a test next month")."""
+        if f.modality not in ("asserted", "reported"):
+            return False
+        if on is not None and f.date is not None and f.date.begin and f.date.begin[:10] > on.isoformat():
+            return False
+        verb = f.trigger.head.head if f.trigger.dep_ == "pobj" else f.trigger.head
+        modals = self.planned_modals | self.predicted_modals
+        return not any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
