@@ -239,7 +239,7 @@ class EventCoder(
                     f.target = self._target(doc, f.trigger, f.sense, self._ptype(f.cameo), actors_at, f.source)
             self._modality(doc, f, actors_at)
             f.date = self._date_of(doc, f.trigger, times)
-            if f.story and not self._told_as_done(f, on):
+            if f.story and not self._told_as_done(f):
                 continue  # "Talks will resume after a test next month": no act mentioned anew
             f.source = [a for a in f.source if kinds.get(a) != "region"]
             f.target = [a for a in f.target if kinds.get(a) != "region" and a not in f.source]

@@ -6,7 +6,6 @@ nominal events and agentless passives)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -142,12 +141,11 @@ class StoryMixin:
             for a in self._actors_of(_pobj(c), self._at)
         ]
 
-    def _told_as_done(self, f: _Found, on: dt.date | None) -> bool:
-        """Whether a new mention of a story's act is told as done: stated, not dated after the document, and
-        not set against a clause to come ("Talks will resume after a test next month")."""
+    def _told_as_done(self, f: _Found) -> bool:
+        """Whether a new mention of a story's act is told as done: stated, and not set against a clause to come
+        ("Talks will resume after a test next month").  Its date is not read: a month without a year may be
+        resolved forward ("After a test in January" in September)."""
         if f.modality not in ("asserted", "reported"):
-            return False
-        if on is not None and f.date is not None and f.date.begin and f.date.begin[:10] > on.isoformat():
             return False
         verb = f.trigger.head.head if f.trigger.dep_ == "pobj" else f.trigger.head
         modals = self.planned_modals | self.predicted_modals
