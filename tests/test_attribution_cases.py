@@ -3,6 +3,7 @@ was read, scored with the benchmark's own rules (content Jaccard >= 0.5, source 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -16,12 +17,17 @@ KNOWN_MISSES: dict[str, str] = {}
 
 
 def _find(text: str, part: str) -> tuple[int, int]:
-    start = text.index(part)
+    """The first occurrence of ``part`` as whole words ("he" is not the end of "The")."""
+    hit = re.search(r"(?<!\w)" + re.escape(part) + r"(?!\w)", text) if part[:1].isalnum() else None
+    start = hit.start() if hit else text.index(part)
     return start, start + len(part)
 
 
-def check_case(text: str, attributions: list[dict], case: dict) -> list[str]:
-    """What the stage got wrong on one case (empty when it is all right)."""
+def check_case(text: str, attributions: list[dict], case: dict, speakers: dict[str, list[str]] | None = None) -> list[str]:
+    """What the stage got wrong on one case (empty when it is all right).
+
+    ``speakers``: statement id -> the words naming its speaker (speaker text, resolved actor name).
+    """
     if case.get("none"):
         return [f"unexpected {text[a['content'][0] : a['content'][1]]!r}" for a in attributions]
     wrong = []
@@ -38,6 +44,10 @@ def check_case(text: str, attributions: list[dict], case: dict) -> list[str]:
             if not same_source(gold_src, _frags(best["source"])):
                 got = text[best["source"][0] : best["source"][1]] if best["source"] else None
                 wrong.append(f"{want['content']!r}: source {got!r}, want {want['source']!r}")
+        if "speaker" in want:
+            names = (speakers or {}).get(best.get("statement") or "", [])
+            if not any(want["speaker"].lower() in n.lower() for n in names):
+                wrong.append(f"{want['content']!r}: speaker {names}, want {want['speaker']!r}")
     return wrong
 
 
@@ -47,7 +57,11 @@ def run_cases(nlp) -> dict[str, list[str]]:
         doc = nlp.make_doc(case["text"])
         doc._.published = None
         doc = nlp(doc)
-        out[case["id"]] = check_case(case["text"], [a.to_dict() for a in doc._.attributions or []], case)
+        names = {a.id: a.name for a in doc._.actors or []}
+        speakers = {
+            st.id: [n for n in (st.speaker_text, names.get(st.speaker or "")) if n] for st in doc._.statements or []
+        }
+        out[case["id"]] = check_case(case["text"], [a.to_dict() for a in doc._.attributions or []], case, speakers)
     return out
 
 
@@ -57,6 +71,7 @@ def test_case_file_is_well_formed() -> None:
     for c in CASES:
         assert set(c) <= {"id", "text", "attributions", "none"}, c["id"]
         for want in c.get("attributions") or []:
+            assert set(want) <= {"content", "source", "speaker"}, c["id"]
             for part in want["content"] if isinstance(want["content"], list) else [want["content"]]:
                 assert part in c["text"], (c["id"], part)
     assert set(KNOWN_MISSES) <= set(ids)
@@ -75,3 +90,12 @@ def test_blind_cases(nlp) -> None:
     assert not failed, failed
     fixed = [k for k in KNOWN_MISSES if not results[k]]
     assert not fixed, f"now right, take them off KNOWN_MISSES: {fixed}"
+
+
+if __name__ == "__main__":
+    from newsgraph.nlp.pipeline import load_pipeline
+
+    res = run_cases(load_pipeline())
+    for k, v in res.items():
+        print("ok  " if not v else "FAIL", k, "; ".join(v))
+    print(sum(not v for v in res.values()), "/", len(res))
