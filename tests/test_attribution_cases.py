@@ -23,10 +23,17 @@ def _find(text: str, part: str) -> tuple[int, int]:
     return start, start + len(part)
 
 
-def check_case(text: str, attributions: list[dict], case: dict, speakers: dict[str, list[str]] | None = None) -> list[str]:
+def check_case(
+    text: str,
+    attributions: list[dict],
+    case: dict,
+    speakers: dict[str, list[str]] | None = None,
+    statement_spans: dict[str, tuple[int, int]] | None = None,
+) -> list[str]:
     """What the stage got wrong on one case (empty when it is all right).
 
-    ``speakers``: statement id -> the words naming its speaker (speaker text, resolved actor name).
+    ``speakers``: statement id -> the words naming its speaker (speaker text, resolved actor name);
+    ``statement_spans``: statement id -> its content span (for ``statement_only`` expectations).
     """
     if case.get("none"):
         return [f"unexpected {text[a['content'][0] : a['content'][1]]!r}" for a in attributions]
@@ -34,6 +41,15 @@ def check_case(text: str, attributions: list[dict], case: dict, speakers: dict[s
     for want in case["attributions"]:
         parts = want["content"] if isinstance(want["content"], list) else [want["content"]]
         gold = sorted(_find(text, p) for p in parts)
+        if want.get("statement_only"):
+            # words with no cue: a statement of the stage (``statements``: id -> (start, end)), no attribution
+            spans = {sid: [se] for sid, se in (statement_spans or {}).items()}
+            hit = next((sid for sid, sp in spans.items() if jaccard(gold, sp) >= 0.5), None)
+            if hit is None:
+                wrong.append(f"no statement matching {want['content']!r}")
+            elif not any(want["speaker"].lower() in n.lower() for n in (speakers or {}).get(hit, [])):
+                wrong.append(f"{want['content']!r}: speaker {(speakers or {}).get(hit)}, want {want['speaker']!r}")
+            continue
         best = max(attributions, key=lambda a: jaccard(gold, _frags(a["fragments"] or a["content"])), default=None)
         if best is None or jaccard(gold, _frags(best["fragments"] or best["content"])) < 0.5:
             got = [text[a["content"][0] : a["content"][1]] for a in attributions]
@@ -61,7 +77,9 @@ def run_cases(nlp) -> dict[str, list[str]]:
         speakers = {
             st.id: [n for n in (st.speaker_text, names.get(st.speaker or "")) if n] for st in doc._.statements or []
         }
-        out[case["id"]] = check_case(case["text"], [a.to_dict() for a in doc._.attributions or []], case, speakers)
+        spans = {st.id: (st.start, st.end) for st in doc._.statements or []}
+        attributions = [a.to_dict() for a in doc._.attributions or []]
+        out[case["id"]] = check_case(case["text"], attributions, case, speakers, spans)
     return out
 
 
@@ -71,7 +89,7 @@ def test_case_file_is_well_formed() -> None:
     for c in CASES:
         assert set(c) <= {"id", "text", "attributions", "none"}, c["id"]
         for want in c.get("attributions") or []:
-            assert set(want) <= {"content", "source", "speaker"}, c["id"]
+            assert set(want) <= {"content", "source", "speaker", "statement_only"}, c["id"]
             for part in want["content"] if isinstance(want["content"], list) else [want["content"]]:
                 assert part in c["text"], (c["id"], part)
     assert set(KNOWN_MISSES) <= set(ids)

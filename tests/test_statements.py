@@ -217,6 +217,37 @@ def test_quote_over_two_paragraphs(nlp):
     assert s.content == "The first paragraph of the answer goes here.\n\nAnd the second paragraph ends it"
 
 
+def test_quote_going_on_over_paragraphs_after_its_frame(nlp):
+    # one attribution (PolNeAR's unit); each later paragraph, its mark repeated, a statement of the same
+    # speaker (issue #10's whole-article reading), direct even when the quotation opened inside reported speech
+    doc = _run(nlp, "Lavrov said: “The talks have failed.\n\n“We will respond in kind.”")
+    assert [s.content for s in doc._.statements] == ["The talks have failed.", "We will respond in kind."]
+    assert {(s.speaker, s.form) for s in doc._.statements} == {("person:sergey-lavrov", "direct")}
+    (attr,) = doc._.attributions
+    assert doc.text[attr.content[0] : attr.content[1]].endswith("in kind.”")
+    doc = _run(nlp, "Lavrov said the talks “had failed for good.\n\n“We will respond in kind.”")
+    assert [(s.content, s.form) for s in doc._.statements] == [
+        ("the talks “had failed for good", "mixed"),
+        ("We will respond in kind.", "direct"),
+    ]
+
+
+def test_frameless_quotation_after_the_same_speakers_frame(nlp):
+    # 'He did not suggest ...' is the same speaker's frame; a frame inside the quotation is the speaker's own words
+    doc = _run(
+        nlp,
+        "“We have had problems with Russia in the past,” Obama said after the meeting. He did not suggest "
+        "retaliation. “Our goal is to start instituting some norms so that everybody acts responsibly.”",
+    )
+    assert [s.speaker_text for s in doc._.statements if s.content.startswith("Our goal")] == ["Obama"]
+    doc = _run(
+        nlp,
+        "The administration may be reluctant to act, Schiff said. “The other factor is the appearance of "
+        "partisanship. I do not think that concern ought to outweigh the facts.”",
+    )
+    assert [s.speaker_text for s in doc._.statements if s.content.startswith("The other factor")] == ["Schiff"]
+
+
 def test_nested_quote_is_one_statement(nlp):
     s = _only(_run(nlp, "Lavrov said: “They call it a “special” deal, but it is not.”"))
     assert s.form == "direct" and s.content == "They call it a “special” deal, but it is not."

@@ -52,6 +52,11 @@ class SpeechRoles:
             dist = 0 if st.start <= t.idx < st.end else min(abs(t.idx - st.start), abs(t.idx - st.end))
             if best is None or dist < best[0]:
                 best = (dist, t)
+        if best is None:
+            # a later paragraph of a quotation, a statement of its own: its cue frames the first paragraph
+            for t in reversed(doc[max(0, first.start - 150) : first.start]):
+                if t.lower_ == word:
+                    return t
         return best[1] if best else None
 
     def _speaker(

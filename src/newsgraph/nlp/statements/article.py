@@ -40,6 +40,7 @@ class Article:
         self.time_at = self._time_index()
         self.used_quotes: dict[int, _Frame] = {}
         self._frames: list[_Frame] = []  # every frame, once they are all found
+        self.frame_speakers: dict[int, str | None] = {}  # a statement frame's cue start -> its speaker's actor id
         self.speech_acts: list[Statement] = []  # speech acts that report no words (see Records._reports_no_words)
         self.headline = self._headline()
         self._genders: dict[str, str | None] = {}  # actor id -> m | f | None
@@ -95,6 +96,11 @@ class Article:
         if line.rstrip("\"”’'»)").endswith((".", "!", "?", ":")):
             return None
         return ps, pe
+
+    def quote_over(self, char: int) -> _Quote | None:
+        """The quotation that runs over this character (its marks included), or None."""
+        q = bisect.bisect_right(self.quote_starts, char) - 1
+        return self.quotes[q] if q >= 0 and char < self.quotes[q].end else None
 
     def para_of(self, char: int) -> int:
         return max(0, bisect.bisect_right(self.para_starts, char) - 1)

@@ -99,6 +99,8 @@ class Cues:
                 subj, speaker_tok = self._source(v.head.head, False)
                 if subj is None:
                     subj, speaker_tok = self._fallback_source(v.head.head)
+            if subj is None and self.quotes[quotes[0]].end <= v.idx:
+                subj, speaker_tok = self._inverted_source(v)
             if subj is None:
                 subj, speaker_tok = self._region_source(v)
             if subj is None:
@@ -265,6 +267,21 @@ class Cues:
             if t.i in self.mentions and self.mentions[t.i].label in _PERSONISH and t.dep_ in ("appos", "compound"):
                 return t
         return tok
+
+    def _inverted_source(self, v: Token) -> tuple[Span | None, Token | None]:
+        """'"Q," declared the president': after a quotation the verb comes first and its subject after
+        it, which the parser, finding no subject, often takes for the object."""
+        lo = self._region(v)[0]
+        if any(not (t.is_punct or t.is_space) for t in self.doc[lo : v.i]):
+            return None, None  # words between the quotation and the verb: not an inverted frame
+        for c in v.children:
+            if c.i <= v.i or c.dep_ not in ("dobj", "attr") or self.in_quote[c.i] >= 0:
+                continue
+            if c.ent_type_ in ("DATE", "TIME"):
+                continue
+            if c.pos_ in ("NOUN", "PROPN") and c.lower_ not in self.lex.not_sources and c.left_edge.i == v.i + 1:
+                return self._np(c), self._speaker_token(c)
+        return None, None
 
     def _region_source(self, v: Token) -> tuple[Span | None, Token | None]:
         lo, hi = self._region(v)

@@ -22,7 +22,7 @@ import re
 
 from newsgraph.model import Statement
 from newsgraph.nlp.statements.records import _Frame
-from newsgraph.nlp.statements.spans import close_mark_width, open_mark_width
+from newsgraph.nlp.statements.spans import _REOPEN, close_mark_width, open_mark_width
 
 # The end of a sentence between two pieces of one quotation: a stop (maybe inside a closing mark)
 # followed by white space.
@@ -55,6 +55,17 @@ class Parts:
         before it (after the cue): one frame per statement, the first with the cue."""
         frags = list(f.fragments or [f.content])
         starts = {self.quotes[q].start for q in f.quotes}
+        # a quotation going on over paragraphs, its mark repeated at each: each paragraph a statement
+        cut: list[tuple[int, int]] = []
+        for s, e in frags:
+            for m in _REOPEN.finditer(self.text, s, e):
+                mark = m.end() - 1
+                if mark > s and (q := self.quote_over(mark)) is not None and q.start < mark:
+                    cut.append((s, m.start()))
+                    starts.add(mark)
+                    s = mark
+            cut.append((s, e))
+        frags = [(s, e) for s, e in cut if self.text[s:e].strip()]
         groups: list[list[tuple[int, int]]] = [[frags[0]]]
         for prev, frag in zip(frags, frags[1:], strict=False):
             between = self.text[prev[1] : frag[0]]
@@ -86,8 +97,8 @@ class Parts:
         for qi, q in enumerate(self.quotes):
             if qi in self.used_quotes or not q.closed or len(text[q.start : q.end].split()) < 4:
                 continue
-            if any(s <= q.start < e or q.start <= s < q.end for s, e in taken):
-                continue
+            if any(s <= q.start < e or (q.start <= s < q.end and e > q.end) for s, e in taken):
+                continue  # framed, or inside a content (a frame wholly inside it is the speaker's own words)
             p = self.para_of(q.start)
             ps, pe = self.paras[p]
             before = text[ps : q.start]
@@ -101,8 +112,13 @@ class Parts:
             if not prev:
                 continue
             last = max(prev, key=lambda s: s.end)
-            if any(last.end <= f.cue[0] < q.start for f in self._frames if f.kind != "attitude"):
-                continue  # another frame between them: the speaker is not plainly the same
+            same = last.speaker is not None
+            if any(
+                last.end <= f.cue[0] < q.start and not (same and self.frame_speakers.get(f.cue[0]) == last.speaker)
+                for f in self._frames
+                if f.kind != "attitude"
+            ):
+                continue  # another speaker's frame between them ('He did not suggest ...' is the same speaker's)
             s, e = q.start + open_mark_width(text, q.start), q.end - close_mark_width(text, q.end)
             while e > s and text[e - 1] in " ,":
                 e -= 1

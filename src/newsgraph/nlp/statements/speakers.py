@@ -122,6 +122,7 @@ class Records:
             if self.headline is not None and self.headline[0] <= f.cue[0] < self.headline[1]:
                 continue  # the headline's 'X Says ...' tells what the article reports (PolNeAR still counts it)
             speaker, speaker_text = self._speaker_actor(f, *self._speaker(f))
+            self.frame_speakers[f.cue[0]] = speaker
             parts = self._later_sentences(f)  # a quotation in a later sentence or paragraph: a statement of its own
             content, start, end, form = self._content_text(parts[0])
             if not content:
@@ -210,7 +211,12 @@ class Records:
         # direct when the content opens with a whole quotation, not with one that leads a phrase on
         # ('claimed "Smith exaggerates" the size of ...' is mixed)
         ends = {self.quotes[q].start: self.quotes[q].end for q in f.quotes}
-        direct = (bool(f.quotes) and frags[0][0] in starts and ends[frags[0][0]] >= frags[0][1]) or f.kind in (
+        # a later paragraph of a quotation, its mark repeated (see Parts._later_sentences)
+        over = self.quote_over(frags[0][0])
+        if over is not None and over.start < frags[0][0] and text[frags[0][0]] in QUOTE_CHARS:
+            starts.add(frags[0][0])
+            ends[frags[0][0]] = over.end
+        direct = (frags[0][0] in starts and ends[frags[0][0]] >= frags[0][1]) or f.kind in (
             "label",
             "signature",
         )
@@ -219,6 +225,8 @@ class Records:
         if direct:
             for i, (s, e) in enumerate(frags):
                 q = next((self.quotes[q] for q in f.quotes if self.quotes[q].start == s), None)
+                if q is None and s in starts:
+                    q = over  # a reopening mark
                 if q is not None:
                     # one mark, or two typed for one (``...'')
                     s += 2 if text[s : s + 2] in ("``", "''") else 1
