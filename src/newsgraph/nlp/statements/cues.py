@@ -59,7 +59,10 @@ class Cues:
             return None
         lemma = self._lemma(v)
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children) or (
-            v.dep_ in ("acl", "relcl") and v.tag_ == "VBN"
+            # 'the statement issued by ...'; not 'which has denied ...' (a perfect with its own subject)
+            v.dep_ in ("acl", "relcl")
+            and v.tag_ == "VBN"
+            and not any(c.dep_ == "nsubj" or (c.dep_ == "aux" and c.lemma_ == "have") for c in v.children)
         )
         if passive and self._is_relay(v):
             return None  # "as quoted by X": a hop of the statement it modifies

@@ -46,6 +46,8 @@ class Lexicon:
     speaks_for_preps: frozenset[str]
     not_statements: frozenset[str] = frozenset()
     np_statements: frozenset[str] = frozenset()
+    future_heads: frozenset[str] = frozenset()
+    future_auxiliaries: frozenset[str] = frozenset()
     speaker_nouns: frozenset[str] = frozenset()
 
 
@@ -113,5 +115,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         speaks_for_preps=_words(raw.get("speaks_for_preps")),
         not_statements=_words(raw.get("not_statements")),
         np_statements=_words(raw.get("np_statements")),
+        future_heads=_words(raw.get("future_heads")),
+        future_auxiliaries=_words(raw.get("future_auxiliaries")),
         speaker_nouns=_words(raw.get("speaker_nouns")),
     )

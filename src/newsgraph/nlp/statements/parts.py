@@ -50,6 +50,22 @@ class Parts:
         roots = [t for t in roots if not t.is_punct]
         return len(roots) == 1 and roots[0].pos_ in ("NOUN", "PROPN", "PRON")
 
+    def _not_yet_said(self, f: _Frame) -> bool:
+        """A speech act still to come: the cue in the to-infinitive of a verb of plan or being set to
+        ("was to ask the UN to ...", "plans to announce", "was urged to push for ...") or with a future
+        auxiliary ("will ask").  Nothing has been said yet: an event (planned), no statement."""
+        v = f.verb
+        if v is None or f.kind != "speech" or f.how == "quote":
+            return False
+        if any(c.dep_ == "aux" and c.lower_ in self.lex.future_auxiliaries for c in v.children):
+            return True
+        return (
+            v.dep_ == "xcomp"
+            and v.tag_ == "VB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+            and v.head.lemma_.lower() in self.lex.future_heads
+        )
+
     def _later_sentences(self, f: _Frame) -> list[_Frame]:
         """The frame cut before each quotation that opens a later sentence or paragraph than the piece
         before it (after the cue): one frame per statement, the first with the cue."""

@@ -144,7 +144,7 @@ class Records:
                 chain.append(ChainLink(credited[0], credited[1]))
             chain.append(ChainLink("this page", None))
             cue_text = self.text[f.cue[0] : f.cue[1]]
-            if self._reports_no_words(f):
+            if self._reports_no_words(f) or self._not_yet_said(f):
                 # an event for the speech events stage, no statement
                 sid = "st-" + hashlib.sha1(f"{f.cue[0]}:{start}:{end}".encode()).hexdigest()[:10]
                 self.speech_acts.append(
