@@ -248,6 +248,26 @@ def test_frameless_quotation_after_the_same_speakers_frame(nlp):
     assert [s.speaker_text for s in doc._.statements if s.content.startswith("The other factor")] == ["Schiff"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Rice was to ask the United Nations to authorize "all necessary measures" against the pirates.',
+        "Mr Blair was being urged to push for action on climate change.",
+        "The president will announce the decision on Friday.",
+    ],
+)
+def test_speech_not_yet_made_is_no_statement(nlp, text):
+    # an attribution (PolNeAR annotates it), no statement: nothing has been said yet
+    doc = _run(nlp, text)
+    assert doc._.attributions and not doc._.statements, [s.content for s in doc._.statements]
+
+
+def test_perfect_relative_clause_is_not_passive(nlp):
+    doc = _run(nlp, "Members of the Saudi government, which has strongly denied any involvement in the attacks, met.")
+    s = _only(doc)
+    assert (s.cue, s.content) == ("denied", "any involvement in the attacks")
+
+
 def test_nested_quote_is_one_statement(nlp):
     s = _only(_run(nlp, "Lavrov said: “They call it a “special” deal, but it is not.”"))
     assert s.form == "direct" and s.content == "They call it a “special” deal, but it is not."
