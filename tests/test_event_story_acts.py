@@ -107,3 +107,40 @@ def test_a_gerund_not_right_after_its_preposition_takes_no_clause_subject(storie
     # on "After"; it is not Kabul's act
     doc = stories["gerund"]
     assert not [e for e in doc.events if e.trigger == "pulling" and "AFG" in _codes(doc, e.source)], _events(doc)
+
+
+NOMINALS = {
+    "by": "The shelling of a hospital by Russian forces was condemned worldwide.",
+    "between": "Talks between Serbia and Kosovo resumed in Brussels on Monday.",
+    "reaction": "Japan condemned China's latest missile launch.",
+    "mediation": "Qatar, which mediated the talks, urged restraint.",
+}
+
+
+@pytest.fixture(scope="module")
+def nominals(nlp):
+    batch = [Document(id=k, text=v, published="2024-03-05", language="en") for k, v in NOMINALS.items()]
+    return {d.id: d for d in annotate(batch, nlp)}
+
+
+def test_a_by_phrase_hung_on_the_of_object_is_the_nominals_doer(nominals):
+    doc = nominals["by"]
+    hits = [e for e in doc.events if e.trigger == "shelling"]
+    assert hits and _codes(doc, hits[0].source) == {"RUS"}, _events(doc)
+
+
+def test_the_sides_of_a_between_phrase_do_the_act_together(nominals):
+    doc = nominals["between"]
+    hits = [e for e in doc.events if e.trigger == "Talks" and e.type == "CONSULT"]
+    assert hits and {"SRB"} <= _codes(doc, hits[0].source) and not hits[0].target, _events(doc)
+
+
+def test_a_reaction_to_an_act_with_its_own_doer_is_two_events(nominals):
+    doc = nominals["reaction"]
+    assert any(e.type == "ACCUSE" and _codes(doc, e.source) == {"JPN"} for e in doc.events), _events(doc)
+    assert any(e.type == "MOBILIZE" and _codes(doc, e.source) == {"CHN"} for e in doc.events), _events(doc)
+
+
+def test_a_mediation_needs_no_other_side_named(nominals):
+    doc = nominals["mediation"]
+    assert any(e.trigger == "mediated" and _codes(doc, e.source) == {"QAT"} for e in doc.events), _events(doc)

@@ -148,7 +148,11 @@ class EventCoder(
                     coded.add(tok.i)
                     continue
             nominal = tok.pos_ in ("NOUN", "PROPN")
-            if nominal and (tok.head.i in coded or tok.i in actors_at or self._not_done(tok, sense, actors_at)):
+            if nominal and (
+                (tok.head.i in coded and not self._reaction_object(tok, sense, actors_at))
+                or tok.i in actors_at
+                or self._not_done(tok, sense, actors_at)
+            ):
                 # a nominal inside a coded clause ("imposed sanctions") is no event of its own
                 continue
             # a nominal with no actor of its own ("the war in Ukraine") is no event, unless it mentions anew an
@@ -159,6 +163,7 @@ class EventCoder(
                 and again is None
                 and not (
                     self._np_source(tok, sense, actors_at)
+                    or self._nominal_doers(tok, sense, actors_at)
                     or self._light_verb(tok) is not None
                     or self._occurring_protest(tok, sense)
                     or self._protest_mention(tok, sense)

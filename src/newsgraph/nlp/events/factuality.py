@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.nlp.events.rules import _SUBJ, _Found, _pobj
+from newsgraph.nlp.events.rules import _MEDIATION, _SUBJ, _Found, _pobj
 
 # Dependencies that open a clause of its own: a nominal below one is not in its governor's clause.
 _CLAUSES = ("ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis", "conj")
@@ -104,6 +104,8 @@ class FactualityMixin:
         Council, a summit of the G-20) and a plural doer ("the two sides met") consult among themselves."""
         if self._ptype(f.cameo) != "CONSULT" or f.target or len(set(f.source)) != 1:
             return False
+        if f.cameo.startswith(_MEDIATION):
+            return False  # "Egypt, which brokered the truce": mediating is between others, named or not
         trigger = f.trigger
         if self._kinds.get(f.source[0]) not in ("state", "person", "unresolved") or trigger.tag_ in ("NNS", "NNPS"):
             return False  # "intra-Afghan negotiations", "held talks": talks are had with someone

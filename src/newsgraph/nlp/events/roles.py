@@ -9,6 +9,7 @@ from newsgraph.nlp.events.lexicon import Sense
 from newsgraph.nlp.events.rules import (
     _DEFAULT_TARGET_PREPS,
     _FRAMES,
+    _MEDIATION,
     _OBJ,
     _SUBJ,
     _SUBJ_PASS,
@@ -72,6 +73,9 @@ class RolesMixin:
                     actors = self._actors_of(_pobj(c), actors_at)
                     if actors:
                         return actors
+            actors = self._nominal_doers(tok, sense, actors_at)
+            if actors:
+                return actors
             # "Russia launched an attack on ...", "staged rallies", "in protest against": the light verb's subject
             verb = self._light_verb(tok)
             actors = self._clause_subject(verb, actors_at) if verb is not None else []
@@ -87,6 +91,29 @@ class RolesMixin:
         if tok.pos_ == "ADJ":
             return self._clause_subject(tok.head if tok.dep_ in ("acomp", "xcomp") else tok, actors_at)
         return self._clause_subject(tok, actors_at)
+
+    def _nominal_doers(self, tok: Token, sense: Sense, actors_at: dict[int, list[str]]) -> list[str]:
+        """The doers a nominal's phrases name beyond its modifiers: a by-phrase the parser hung on its
+        of-object ("the bombing of a refugee camp by Sudanese forces"), and the sides of an act done together
+        named by its between-phrase ("the prisoner swap between Iran and the United States", "clashes between
+        Armenian and Azerbaijani troops"); not the sides a mediation is between."""
+        for c in tok.children:
+            if c.dep_ != "prep":
+                continue
+            obj = _pobj(c)
+            if obj is None:
+                continue
+            if c.lower_ == "of":
+                for g in obj.children:
+                    if g.dep_ in ("prep", "agent") and g.lower_ == "by":
+                        actors = self._actors_of(_pobj(g), actors_at)
+                        if actors:
+                            return actors
+            elif c.lower_ == "between" and not (sense.cameo or "").startswith(_MEDIATION):
+                actors = self._actors_of(obj, actors_at)
+                if len(actors) > 1:
+                    return actors
+        return []
 
     def _clause_subject(self, verb: Token, actors_at: dict[int, list[str]], depth: int = 0) -> list[str]:
         """The actors of a verb's subject; a clause without one borrows its governor's."""

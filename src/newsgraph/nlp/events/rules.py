@@ -193,6 +193,8 @@ _NEGATING = {
 # CAMEO codes of reactions to what someone did: praise, verbal defence (051, 052) and disapproval (11x).
 # A demand (10x) for something in a place is asked of that place ("sought refuge in Germany").
 _VERBAL = ("051", "052", "11")
+# CAMEO: mediating (045), between others by definition.
+_MEDIATION = "045"
 _LOCATIVE = ("in", "at", "near", "inside", "outside", "across", "throughout", "within", "around")
 
 

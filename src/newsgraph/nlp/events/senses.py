@@ -12,6 +12,7 @@ from newsgraph.nlp.events.rules import (
     _MEASURES,
     _OBJ,
     _SUBJ_PASS,
+    _VERBAL,
     _pobj,
 )
 
@@ -46,6 +47,8 @@ class SensesMixin:
                     and {obj.lemma_.lower(), *(m.lemma_.lower() for m in obj.children)} & set(sense.object)
                     and self._ptype(sense.cameo) in _ACTS_ON_OBJECT
                 ):
+                    if sense is not None and (sense.cameo or "").startswith(_VERBAL):
+                        continue  # "condemned North Korea's latest missile launch": a reaction to the act named
                     # "began a hunger strike": the nominal says what happened -- unless the verb undoes or
                     # refuses the thing its object names ("withdrew its peacekeeping force", "rejected a peace plan")
                     return None

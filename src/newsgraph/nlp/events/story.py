@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from newsgraph.nlp.events.lexicon import Sense
-from newsgraph.nlp.events.rules import _OBJ, _OCCUR, _SUBJ_PASS, _Found, _is_passive, _pobj
+from newsgraph.nlp.events.rules import _OBJ, _OCCUR, _SUBJ_PASS, _VERBAL, _Found, _is_passive, _pobj
 
 # Determiners of a phrase that refers back to something already named ("the test", "this swap"): a bare
 # anaphoric noun phrase is not coded again (the articles' convention).
@@ -150,3 +150,18 @@ class StoryMixin:
         verb = f.trigger.head.head if f.trigger.dep_ == "pobj" else f.trigger.head
         modals = self.planned_modals | self.predicted_modals
         return not any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
+
+    def _reaction_object(self, tok: Token, sense: Sense, actors_at: dict[int, list[str]]) -> bool:
+        """Whether a nominal a verbal reaction is aimed at names an act of its own doer ("condemned North
+        Korea's latest missile launch", "welcomed the withdrawal of Russian forces"): the act is an event of
+        its own besides the reaction (a light verb's nominal, "imposed sanctions", is the verb's event)."""
+        if tok.dep_ != "dobj":
+            return False
+        reaction = self._trigger(tok.head)
+        if reaction is None or not (reaction.cameo or "").startswith(_VERBAL):
+            return False
+        doers = self._nominal_doers(tok, sense, actors_at) or [
+            a for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod") for a in actors_at.get(c.i, ())
+        ]
+        reactors = self._clause_subject(tok.head, actors_at)
+        return bool(doers) and not set(doers) & set(reactors)
