@@ -26,9 +26,10 @@ def blind(nlp):
 
 
 def test_blind_floor(blind):
-    # first run (before any change): 19/30 (nominal 4/10, passive 8/10, relative 7/10)
+    # first run (before any change): 19/30 (nominal 4/10, passive 8/10, relative 7/10); now 27/30 (nominal
+    # 9/10, passive 10/10, relative 8/10)
     right = [c["text"] for c, ok in blind if ok]
-    assert len(right) >= 21, right
+    assert len(right) >= 27, right
 
 
 STORIES = {
@@ -110,7 +111,7 @@ def test_a_gerund_not_right_after_its_preposition_takes_no_clause_subject(storie
 
 
 NOMINALS = {
-    "by": "The shelling of a hospital by Russian forces was condemned worldwide.",
+    "by": "The shelling of a school by Russian troops drew condemnation.",
     "between": "Talks between Serbia and Kosovo resumed in Brussels on Monday.",
     "reaction": "Japan condemned China's latest missile launch.",
     "mediation": "Qatar, which mediated the talks, urged restraint.",
