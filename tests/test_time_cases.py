@@ -9,7 +9,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-CASES = yaml.safe_load((Path(__file__).parent / "data" / "times_blind.yaml").read_text("utf-8"))
+DATA = Path(__file__).parent / "data"
+# session 5's cases, then session 7's (durations, sets, vague words, fiscal periods, decades)
+CASES = [
+    *yaml.safe_load((DATA / "times_blind.yaml").read_text("utf-8")),
+    *yaml.safe_load((DATA / "times_blind7.yaml").read_text("utf-8")),
+]
 # cases the stage still gets wrong (kept visible, not hidden): id -> why
 KNOWN_MISSES: dict[str, str] = {
     # the expectation written blind (1999-SP) is itself doubtful: on 13 February the coming spring is
@@ -51,7 +56,7 @@ def run_cases(nlp) -> dict[str, list[str]]:
     out = {}
     for case in CASES:
         doc = nlp.make_doc(case["text"])
-        doc._.published = case.get("dct", "1998-02-13")
+        doc._.published = str(case.get("dct", "1998-02-13"))
         doc = nlp(doc)
         found = [(t.start, t.end, t.type, t.value) for t in timexes_of(doc)]
         out[case["id"]] = check_case(case["text"], found, case)
