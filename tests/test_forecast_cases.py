@@ -5,6 +5,7 @@ counterfactuals) and who predicts (the speaker, the planner, nobody when the pag
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,19 @@ import yaml
 
 CASES = yaml.safe_load((Path(__file__).parent / "data" / "forecasts_blind7.yaml").read_text("utf-8"))
 # cases the stage still gets wrong (kept visible, not hidden): id -> why
-KNOWN_MISSES: dict[str, str] = {}
+KNOWN_MISSES: dict[str, str] = {
+    # the statements stage takes the name inside the speaker phrase's relative clause (issue 10 item 14)
+    "speaker-not-the-relative-clause": "speaker Condoleezza Rice, the minister who met her is meant",
+    # the small parser reads 'forecast' as a noun ('The Bank of England forecast growth ...'): no verb
+    "economic-forecast": "'forecast' parsed as a noun, no clause to read",
+    # a past expectation ('was expected to be close') is not told from a plan in the past ('was to ask')
+    "past-expectation": "'which was expected to be close' kept",
+}
+
+
+def _fold(name: str) -> str:
+    """A name without case and accents ('Hugo Chávez' is 'hugo chavez')."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
 
 
 def check_case(text: str, found: list[dict], case: dict) -> list[str]:
@@ -36,11 +49,12 @@ def check_case(text: str, found: list[dict], case: dict) -> list[str]:
             if want["predictor"] is None:
                 if f["predictor"] is not None:
                     wrong.append(f"{want['quote']!r}: predictor {f['name']!r}, want none")
-            elif want["predictor"].lower() not in f["name"]:
+            elif _fold(want["predictor"]) not in _fold(f["name"]):
                 wrong.append(f"{want['quote']!r}: predictor {f['name']!r}, want {want['predictor']!r}")
         if "predictor_country" in want and f["country"] != want["predictor_country"]:
-            wrong.append(f"{want['quote']!r}: predictor {f['name']!r} of {f['country']}, want {want['predictor_country']}")
-        if "predictor_not" in want and want["predictor_not"].lower() in f["name"]:
+            want_country = want["predictor_country"]
+            wrong.append(f"{want['quote']!r}: predictor {f['name']!r} of {f['country']}, want {want_country}")
+        if "predictor_not" in want and _fold(want["predictor_not"]) in _fold(f["name"]):
             wrong.append(f"{want['quote']!r}: predictor {f['name']!r}")
     for quote in case.get("none") or []:
         bad = [f["proposition"] for f in found if over(f, quote)]

@@ -429,3 +429,73 @@ def test_a_pronoun_predictor_goes_on_with_the_forecast_before(fnlp):
     _doc, found = _forecasts(fnlp, text, published="2016-10-05")
     assert len(found) == 2
     assert {f.predictor for _name, f in found} == {found[0][1].predictor} and found[0][1].predictor is not None
+
+
+# ---------------------------------------------------------------------------
+# session 7: what is no forecast, and who predicts (nlp/forecasts/filters.py, clauses.py, syntax.py)
+
+
+@pytest.mark.slow
+def test_purposes_attitudes_directives_and_descriptions_are_no_forecasts(fnlp):
+    for text in (
+        # a purpose clause
+        "The strike was held to protest the cuts so that Greece can get a bailout from the fund.",
+        # a reported auxiliary under a noun of attitude, not of words
+        "The rioting underlined skepticism that the Greek government could keep up its end of the bargain.",
+        # 'warn' with an object and a to-infinitive is a directive
+        "China warned North Korea to refrain from further tests.",
+        # a prediction verb as a to-infinitive is no one's prediction
+        "He said the Israelis were entitled to expect Palestinians to give up violence.",
+        # a content in the past under a prediction verb
+        "Solving the conflict was the most pressing challenge of the day, Mr Blair warned.",
+        # a reported auxiliary in a relative clause describes a noun
+        'Mr Hogg said the plan was a "regressive" step which would intrude into the lives of citizens.',
+        # an impersonal or obligatory hope
+        'Mr Kennedy said: "It is to be hoped that a second term will see a better approach."',
+    ):
+        _doc, found = _forecasts(fnlp, text)
+        assert found == [], (text, [f.proposition for _n, f in found])
+
+
+@pytest.mark.slow
+def test_a_speakers_own_hope_and_a_warning_about_the_future_stay(fnlp):
+    for text in (
+        "Afghan President Ashraf Ghani said he hoped the swap would pave the way for direct talks.",
+        "Still, the fund warned that the exit will raise many questions in the coming years.",
+    ):
+        _doc, found = _forecasts(fnlp, text)
+        assert len(found) == 1, (text, [f.proposition for _n, f in found])
+
+
+@pytest.mark.slow
+def test_predictors_of_session_7(fnlp):
+    # a named subject keeps its forecast though its object has a possessive pronoun
+    text = (
+        'Daryl Kimball said: "The next president will face this on day one." '
+        "Ban, a diplomat from South Korea, will finish his term by the end of the year."
+    )
+    _doc, found = _forecasts(fnlp, text, published="2016-09-10")
+    ban = next(f for _n, f in found if "finish his term" in f.proposition)
+    assert ban.predictor is None
+    # a forecast noun's possessor owns the forecast
+    text = "That was enough to hold the IMF's estimate of global growth steady at 3.1 percent this year."
+    _doc, found = _forecasts(fnlp, text, published="2016-10-05")
+    assert [n for n, _f in found] == ["International Monetary Fund"]
+    # a quoted sentence with no frame goes on with the quotation before it
+    text = (
+        'Menzies Campbell said: "Europe and America must work together. '
+        '"Iraq will remain an issue of potential division for some time to come."'
+    )
+    _doc, found = _forecasts(fnlp, text, published="2004-11-03")
+    assert [n for n, f in found if "Iraq will remain" in f.proposition] == ["Menzies Campbell"]
+
+
+@pytest.mark.slow
+def test_a_pronoun_speaker_is_the_statements_speaker(fnlp):
+    text = (
+        "Jordan's Foreign Minister Ayman Safadi condemned the decision on Monday. Palestinian chief negotiator "
+        'Saeb Erekat said the decision was illegal. "We are going to the General Assembly and we will ask the '
+        'International Criminal Court to open an investigation," he added.'
+    )
+    _doc, found = _forecasts(fnlp, text, published="2019-11-20")
+    assert [n for n, _f in found] == ["Saeb Erekat"], [(n, f.proposition) for n, f in found]

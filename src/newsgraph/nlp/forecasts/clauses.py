@@ -145,6 +145,8 @@ class ClauseForecasts:
             return None
         if any(c.dep_ == "advmod" and c.lower_ in self.cues.clauses["hearsay"] for c in tok.children):
             return None  # 'NATO reportedly intends to ...': a rumour of a plan, no one's forecast
+        if self._irrealis(tok):
+            return None  # a hope, an obligation, a purpose, a counterfactual (filters.py)
         kind = self._governing_kind(tok)
         if kind is not None:
             return kind[0], kind[1], tok
@@ -160,7 +162,10 @@ class ClauseForecasts:
             return None
         if tok.tag_ == "VBG" or (tok.lemma_ == "be" and any(c.dep_ in ("acomp", "attr") for c in tok.children)):
             return None  # 'could be hampering', 'would be tough': a guess about now, or a judgement
-        said = any(s.start <= tok.idx < s.end for s in statements) or self._speech_governor(tok) is not None
+        if self._describing(tok):
+            return None  # 'further actions that would worsen the situation'
+        said = any(s.start <= tok.idx < s.end for s in statements)
+        said = said or self._said_through(tok, self._speech_governor(tok))
         if said or any(t.lower_ in cl["ahead"] for t in tok.subtree):
             return "reported", reported, tok
         return None
@@ -175,12 +180,13 @@ class ClauseForecasts:
         objects = [c for c in children if c.dep_ == "dobj"]
         governs = xcomp is not None or any(c.dep_ == "ccomp" for c in children) or bool(objects)
         if lemma in cl["predicting"] and tok.pos_ == "VERB" and not passive and governs:
-            return "predicting", low
+            return ("predicting", low) if self._predicts(tok, children, xcomp, objects) else None
         if (
             lemma in cl["plans"]
             and (tok.tag_ != "VBN" or any(c.dep_ == "aux" for c in children))  # not 'changes intended to ...'
             and tok.pos_ == "VERB"
             and (xcomp is not None or any(o.pos_ == "NOUN" for o in objects))
+            and _has_subject(tok)  # not 'a constitution approved ... and intended to increase ...'
         ):
             return "plan", low  # 'are planning to send', 'has promised a veto'
         if tok.pos_ == "VERB" and any(o.lower_ in cl["forecast_nouns"] for o in objects):
@@ -192,7 +198,7 @@ class ClauseForecasts:
                 return None  # 'we expect them to ...' is a prediction verb (above)
             if lemma == "go" and tok.tag_ != "VBG":
                 return None
-            if xcomp.lemma_.lower() in cl["not_predicted"]:
+            if xcomp.lemma_.lower() in cl["not_predicted"] or xcomp.lower_ in cl["hoping"]:
                 return None  # 'it is to be hoped that ...': an attitude, not a plan
             return "raising", ("is to" if lemma == "be" else low)
         scheduled = (
@@ -204,6 +210,25 @@ class ClauseForecasts:
         if scheduled and any(c.dep_ in ("prep", "npadvmod") for c in children):
             return "raising", low  # 'which is scheduled for next month': a schedule with its date
         return None
+
+    def _predicts(self, tok: Token, children: list[Token], xcomp: Token | None, objects: list[Token]) -> bool:
+        """Whether a prediction verb states a prediction: not as a to-infinitive ('entitled to expect',
+        'declined to predict'), not a directive ('warned North Korea to refrain'), not over a content in
+        the past ('... was the world's most pressing challenge, Mr Blair warned')."""
+        cl = self.cues.clauses
+        if _to_infinitive(tok):
+            return False
+        comps = [c for c in children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+        if tok.lemma_.lower() in cl["predicting_needs_clause"] and not comps:
+            return False
+        if comps and xcomp is None and not objects:
+            ahead = cl["future_aux"] | cl["reported_aux"]
+            return any(
+                c.tag_ not in ("VBD", "VBN")
+                or any(a.dep_ in ("aux", "auxpass") and a.lower_ in ahead for a in c.children)
+                for c in comps
+            )
+        return True
 
     def _conditional(self, tok: Token) -> bool:
         """Whether the clause of ``tok`` (or one it hangs in) is a condition: 'if it is lifted'."""
@@ -258,6 +283,12 @@ class ClauseForecasts:
                     break
         if not predictors and speech is not None:
             predictors = self._speaker(speech, actors_at)
+        if not predictors and kind == "predicting":
+            predictors = self._forecast_owner(head, actors_at)
+        if not predictors and named is None and speech is None:
+            statement = _quoted_after(head.sent, statements) or statement
+            if statement is not None and statement.speaker:
+                predictors = [statement.speaker]  # a quoted sentence with no frame goes on the quotation before
         if not predictors and named is None and kind in ("predicting", "plan"):
             subj = next((c for c in head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
             named = _text(_phrase(subj)) if subj is not None else None  # 'Congressional leaders predicted'
@@ -284,6 +315,16 @@ class ClauseForecasts:
             kind=kind,
             predictor_text=named,
         )
+
+    def _forecast_owner(self, head: Token, actors_at: dict[int, list[str]]) -> list[str]:
+        """Whose forecast the object names: 'to hold the IMF's estimate of global growth steady'."""
+        nouns = self.cues.clauses["forecast_nouns"]
+        for obj in (c for c in head.children if c.dep_ == "dobj" and c.lower_ in nouns):
+            for poss in (c for c in obj.children if c.dep_ == "poss"):
+                owners = [a for t in poss.subtree for a in actors_at.get(t.i, [])]
+                if owners:
+                    return list(dict.fromkeys(owners))
+        return []
 
     def _clause_words(self, head: Token) -> list[Token]:
         """The clause's own words: its subtree less a leading mark, a nested statement frame and edge
@@ -313,6 +354,9 @@ class ClauseForecasts:
 
 def _pronoun_subject(head: Token) -> bool:
     """Whether the clause's subject, or the possessor of its object, is a third-person pronoun."""
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.lower_ not in _PRONOUNS:
+        return False  # 'Ban, a diplomat from South Korea, will finish his term': Ban's own
     for c in head.children:
         if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _PRONOUNS:
             return True
@@ -321,9 +365,47 @@ def _pronoun_subject(head: Token) -> bool:
     return False
 
 
+def _has_subject(tok: Token) -> bool:
+    """Whether a verb has a subject of its own or shares one with the verb it is coordinated with or
+    controlled by ('are planning to', 'said and promised to'); a participle has none."""
+    cur, steps = tok, 0
+    while steps < 4:
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in cur.children):
+            return True
+        if cur.dep_ not in ("conj", "xcomp") or cur.head.i == cur.i:
+            return False
+        cur, steps = cur.head, steps + 1
+    return False
+
+
 def _to_infinitive(tok: Token) -> bool:
     """Whether a verb is a to-infinitive ('to pass', 'to be voted')."""
     return any(c.dep_ in ("aux", "mark") and c.lower_ == "to" for c in tok.children)
+
+
+_OPENING = "\"\u201c\u2018'"
+
+
+def _quoted_after(sent: Span, statements: list[Any]) -> Any:
+    """The statement right before a sentence that is a quotation with no frame of its own
+    ('"Europeans must hope that ..., he said. "Iraq will remain an issue ..."'): the one ending at most
+    one sentence's length before it, when nothing but white space and quotation marks lies between."""
+    text = sent.text.lstrip()
+    if text[:1] in _OPENING and text[1:2].isspace():
+        text = text[1:].lstrip()  # the closing mark of the paragraph before, parsed into this sentence
+    if len(text) < 2 or text[0] not in _OPENING or text[1].isspace():
+        return None
+    doc_text = sent.doc.text
+    before = [st for st in statements if st.end <= sent.start_char and sent.start_char - st.end <= 400]
+    if not before:
+        return None
+    last = max(before, key=lambda st: st.end)
+    prev = next((s for s in sent.doc.sents if s.start_char <= last.end - 1 < s.end_char), None)
+    if prev is None or prev.end != sent.start:
+        gap = doc_text[last.end : sent.start_char]
+        if gap.strip(" \n\t\"\u201c\u201d\u2018\u2019'.,"):
+            return None  # other words between: not the same quotation
+    return last
 
 
 def _cued_speaker(statements: list[Any], verb: Token) -> str | None:

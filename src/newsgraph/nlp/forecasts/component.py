@@ -17,15 +17,24 @@ from newsgraph.nlp.forecasts.anaphors import Anaphors
 from newsgraph.nlp.forecasts.clauses import ClauseForecasts
 from newsgraph.nlp.forecasts.cues import load_cues
 from newsgraph.nlp.forecasts.draft import _Draft
+from newsgraph.nlp.forecasts.filters import NotForecasts
 from newsgraph.nlp.forecasts.horizons import _ISO, horizon_of, parse_day, status_on
 from newsgraph.nlp.forecasts.propositions import Propositions
 from newsgraph.nlp.forecasts.syntax import Syntax
 from newsgraph.nlp.forecasts.text import _negated
 
 FORECAST_MODALITIES = ("predicted", "planned", "intended")
+_PERSONAL = frozenset({"he", "she", "they", "we", "i"})
 
 
-class ForecastTagger(ClauseForecasts, Anaphors, Propositions, Syntax):
+def _pronoun_subject(verb: Token | None) -> bool:
+    """Whether a speech verb's subject is a personal pronoun ('he added')."""
+    if verb is None:
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in _PERSONAL for c in verb.children)
+
+
+class ForecastTagger(ClauseForecasts, NotForecasts, Anaphors, Propositions, Syntax):
     """Builds ``doc._.forecasts`` (and ``doc._.forecast_details``) from ``doc._.events`` and ``doc._.times``."""
 
     def __init__(self, nlp: Language, name: str, cues: str | None, today: str | None) -> None:
@@ -95,6 +104,16 @@ class ForecastTagger(ClauseForecasts, Anaphors, Propositions, Syntax):
         speech = self._speech_governor(tok) if tok is not None else None
         speakers = self._speaker(speech, actors_at) if speech is not None else []
         statement = self._statement_at(doc, tok)
+        if tok is not None and (
+            self._conditional(tok)  # 'asked whether the president would veto the bill'
+            or self._irrealis(tok)
+            or self._describing(tok)
+        ):
+            return None
+        if speakers and statement is not None and getattr(statement, "speaker", None) and _pronoun_subject(speech):
+            # '"... we will ask the ICC ...," he added': the statements stage follows the speakers of the
+            # quotation; the actor stage's reading of a bare pronoun does not
+            speakers = [statement.speaker]
         if event.modality == "intended":
             # only the source's own statement of its plan: "X said it would ...", "X promised to ..."
             own = (

@@ -23,6 +23,12 @@ CLAUSE_CUES = (
     "scheduled",
     "not_predicted",
     "hearsay",
+    "hoping",
+    "deontic_aux",
+    "purpose_marks",
+    "counterfactual_preps",
+    "predicting_needs_clause",
+    "content_nouns",
 )
 
 

@@ -47,12 +47,15 @@ class Syntax:
             cur, steps = cur.head, steps + 1
         return None
 
-    def _speaker(self, verb: Token, actors_at: dict[int, list[str]]) -> list[str]:
+    def _speaker(self, verb: Token, actors_at: dict[int, list[str]], raised: bool = False) -> list[str]:
+        """The actors of a speech verb's subject (or of its agent); a verb with no subject of its own has
+        the subject of the verb it is coordinated with ('May said ... and suggested ...') or that controls
+        it ('Britain is set to warn that ...': the passive or raised subject, when ``raised``)."""
         if verb.lower_ == "according":
             pobj = next((t for t in verb.subtree if t.dep_ == "pobj"), None)
             return unique([a for t in pobj.subtree for a in actors_at.get(t.i, [])]) if pobj is not None else []
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None and subj.dep_ == "nsubj":
+        if subj is not None and (subj.dep_ == "nsubj" or raised):
             if subj.i in actors_at:  # the head's own mention: "Russian President Vladimir Putin" is Putin
                 return list(actors_at[subj.i])
             heads = [subj, *(c for c in subj.children if c.dep_ == "conj")]
@@ -60,6 +63,13 @@ class Syntax:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is not None:
             return unique([a for t in agent.subtree for a in actors_at.get(t.i, [])])
+        if (
+            subj is None
+            and verb.dep_ in ("conj", "xcomp")
+            and verb.head.pos_ in ("VERB", "AUX")
+            and verb.head.i != verb.i
+        ):
+            return self._speaker(verb.head, actors_at, raised=verb.dep_ == "xcomp")
         return []
 
     def _statement_at(self, doc: Doc, tok: Token | None) -> Any:
