@@ -282,6 +282,21 @@ def test_spans_follow_timeml_conventions():
     assert spans("as reported by Russia Today, Tuesday (26/9/2023).") == ["Tuesday (26/9/2023)"]
 
 
+def test_wire_clock_times_and_open_counts():
+    # a 24-hour clock without its colon, with its zone or "local time" (session 7): not a year
+    assert spans("The blast happened at 0900 GMT on Sunday.") == ["0900 GMT on Sunday"]
+    assert spans("The rally began at 1430 local time.") == ["1430 local time"]
+    assert normalise("0900 GMT on Sunday", dt.date(2005, 1, 12)).value == "2005-01-09T09:00"
+    assert normalise("1430 local time", dt.date(2005, 1, 12)).value == "2005-01-12T14:30"
+    assert normalise("9 a.m. local time", dt.date(2005, 1, 12)).value == "2005-01-12T09"
+    assert spans("Elections were held in 2005.") == ["2005"]
+    # a count left open: "months ago", "days later", "weeks after the attack"
+    assert spans("Talks collapsed months ago.") == ["months ago"]
+    assert normalise("months ago", dt.date(2005, 1, 12)).value == "PAST_REF"
+    assert spans("He returned weeks after the attack.") == ["weeks"]
+    assert normalise("weeks", dt.date(2005, 1, 12)).value == "PXW"
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -36,7 +36,7 @@ class TimeTagger:
     def __call__(self, doc: Any) -> Any:
         anchor = _parse_anchor(doc._.published)
         text = doc.text  # built from the tokens on each access: read it once
-        cands = find_candidates(text, self.grammar)
+        cands = _outside_names(find_candidates(text, self.grammar), doc)
         has_parse = self.use_tense and doc.has_annotation("DEP")
         tenses: list[str | None] = []
         mains: list[bool] = []
@@ -48,6 +48,15 @@ class TimeTagger:
         doc._.timex = mentions
         doc._.times = [m.to_time_expr() for m in mentions]
         return doc
+
+
+def _outside_names(cands: list[Any], doc: Any) -> list[Any]:
+    """Candidates not inside the name of an actor the actor stage resolved, when it ran before: "The
+    Sunday Times", "the Mail on Sunday", "Black September" name an outlet or a group, not a day."""
+    names = [(m.start, m.end) for m in getattr(doc._, "mentions", None) or [] if m.actor_id or m.actor_ids]
+    if not names:
+        return cands
+    return [c for c in cands if not any(s <= c.start and c.end <= e for s, e in names)]
 
 
 def timexes_of(doc: Any) -> list[TimeMention]:

@@ -180,7 +180,16 @@ _CLOCK_RE = re.compile(
 )
 
 
+_MILITARY_RE = re.compile(r"^((?:[a-z]+\s+)*?)([01]\d|2[0-3])([0-5]\d)(\s*(?:gmt|utc)\b|\s+local\s+time\b)(.*)$")
+
+
 def _clock(low: str, s: str, ctx: _Ctx) -> Timex | None:
+    m = _MILITARY_RE.match(low)
+    if m:
+        # "0900 GMT", "1430 local time": a 24-hour clock written without its colon
+        zone = "" if "local" in m.group(4) else m.group(4)
+        low = f"{m.group(1)}{m.group(2)}:{m.group(3)}{zone}{m.group(5)}"
+    low = re.sub(r"\s+local\s+time\b", "", low)  # "9 a.m. local time"
     m = _CLOCK_RE.match(low)
     if not m:
         return None
@@ -211,9 +220,9 @@ def _clock(low: str, s: str, ctx: _Ctx) -> Timex | None:
     tz = m.group(9)
     rest = m.group(10)
     if tz and tz.upper() not in ctx.lex.time_zones:
-        if rest:
+        if rest and tz != "on":  # "20:00 GMT on Sunday": the zone went with the clock
             return None
-        rest = tz
+        rest = rest or tz
     day: _Point | None = None
     if rest:
         res = _point_expr(rest, rest, ctx)
@@ -240,6 +249,8 @@ _AGO_RE = re.compile(
 
 def _ago(low: str, s: str, ctx: _Ctx) -> Timex | None:
     mod, t = _peel_fuzzy(low)
+    if re.fullmatch(r"(?:years|months|weeks|days|decades|hours)\s+(?:ago|earlier|later)", t):
+        t = "a few " + t  # "months ago": a count left open, like "a few months ago"
     m = _AGO_RE.match(t)
     if not m:
         return None

@@ -220,7 +220,8 @@ class _Grammar:
                 rf"{B}(?:(?:about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after)|"
                 rf"after|before|until|by)\s+)?"
                 rf"(?:\d{{1,2}}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|am{E}|pm{E}|a\.m{E}|p\.m{E})|\d{{1,2}}:\d\d(?:\s*(?:hours|hrs|GMT|UTC))?"
-                rf"|noon|midnight|mid-?day|{compound}\s+o'clock|\d{{1,2}}\s+o'clock)(?:\s+{TZ})?"
+                rf"|noon|midnight|mid-?day|{compound}\s+o'clock|\d{{1,2}}\s+o'clock"
+                rf"|(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:GMT|UTC|local\s+time)\b))(?:\s+{TZ}|\s+local\s+time)?"
                 rf"(?:,?\s+(?:on\s+)?(?:(?:{WEEKDAY},?\s+)?{MONTH}\s*{DAYNUM}(?:,?\s+{YEAR})?|{WEEKDAY}|today|"
                 rf"yesterday|tomorrow|tonight))?{E}",
             ),
@@ -341,6 +342,9 @@ class _Grammar:
                 "duration",
                 rf"{B}(?:years|months|weeks|days|decades|centuries)\s+or\s+(?:years|months|weeks|days|decades){E}",
             ),
+            # a count left open: "months ago", "days later", "weeks after the attack"
+            ("ago", rf"{B}(?:years|months|weeks|days|decades|hours)\s+(?:ago|earlier|later){E}"),
+            ("duration", rf"{B}(?:years|months|weeks|days|decades|hours){E}(?=\s+(?:after|before)\b)"),
             (
                 "duration",
                 rf"(?<=\bfor\s)(?:years|months|weeks|days|decades|centuries|hours|ages){E}"
@@ -405,7 +409,7 @@ class _Grammar:
         self.word_re = re.compile(r"[A-Za-z][A-Za-z0-9'’]*")
         self.digit_triggers = [
             ("numeric", re.compile(r"\d[/.-]\d{1,2}[/.-]\d|\d{4}-\d\d-\d\d")),
-            ("time", re.compile(r"\d:\d\d|\d\s*[ap]\.?m\b", re.I)),
+            ("time", re.compile(r"\d:\d\d|\d\s*[ap]\.?m\b|\b[012]\d[0-5]\d\s*(?:GMT|UTC|local)\b", re.I)),
             ("year", re.compile(r"\b(?:1[0-9]|20)\d\d\b|['’]\d\d")),
             ("decade", re.compile(r"\d0['’]?s\b")),
             ("yearago", re.compile(r"year-", re.I)),
