@@ -452,6 +452,8 @@ def test_purposes_attitudes_directives_and_descriptions_are_no_forecasts(fnlp):
         'Mr Hogg said the plan was a "regressive" step which would intrude into the lives of citizens.',
         # an impersonal or obligatory hope
         'Mr Kennedy said: "It is to be hoped that a second term will see a better approach."',
+        # a question without its question mark
+        "Why on earth will the prime minister not simply take up the offer, Mr Howard demanded.",
     ):
         _doc, found = _forecasts(fnlp, text)
         assert found == [], (text, [f.proposition for _n, f in found])

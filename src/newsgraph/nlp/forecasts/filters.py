@@ -8,6 +8,8 @@ pass these checks; the cues are lists under ``clauses`` in ``data/forecast_cues.
   must hope that his administration will ..." (a speaker's own "he hoped the swap would pave the way"
   stays: it says what the speaker expects);
 * a purpose: "the strike was held ... so that Greece can get a bailout";
+* a question without its question mark: the auxiliary before the subject ("Why on earth will the prime
+  minister not simply take up the offer, he demanded");
 * a counterfactual: "Without the embargo, our trade would grow much faster";
 * a reported auxiliary in a relative clause, which describes a noun by what it would do ("further
   actions that would worsen the situation", "legislation that would allow ...");
@@ -37,6 +39,8 @@ class NotForecasts:
             tok = self._clause_head(tok)  # 'so that Greece can get a bailout': the noun's clause
         if any(c.dep_ == "mark" and c.lower_ in cl["purpose_marks"] for c in tok.children):
             return True
+        if _inverted(tok, cl["future_aux"] | cl["reported_aux"]):
+            return True  # 'Why on earth will the prime minister not simply take up the offer, he demanded'
         if any(
             c.dep_ == "prep" and c.lower_ in cl["counterfactual_preps"] and c.i < tok.i for c in tok.children
         ) and any(c.dep_ == "aux" and c.lower_ in cl["reported_aux"] for c in tok.children):
@@ -78,3 +82,11 @@ class NotForecasts:
             if cur.pos_ in ("NOUN", "PROPN") and cur.lower_ not in nouns and cur.lemma_.lower() not in nouns:
                 return False
         return cur.i == speech.i
+
+
+def _inverted(tok: Token, auxes: frozenset[str]) -> bool:
+    """Whether a future or reported auxiliary stands before the clause's subject (a question)."""
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subj is None:
+        return False
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in auxes and c.i < subj.i for c in tok.children)
