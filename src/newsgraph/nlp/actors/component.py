@@ -48,6 +48,7 @@ from newsgraph.nlp.actors.generic import GenericAgents
 from newsgraph.nlp.actors.people import People
 from newsgraph.nlp.actors.places import Places, load_rules
 from newsgraph.nlp.actors.recognise import Recognition
+from newsgraph.nlp.actors.unresolved import home_country
 from newsgraph.nlp.common import doc_date
 from newsgraph.nlp.extensions import register_extensions
 from newsgraph.nlp.phrases import pattern_hashes
@@ -133,6 +134,7 @@ class ActorResolver(Recognition, EntityResolution, Acronyms, Agents, People, Cor
         cands = sorted(cands + extra, key=lambda c: c.start)
         cands += self._governments(doc, cands)
         cands += self._generic_agents(doc, cands)
+        self._home_people(cands)
         corefs = self._coreference(doc, cands)
         mentions: list[Mention] = []
         actors: dict[str, Resolved] = {}
@@ -155,6 +157,20 @@ class ActorResolver(Recognition, EntityResolution, Acronyms, Agents, People, Cor
         doc._.mentions = mentions
         doc._.actors = [r.to_actor() for r in actors.values()]
         return doc
+
+    def _home_people(self, cands: list[_Cand]) -> None:
+        """People the knowledge base does not know and whose words say no country ("Cheuk Hau-yip, the
+        commander of Kowloon West district") are of the story's home country (``unresolved.home_country``)."""
+        single = [c.resolved[0] for c in cands if len(c.resolved) == 1 and c.role is None]
+        stray = [r for r in single if r.kind == "person" and r.country is None and r.id not in self.kb.entries]
+        if not stray:
+            return
+        home = home_country(
+            [r.country for r in single if r.kind == "person"],
+            [r.country for r in single if r.kind == "state" and not r.sector],
+        )
+        for r in stray:
+            r.country = home
 
     def resolve_name(self, text: str, on: dt.date | None) -> Actor | None:
         """The actor a bare name denotes (a credit line's outlet, a feed's source), or None."""

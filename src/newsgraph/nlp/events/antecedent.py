@@ -159,7 +159,9 @@ def lead_target(source: list[str], before: int, events: list[Event], country: di
         return []
     lead = min(earlier, key=lambda x: x.evidence.start)
     side = set(source)
-    countries = {country.get(a) for a in source} - {None, ""}
+    # the speaker's own state is no recipient -- unless the speaker is someone the knowledge base does not know
+    # (a pensioner in the street blames his own politicians)
+    countries = {country.get(a) for a in source if not a.startswith("unresolved:")} - {None, ""}
     # a lead that is a criticism ("the United States faced international criticism") is about whom it
     # criticises: its target first (a support or a rejection is about its doer: "NATO could include Japan")
     criticism = "ACCUSE" in (lead.type, lead.plover_type)
