@@ -114,6 +114,8 @@ class Entry:
     roles: list[Role] = field(default_factory=list)
     members: list[Membership] = field(default_factory=list)
     partners: list[str] = field(default_factory=list)
+    # a collective ("the West"): the organisations whose member states it stands for when the text named them
+    within: list[str] = field(default_factory=list)
     source: str | None = None  # the file it came from
 
     def role_on(self, on: dt.date | None) -> Role | None:

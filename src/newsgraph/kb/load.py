@@ -139,6 +139,7 @@ def entry_from_dict(raw: dict[str, Any], default_kind: str | None, source: str =
         metonyms=_list(raw.get("metonyms")),
         descriptions=_list(raw.get("descriptions")),
         partners=_list(raw.get("partners")),
+        within=_list(raw.get("within")),
         source=source,
     )
     for role in raw.get("roles") or []:

@@ -94,8 +94,13 @@ class ActorResolver(Recognition, EntityResolution, Acronyms, Agents, People, Cor
         self._doc: Doc | None = None
         self.honorifics = set(self.kb.sectors.honorifics)
         # one-word names written only with "The" ("The Australian", "The Hindu", "The Nation")
+        # (outlets only: "the West", "the Gulf" are regions whose article is no part of a title)
         with_article = {
-            fold(n[4:]) for e in self.kb.entries.values() for n in (e.name, *e.aliases) if n.lower().startswith("the ")
+            fold(n[4:])
+            for e in self.kb.entries.values()
+            if e.kind == "media"
+            for n in (e.name, *e.aliases)
+            if n.lower().startswith("the ")
         }
         bare = {
             fold(n) for e in self.kb.entries.values() for n in (e.name, *e.aliases) if not n.lower().startswith("the ")

@@ -22,6 +22,7 @@ from newsgraph.nlp.actors.common import (
     Resolved,
     _Cand,
 )
+from newsgraph.nlp.common import doc_date
 
 
 class Coreference:
@@ -58,7 +59,9 @@ class Coreference:
                 if n == 0:
                     continue
                 picked: list[Resolved] = []
-                for c in reversed([c for c in resolved if c.end <= span.start]):
+                # "China has criticised the two countries": not the subject of the anaphor's own verb
+                before = [c for c in resolved if c.end <= span.start and not _coargument(doc, c, span)]
+                for c in reversed(before):
                     for r in c.resolved:
                         if r.kind in kinds and r.id not in {p.id for p in picked}:
                             picked.append(r)
@@ -67,7 +70,35 @@ class Coreference:
                 if len(picked) >= n:
                     picked = list(reversed(picked[:n]))
                     out.append(_Cand(span.start, span.end, "group", None, picked, "COREF"))
+        self._collective_members(doc, cands)
         return out
+
+    def _collective_members(self, doc: Doc, cands: list[_Cand]) -> None:
+        """A collective with members ("the West": NATO's and the EU's states) stands for the member states
+        named in its own and the two sentences before ("The United States and Britain imposed sanctions on
+        Russia. The Kremlin accused the West"), not counting its clause's own subject; with none, it stays."""
+        on = doc_date(doc)
+        for cand in cands:
+            if len(cand.resolved) != 1 or cand.resolved[0].kind != "group":
+                continue
+            entry = self.kb.entries.get(cand.resolved[0].id)
+            if entry is None or not entry.within:
+                continue
+            members = {c for org in entry.within if org in self.kb.entries for c in self.kb.entries[org].members_on(on)}
+            span = doc[cand.start : cand.end]
+            window = span.sent.start
+            for _ in range(2):
+                if window > 0:
+                    window = doc[window - 1].sent.start
+            named: dict[str, Resolved] = {}
+            for c in cands:
+                if not (window <= c.start and c.end <= cand.start) or _coargument(doc, c, span):
+                    continue
+                for r in c.resolved:
+                    if r.kind == "state" and not r.sector and r.country in members:
+                        named.setdefault(r.country, r)
+            if named:
+                cand.resolved = list(named.values())
 
     def _antecedent(self, doc: Doc, tok: Token, before: list[_Cand]) -> Resolved:
         window_start = tok.sent.start
@@ -104,3 +135,18 @@ def _subject_of(doc: Doc, cand: _Cand, verbs: frozenset[str] | None) -> bool:
     if root.dep_ not in ("nsubj", "nsubjpass"):
         return False
     return verbs is None or fold(root.head.lemma_) in verbs
+
+
+def _coargument(doc: Doc, cand: _Cand, span) -> bool:
+    """The mention is the subject of the verb whose object (or prepositional object) the anaphor is."""
+    if span.root.dep_ in ("nsubj", "nsubjpass"):
+        return False  # "Japan and South Korea agreed ..., and the two countries will hold talks"
+    root = doc[cand.start : cand.end].root
+    while root.dep_ in ("conj", "appos", "compound") and root.head.i != root.i:
+        root = root.head
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = span.root.head
+    while verb.dep_ == "prep" or (verb.dep_ == "pobj" and verb.head.i != verb.i):
+        verb = verb.head
+    return root.head.i == verb.i or (verb.dep_ in ("xcomp", "conj") and root.head.i == verb.head.i)

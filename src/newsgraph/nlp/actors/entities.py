@@ -119,8 +119,8 @@ class EntityResolution:
                     cand.resolved, cand.out_label = [agent], "AGENT"
             return
         entry = self._choose(entries, cand, on)
-        if entry is None:
-            return
+        if entry is None or (entry.kind == "group" and _counted(doc, cand.start)):
+            return  # "the only two Arab states - Egypt and Jordan": some of them, named elsewhere, not the whole
         if cand.how == "acronym" and self._acronym_elsewhere(doc, cand, entry):
             return  # "the TPP trade deal", "the Trans-Pacific Partnership (TPP)": not the entry's acronym
         use = self._locative(doc, cand) if entry.kind == "state" else None
@@ -132,6 +132,8 @@ class EntityResolution:
                 # "released in Doha", "south of Jerusalem": the place (its country), not its government
                 cand.resolved, cand.out_label = [self._from_entry(entry, on)], "LOC"
                 return
+        if entry.kind == "group" and cand.label == "LOC" and self._locative(doc, cand) != "place":
+            cand.out_label = "ORG"  # "urged the West to act": a side, not a place ("in the West")
         if entry.kind == "agency":
             other = self._state_before(doc, cand.start)
             if other is not None and other.country != entry.country:
@@ -320,3 +322,15 @@ def _person_noun(doc: Doc, cand: _Cand, state) -> bool:
     before = doc[cand.start - 1] if cand.start > 0 else None
     counted = before is not None and (before.lower_ in ("a", "an") or before.pos_ == "NUM")
     return counted and fold(tok.text) in {fold(d) for d in state.demonyms}
+
+
+# Words before a plural that pick some members out of a collective ("two Arab states", "several Western countries").
+_SOME = frozenset({"some", "several", "many", "few", "most", "other", "these", "those", "both", "only", "certain"})
+
+
+def _counted(doc: Doc, start: int) -> bool:
+    """Whether a number or a quantifier stands before token ``start`` (over adjectives)."""
+    i = start - 1
+    while i >= 0 and doc[i].pos_ == "ADJ" and doc[i].lower_ not in _SOME:
+        i -= 1
+    return i >= 0 and (doc[i].like_num or doc[i].lower_ in _SOME)

@@ -66,6 +66,16 @@ class GenericAgents:
                 start -= 1
             if any(fold(t.text).rstrip("-") in former for t in doc[start : tok.i]):
                 sector = "ELI"  # "a retired vice president"
+            if (
+                sector not in _CROWDS
+                and any(fold(t.text) in self.rules["collective_modifiers"] for t in doc[start : tok.i])
+                and fold(doc[tok.i - 1 : tok.i + 1].text) not in self.kb.sectors.titles  # "the foreign minister"
+                and fold(doc[tok.i - 1].lemma_ + " " + tok.lemma_) not in self.kb.sectors.titles
+            ):
+                # "Western journalists", "foreign observers": of no single country, acting or not
+                out.append(_Cand(start, tok.i + 1, "agent", None, [self._sector_agent(sector)], "AGENT"))
+                covered.update(range(start, tok.i + 1))
+                continue
             if sector in _NEEDS_COUNTRY | _CROWDS or (
                 sector == "GOV" and fold(tok.text) in self.rules["government_nouns"]
             ):
