@@ -79,19 +79,30 @@ class People:
         text = re.sub(r"\s*\([^)]*\)\s*$", "", window.text).strip()
         # "China's ambassador to Britain Liu Xiaoming", "envoy to the UN": the post's place is not the holder's
         text = re.sub(r"\s+(?:to|at)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$", "", text)
+        # "Foreign Minister of Bahamas, Mr. Willem Kooi": an honorific and a comma after the title, and the post's
+        # country in an of-phrase
+        honorific = text.split()[-1].lower().rstrip(".") if text.split() else ""
+        if honorific in self.honorifics:
+            text = " ".join(text.split()[:-1])
+        text = text.rstrip(", ")
+        of_country = None
+        m = re.search(r"\s+of\s+(?:the\s+)?([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})$", text)
+        if m and self._country_near(m.group(1)):
+            of_country, text = self._country_near(m.group(1)), text[: m.start()]
         best: tuple[str, str | None, str | None] | None = None
         for n in range(min(6, len(text.split())), 0, -1):
             words = text.split()[-n:]
             phrase = fold(" ".join(words))
             if phrase in titles:
                 position, sector = titles[phrase]
-                country = self._country_near(" ".join(text.split()[-n - 2 : -n]))
+                country = of_country or self._country_near(" ".join(text.split()[-n - 2 : -n]))
+                country = country or self._body_country(" ".join(text.split()[-n - 3 : -n]))
                 best = (" ".join(words), sector, country)
                 break
         appos = [t for t in doc[cand.start : cand.end].root.children if t.dep_ == "appos"]
         if appos and self._names_a_role(doc[appos[0].left_edge.i : appos[0].right_edge.i + 1].text):
             phrase = doc[appos[0].left_edge.i : appos[0].right_edge.i + 1]
-            country = self._country_near(phrase.text)
+            country = self._country_near(phrase.text) or self._body_country(phrase.text)
             desc = re.sub(r"^(?:a|an|the)\s+", "", phrase.text)
             if best is None:
                 sector = next(
@@ -101,6 +112,18 @@ class People:
             else:
                 best = (f"{best[0]}; {desc}", best[1], best[2] or country)
         return best
+
+    def _body_country(self, text: str) -> str | None:
+        """The code of the one organisation the words name ("OAS deputy spokesman", "a spokesman for the
+        Arab League"): an international body's (IGO, UNO, EUR), a national body's country."""
+        found: set[str] = set()
+        for m in re.finditer(r"[A-Z][\w’'.&-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'.&-]*){0,5}", text):
+            for entry in self.kb.lookup(m.group(0)):
+                if entry.kind not in ("state", "person", "region", "group"):
+                    code = entry.code if entry.kind in ("igo", "alliance") else entry.country
+                    if code:
+                        found.add(code)
+        return found.pop() if len(found) == 1 else None
 
     def _names_a_role(self, text: str) -> bool:
         """An apposition that says what a person is ("a member of the ... Party", "the army chief")."""

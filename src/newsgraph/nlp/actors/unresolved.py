@@ -26,15 +26,19 @@ _NOT_STATES = frozenset({"UNO", "EUR", "IGO", "NGO", "IMG"})
 def home_country(people: list[str | None], states: list[str | None]) -> str | None:
     """The country whose people the story names: the most frequent state code among its mentions of
     people (``people``, one per mention), a tie broken by how often the story names the state itself
-    (``states``); with no person of a known country, the state the story names most.  None when the
-    story names no state."""
+    (``states``); with no person of a known country, the state the story is plainly set in, else None."""
     named = Counter(c for c in states if _state(c))
     counts = Counter(c for c in people if _state(c))
     if counts:
         top = max(counts.values())
         tied = [c for c in counts if counts[c] == top]  # first mentioned first
         return max(tied, key=lambda c: named[c])
-    return max(named, key=lambda c: named[c]) if named else None
+    # with nobody of a known country, only a state the story is plainly set in: named twice or more and at
+    # least twice as often as any other ("Ana Lopez said Russia was wrong" says nothing of where she is from)
+    ranked = named.most_common(2)
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        return ranked[0][0]
+    return None
 
 
 def doc_home_country(doc: Doc) -> str | None:
