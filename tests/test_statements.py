@@ -268,6 +268,22 @@ def test_perfect_relative_clause_is_not_passive(nlp):
     assert (s.cue, s.content) == ("denied", "any involvement in the attacks")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry disputed that the strike had hit civilians.",
+        "The general confessed that the operation had failed.",
+        "The envoy underlined that the talks would continue.",
+        "Critics objected that the bill was rushed through parliament.",
+        "The report implies that the agency ignored the warnings.",
+    ],
+)
+def test_general_reporting_verbs(nlp, text):
+    # reporting verbs of English usage lists, none of them needed by a dev record (session 7)
+    (s,) = _run(nlp, text)._.statements
+    assert s.content == text.split(" that ", 1)[1].rstrip(".")
+
+
 def test_nested_quote_is_one_statement(nlp):
     s = _only(_run(nlp, "Lavrov said: “They call it a “special” deal, but it is not.”"))
     assert s.form == "direct" and s.content == "They call it a “special” deal, but it is not."
