@@ -284,6 +284,18 @@ def test_general_reporting_verbs(nlp, text):
     assert s.content == text.split(" that ", 1)[1].rstrip(".")
 
 
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ('Demonstrators chanting "thieves, thieves" tried to break through a police cordon.', "thieves, thieves"),
+        ('Protesters shouted "Shame!" at the minister as he left.', "Shame!"),
+    ],
+)
+def test_verbs_of_shouting_frame_the_quotation_after_them(nlp, text, words):
+    s = _only(_run(nlp, text))
+    assert (s.form, s.content) == ("direct", words)
+
+
 def test_nested_quote_is_one_statement(nlp):
     s = _only(_run(nlp, "Lavrov said: “They call it a “special” deal, but it is not.”"))
     assert s.form == "direct" and s.content == "They call it a “special” deal, but it is not."

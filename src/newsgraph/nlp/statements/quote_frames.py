@@ -132,7 +132,7 @@ class QuoteFrames:
             ) and (
                 (self._closes_sentence(quote) and not self._is_title(quote, lead_in=False))
                 # 'in a box labeled "medical problem," a doctor ...': what a verb of quoting names is its words
-                or (self._lemma(v) in self.lex.quote_only and self._lemma(v) not in self.lex.speech)
+                or self._lemma(v) in self.lex.quote_only
             ):
                 if out and self._lead_in(self.quotes[out[0]]) < self.quotes[out[0]].start:
                     # 'labeled "medical problem," a doctor had typed "homicidal ideation."': the partial
