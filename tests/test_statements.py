@@ -296,6 +296,11 @@ def test_verbs_of_shouting_frame_the_quotation_after_them(nlp, text, words):
     assert (s.form, s.content) == ("direct", words)
 
 
+def test_with_noun_participle_speaker(nlp):
+    s = _only(_run(nlp, "Prices rose again, with analysts saying the trend would continue."))
+    assert (s.speaker_text, s.content) == ("analysts", "the trend would continue")
+
+
 def test_nested_quote_is_one_statement(nlp):
     s = _only(_run(nlp, "Lavrov said: “They call it a “special” deal, but it is not.”"))
     assert s.form == "direct" and s.content == "They call it a “special” deal, but it is not."

@@ -227,6 +227,9 @@ class Cues:
             # "Campbell said a win by Kerry would have given Blair a fresh start, adding ...": the parser hung
             # the participle in the reported clause; it is the outer speaker's
             cur = v.head.head
+        if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.dep_ == "pobj" and v.head.head.lower_ == "with":
+            # '..., with analysts saying the trend would continue': the participle's subject is the noun it hangs on
+            return self._np_before(v.head, v), self._speaker_token(v.head)
         for _ in range(4):
             # a subject inside a quotation the verb is not in ('said on "Fox and Friends."') is a misparse
             subj = next(
@@ -261,6 +264,11 @@ class Cues:
         toks = [t for t in tok.subtree if self.in_quote[t.i] < 0 or self.in_quote[t.i] == self.in_quote[tok.i]]
         lo, hi = toks[0].i, toks[-1].i + 1
         return _strip(self.doc[lo:hi])
+
+    def _np_before(self, tok: Token, stop: Token) -> Span:
+        """``tok``'s noun phrase up to the word before ``stop`` (a participle hung on it)."""
+        span = self._np(tok)
+        return _strip(self.doc[span.start : min(span.end, stop.left_edge.i)])
 
     def _speaker_token(self, tok: Token) -> Token:
         """The token of the phrase whose mention is the speaker: a person in an apposition wins."""
