@@ -51,6 +51,34 @@ def test_bad_document_does_not_take_the_batch_down(tmp_path):
         assert store.con.execute("SELECT count(*) FROM mentions WHERE doc_id = 'bad'").fetchone()[0] == 0
 
 
+def test_a_bad_document_costs_its_batch_a_few_transactions_not_one_per_document(tmp_path, monkeypatch):
+    docs = [_doc(f"g{i:02d}", url=None) for i in range(16)]
+    docs[11].published = "not a date"
+    twin = [_doc(f"g{i:02d}", url=None) for i in range(16) if i != 11]  # the same batch without it
+    with Store(tmp_path / "one.duckdb") as store, Store(tmp_path / "two.duckdb") as clean:
+        writes = []
+        original = Store._write_batch
+
+        def counted(self, documents, *args):
+            writes.append(len(documents))
+            return original(self, documents, *args)
+
+        monkeypatch.setattr(Store, "_write_batch", counted)
+        results = store.add_documents(docs)
+        assert [r.status for r in results] == ["added"] * 11 + ["failed"] + ["added"] * 4
+        assert results[11].error
+        # halving: 16 (fails), 8 (ok), 8 (fails), 4 (fails), 2 (ok), 2 (fails), 1 (fails), 1 (ok) -- not 1 + 16
+        assert len(writes) <= 2 * 4 + 1 and writes[0] == 16
+        clean.add_documents(twin)
+        for table in ("documents", "mentions"):
+            sql = (
+                f"SELECT * EXCLUDE (ingested_at) FROM {table} ORDER BY ALL"
+                if table == "documents"
+                else (f"SELECT * FROM {table} ORDER BY ALL")
+            )
+            assert store.con.execute(sql).fetchall() == clean.con.execute(sql).fetchall()
+
+
 def test_parquet_export_writes_every_table(tmp_path):
     with Store(tmp_path / "db.duckdb") as store:
         store.add_documents([_doc("a")])
