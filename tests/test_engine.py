@@ -109,3 +109,15 @@ def test_a_benchmark_corpus_that_is_missing_or_empty_is_one_line_naming_it(tmp_p
     for bad in (tmp_path / "missing", tmp_path / "empty"):
         with pytest.raises(SystemExit, match=f"^{bad}: no corpus folder"):
             corpus_folder(bad)
+
+
+def test_bench_splits_its_cpu_between_this_process_and_the_workers(tmp_path, nlp):
+    from newsgraph.engines.bench import run_bench
+
+    for name, text in TEXTS.items():
+        (tmp_path / name).write_text(text, "utf-8")
+    figures = run_bench(tmp_path, workers=1)
+    # one process: the parent did everything; the key names are a contract (added, never renamed)
+    assert figures["parent_cpu_seconds"] > 0 and figures["workers_cpu_seconds"] == 0
+    assert figures["parent_cpu_seconds"] <= figures["cpu_seconds"] + 0.01
+    assert abs(figures["parent_cpu_ms_per_doc"] - 1000 * figures["parent_cpu_seconds"] / figures["documents"]) < 5

@@ -15,7 +15,10 @@ loaded machine, and it shows what the wall ratio gains from work overlapped on a
 local engine writes the store on a thread of its own beside an in-process NLP).  With one process,
 ``main_thread_cpu_ratio`` compares the CPU seconds of the thread that reads, cleans and analyses
 (the writer thread's work left out) with bare: what the wall ratio comes to when a second core
-takes the writer's work, the load-free estimate of the overlap.  ``peak_rss_mb`` is the largest
+takes the writer's work, the load-free estimate of the overlap.  ``parent_cpu_seconds`` is the CPU of
+this process alone and ``workers_cpu_seconds`` that of the worker processes (with one process, all of
+it is the parent's): with workers, what the parent spends reading, cleaning, writing and linking per
+document (``parent_cpu_ms_per_doc``) is taken from the cores the NLP would use.  ``peak_rss_mb`` is the largest
 resident memory of this process and its workers together during the full analyses (summed RSS:
 pages the forked workers share with this process count once per process); ``peak_pss_mb`` the
 same in proportional set sizes, each shared page counted once in all.
@@ -155,18 +158,28 @@ def _bare(texts: list[str], model: str, batch_size: int, workers: int) -> tuple[
     return seconds, _cpu() - cpu  # the workers' start (the pipeline is forked, loaded) counted in
 
 
-def _ours(paths: list[str], model: str, batch_size: int, workers: int) -> tuple[float, float, float, int, int, int]:
-    """Seconds, CPU seconds (all but the memory sampling's, and of this thread), documents, peak RSS
-    and peak PSS of the local engine over ``paths`` into a new store."""
+def _own_cpu() -> float:
+    """CPU seconds of this process alone (all its threads), its children left out."""
+    t = os.times()
+    return t.user + t.system
+
+
+def _ours(
+    paths: list[str], model: str, batch_size: int, workers: int
+) -> tuple[float, float, float, int, int, int, float]:
+    """Seconds, CPU seconds (all but the memory sampling's, and of this thread), documents, peak RSS,
+    peak PSS of the local engine over ``paths`` into a new store, and the CPU seconds of this process
+    alone (the memory sampling's left out; with worker processes: what reads, writes and links)."""
     with (
         tempfile.TemporaryDirectory(prefix="newsgraph-bench-") as tmp,
         Store(Path(tmp) / "bench.duckdb") as store,
         _PeakRSS() as rss,
     ):
-        start, cpu, thread = time.perf_counter(), _cpu(), time.thread_time()
+        start, cpu, thread, own = time.perf_counter(), _cpu(), time.thread_time(), _own_cpu()
         stats = run(paths, model=model, store=store, batch_size=batch_size, workers=workers)
         seconds, cpu, thread = time.perf_counter() - start, _cpu() - cpu, time.thread_time() - thread
-    return seconds, cpu - rss.cpu, thread, stats.documents, rss.peak, rss.peak_pss
+        own = _own_cpu() - own
+    return seconds, cpu - rss.cpu, thread, stats.documents, rss.peak, rss.peak_pss, own - rss.cpu
 
 
 def run_bench(
@@ -192,15 +205,16 @@ def run_bench(
     load_pipeline(model)  # once, before timing; the workers are forked from it
     say = on_progress or (lambda _line: None)
     ours, bare, peaks, pss, documents = [], [], [], [], 0
-    ours_cpu, bare_cpu, main_cpu = [], [], []
+    ours_cpu, bare_cpu, main_cpu, parent_cpu = [], [], [], []
     for i in range(repeat):
         seconds, cpu = _bare(texts, model, batch_size, workers)
         bare.append(seconds)
         bare_cpu.append(cpu)
         say(f"run {i + 1}/{repeat}: bare nlp.pipe {len(texts)} texts in {bare[-1]:.1f} s")
-        seconds, cpu, thread, documents, peak, proportional = _ours(paths, model, batch_size, workers)
+        seconds, cpu, thread, documents, peak, proportional, own = _ours(paths, model, batch_size, workers)
         ours.append(seconds)
         ours_cpu.append(cpu)
+        parent_cpu.append(own)
         main_cpu.append(thread)
         peaks.append(peak)
         pss.append(proportional)
@@ -224,6 +238,11 @@ def run_bench(
         ),
         "cpu_seconds": round(statistics.median(ours_cpu), 2),
         "spacy_cpu_seconds": round(statistics.median(bare_cpu), 2),
+        # ours split: this process (reading, cleaning, the store write, the link step; with one process
+        # the NLP too) and the worker processes (the NLP), medians; per document in milliseconds
+        "parent_cpu_seconds": round(statistics.median(parent_cpu), 2),
+        "workers_cpu_seconds": round(statistics.median(c - p for c, p in zip(ours_cpu, parent_cpu, strict=True)), 2),
+        "parent_cpu_ms_per_doc": round(1000 * statistics.median(parent_cpu) / max(1, documents), 1),
     }
     if workers <= 1:  # the reading and NLP thread alone against bare: the wall ratio with a core for the writer
         figures["main_thread_cpu_ratio"] = round(
