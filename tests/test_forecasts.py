@@ -501,3 +501,15 @@ def test_a_pronoun_speaker_is_the_statements_speaker(fnlp):
     )
     _doc, found = _forecasts(fnlp, text, published="2019-11-20")
     assert [n for n, _f in found] == ["Saeb Erekat"], [(n, f.proposition) for n, f in found]
+
+
+@pytest.mark.slow
+def test_a_prediction_reported_inside_a_statement_is_its_own_subjects(fnlp):
+    for text, who in (
+        ("Mr Howard said the police had said ID cards would help them foil terror plots.", "police"),
+        ("Our correspondent said privately ministers believe this will be the less painful option.", "minister"),
+    ):
+        doc, found = _forecasts(fnlp, text, published="2005-01-12")
+        assert len(found) == 1, (text, [f.proposition for _n, f in found])
+        name, f = found[0]
+        assert who in ((name or "") + " " + (f.predictor_text or "")).lower(), (text, name, f.predictor_text)

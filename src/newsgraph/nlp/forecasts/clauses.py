@@ -267,7 +267,18 @@ class ClauseForecasts:
             inner = next((c for c in head.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")), None)
         predictors: list[str] = []
         named = None  # the predictor's words when no actor stands for them ('Margaret Beckett')
-        if statement is not None and statement.speaker:
+        verb = head if kind in ("predicting", "plan") else speech
+        if statement is not None and verb is not None and statement.start <= verb.idx < statement.end:
+            # the prediction or speech verb is in what the statement reports ('He also says Lord Goldsmith
+            # warned Tony Blair that the war could be illegal'): its own named subject predicts
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.pos_ != "PRON":
+                predictors = [a for a in self._speaker(verb, actors_at) if a != statement.speaker]
+                if not predictors and not self._speaker(verb, actors_at):
+                    named = _text(_phrase(subj))  # a name no actor stands for ('Lord Goldsmith')
+        if predictors or named:
+            pass
+        elif statement is not None and statement.speaker:
             predictors = [statement.speaker]
         elif statement is not None and statement.speaker_text:
             named = statement.speaker_text
