@@ -454,6 +454,8 @@ def test_purposes_attitudes_directives_and_descriptions_are_no_forecasts(fnlp):
         'Mr Kennedy said: "It is to be hoped that a second term will see a better approach."',
         # a question without its question mark
         "Why on earth will the prime minister not simply take up the offer, Mr Howard demanded.",
+        # an indirect question opened by a wh-word
+        "Labour have refused to discuss his new position and have not said how it would affect his successor.",
     ):
         _doc, found = _forecasts(fnlp, text)
         assert found == [], (text, [f.proposition for _n, f in found])

@@ -29,6 +29,7 @@ CLAUSE_CUES = (
     "counterfactual_preps",
     "predicting_needs_clause",
     "content_nouns",
+    "question_words",
 )
 
 

@@ -9,7 +9,8 @@ pass these checks; the cues are lists under ``clauses`` in ``data/forecast_cues.
   stays: it says what the speaker expects);
 * a purpose: "the strike was held ... so that Greece can get a bailout";
 * a question without its question mark: the auxiliary before the subject ("Why on earth will the prime
-  minister not simply take up the offer, he demanded");
+  minister not simply take up the offer, he demanded"); an indirect question opened by a wh-word ("have not
+  said how it would affect ...", "explaining how they would fund ...", "what the plans would mean");
 * a counterfactual: "Without the embargo, our trade would grow much faster";
 * a reported auxiliary in a relative clause, which describes a noun by what it would do ("further
   actions that would worsen the situation", "legislation that would allow ...");
@@ -41,6 +42,8 @@ class NotForecasts:
             return True
         if _inverted(tok, cl["future_aux"] | cl["reported_aux"]):
             return True  # 'Why on earth will the prime minister not simply take up the offer, he demanded'
+        if _indirect_question(tok, cl["question_words"]):
+            return True  # 'have not said how it would affect his replacement'
         if any(
             c.dep_ == "prep" and c.lower_ in cl["counterfactual_preps"] and c.i < tok.i for c in tok.children
         ) and any(c.dep_ == "aux" and c.lower_ in cl["reported_aux"] for c in tok.children):
@@ -90,3 +93,11 @@ def _inverted(tok: Token, auxes: frozenset[str]) -> bool:
     if subj is None:
         return False
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ in auxes and c.i < subj.i for c in tok.children)
+
+
+def _indirect_question(tok: Token, words: frozenset[str]) -> bool:
+    """Whether the clause is a complement opened by a wh-word: 'said how it would affect ...'."""
+    if tok.dep_ not in ("ccomp", "pcomp", "xcomp", "dobj", "csubj", "advcl"):
+        return False
+    first = next(iter(tok.subtree))
+    return first.lower_ in words and first.tag_ in ("WRB", "WP", "WP$", "WDT")
