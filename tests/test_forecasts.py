@@ -466,6 +466,12 @@ def test_a_speakers_own_hope_and_a_warning_about_the_future_stay(fnlp):
     for text in (
         "Afghan President Ashraf Ghani said he hoped the swap would pave the way for direct talks.",
         "Still, the fund warned that the exit will raise many questions in the coming years.",
+        # a bare 'so' is a consequence, not a purpose
+        '"Deregulation is spreading, so we can expect the relationship to get even stronger," said Mr Nozaki.',
+        # a prediction verb over a to-infinitive
+        "Earlier this week Jack Straw said he expected the embargo to be lifted within six months.",
+        # a free relative after a preposition is no indirect question
+        "The cash will keep council tax rises below 5% in what is likely to be a general election year.",
     ):
         _doc, found = _forecasts(fnlp, text)
         assert len(found) == 1, (text, [f.proposition for _n, f in found])
@@ -509,7 +515,9 @@ def test_a_pronoun_speaker_is_the_statements_speaker(fnlp):
 def test_a_prediction_reported_inside_a_statement_is_its_own_subjects(fnlp):
     for text, who in (
         ("Mr Howard said the police had said ID cards would help them foil terror plots.", "police"),
-        ("Our correspondent said privately ministers believe this will be the less painful option.", "minister"),
+        ("According to Mr Sands, Lord Goldsmith warned Tony Blair that the war would last for years.", "goldsmith"),
+        # no one predicts but the speaker when the subject is a thing
+        ("Charles Kennedy said the experience of Wales indicated households would pay more.", "kennedy"),
     ):
         doc, found = _forecasts(fnlp, text, published="2005-01-12")
         assert len(found) == 1, (text, [f.proposition for _n, f in found])

@@ -222,7 +222,7 @@ class ClauseForecasts:
         if tok.lemma_.lower() in cl["predicting_needs_clause"] and not comps:
             return False
         if comps and xcomp is None and not objects:
-            ahead = cl["future_aux"] | cl["reported_aux"]
+            ahead = cl["future_aux"] | cl["reported_aux"] | {"to"}  # 'expected the embargo to be lifted'
             return any(
                 c.tag_ not in ("VBD", "VBN")
                 or any(a.dep_ in ("aux", "auxpass") and a.lower_ in ahead for a in c.children)
@@ -274,8 +274,9 @@ class ClauseForecasts:
             subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.pos_ != "PRON":
                 predictors = [a for a in self._speaker(verb, actors_at) if a != statement.speaker]
-                if not predictors and not self._speaker(verb, actors_at):
+                if not predictors and not self._speaker(verb, actors_at) and subj.pos_ == "PROPN":
                     named = _text(_phrase(subj))  # a name no actor stands for ('Lord Goldsmith')
+                # 'the experience of Wales indicated', 'statistics suggested': no one predicts but the speaker
         if predictors or named:
             pass
         elif statement is not None and statement.speaker:

@@ -38,8 +38,9 @@ class NotForecasts:
         cl = self.cues.clauses
         if tok.pos_ not in ("VERB", "AUX"):
             tok = self._clause_head(tok)  # 'so that Greece can get a bailout': the noun's clause
-        if any(c.dep_ == "mark" and c.lower_ in cl["purpose_marks"] for c in tok.children):
-            return True
+        marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+        if any(" ".join(m.split()) and set(m.split()) <= marks for m in cl["purpose_marks"]):
+            return True  # 'so that Greece can get', not '..., so we can expect ...' (a consequence)
         if _inverted(tok, cl["future_aux"] | cl["reported_aux"]):
             return True  # 'Why on earth will the prime minister not simply take up the offer, he demanded'
         if _indirect_question(tok, cl["question_words"]):
@@ -79,11 +80,11 @@ class NotForecasts:
         nouns = self.cues.clauses["content_nouns"]
         cur, steps = tok, 0
         while cur.i != speech.i and cur.head.i != cur.i and steps < 10:
-            cur, steps = cur.head, steps + 1
-            if cur.i == speech.i:
-                return True
-            if cur.pos_ in ("NOUN", "PROPN") and cur.lower_ not in nouns and cur.lemma_.lower() not in nouns:
-                return False
+            head = cur.head
+            attitude = head.lower_ not in nouns and head.lemma_.lower() not in nouns
+            if cur.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and attitude:
+                return False  # the complement of a noun of attitude
+            cur, steps = head, steps + 1
         return cur.i == speech.i
 
 
@@ -99,5 +100,7 @@ def _indirect_question(tok: Token, words: frozenset[str]) -> bool:
     """Whether the clause is a complement opened by a wh-word: 'said how it would affect ...'."""
     if tok.dep_ not in ("ccomp", "pcomp", "xcomp", "dobj", "csubj", "advcl"):
         return False
+    if tok.dep_ == "pcomp" and tok.head.lower_ not in ("of", "about", "on", "over", "to"):
+        return False  # 'in what is likely to be an election year': a free relative, no question
     first = next(iter(tok.subtree))
     return first.lower_ in words and first.tag_ in ("WRB", "WP", "WP$", "WDT")
