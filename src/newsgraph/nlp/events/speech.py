@@ -86,7 +86,7 @@ class SpeechEventCoder(AntecedentMixin, ContentReadings, StanceReadings, SpeechR
         acts = doc._.speech_acts if Doc.has_extension("speech_acts") else None
         statements: list[Statement] = list(doc._.statements or []) + list(acts or [])
         events: list[Event] = list(doc._.events or [])
-        if not statements and not events:
+        if not statements and not events and not any(t.lemma_ in self.dissociation_verbs for t in doc):
             return doc
         coder = self.coder
         actors_at = coder.prepare(doc)
@@ -130,6 +130,14 @@ class SpeechEventCoder(AntecedentMixin, ContentReadings, StanceReadings, SpeechR
                         found = self._stance_act(cue, speaker, chunk, own, actors_at)
                     if found is not None:
                         self._emit(doc, st, cue, found, statements, speaker, own, actors_at, on)
+        for verb, code, source, target in self._expressions(doc, actors_at):
+            # attitudes expressed outside any statement ("expressed doubt about", "distanced themselves from")
+            found = _Found(verb, Sense(cameo=code), code, source, target, derived=True)
+            if not self._coded(verb, found, events + added, triggers, verb.sent):
+                coder._modality(doc, found, actors_at)
+                event = coder._to_event(doc, found, on)
+                added.append(event)
+                triggers[event.id] = [verb]
         for e in events + added:
             # a reaction to an act named earlier ("condemned Friday's test"): aimed at its doer
             if not e.target and (e.type in REACTIONS or e.plover_type in REACTIONS) and triggers.get(e.id):

@@ -24,7 +24,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp.events.lexicon import Sense
 from newsgraph.nlp.events.rules import _OBJ, _SUBJ, _SUBJ_PASS, _Found, _negated, _pobj
@@ -92,6 +92,9 @@ class StanceReadings:
         self.relief_verbs = _words(frames, "relief_verbs")
         self.harm_verbs = _words(frames, "harm_verbs")
         self.punitive_verbs = _words(frames, "punitive_verbs")
+        self.expression_verbs = _words(frames, "expression_verbs")
+        self.wish_nouns = _words(frames, "wish_nouns")
+        self.dissociation_verbs = _words(frames, "dissociation_verbs")
         self.frame_cameo = {str(k): str(v) for k, v in (frames.get("cameo") or {}).items()}
 
     def _stance_act(
@@ -314,3 +317,48 @@ class StanceReadings:
             if any(c.dep_ == "advmod" and c.lower_ in self.severity_adverbs for c in t.children):
                 return t
         return None
+
+    def _expressions(self, doc: Doc, actors_at: dict[int, list[str]]) -> list[tuple[Token, str, list[str], list[str]]]:
+        """Attitudes expressed outside any statement, as (verb, CAMEO code, source, target): a verb of
+        expression with an attitude noun ("expressed doubt about X", "voiced dismay at X": by the noun's
+        polarity; "expressed hope that X would": a request of X), and dissociation ("distanced themselves
+        from the US position"): a rejection of the actor the object is or belongs to."""
+        codes = self.frame_cameo
+        out = []
+        for t in doc:
+            lemma = t.lemma_.lower()
+            if t.pos_ != "VERB" or _negated(t) or lemma not in self.expression_verbs | self.dissociation_verbs:
+                continue
+            source = self.coder._clause_subject(t, actors_at)
+            if not source:
+                continue
+            side = set(source)
+            if lemma in self.dissociation_verbs:
+                if not any(c.dep_ == "dobj" and c.tag_ == "PRP" for c in t.children):
+                    continue  # reflexive only: "distanced itself from"
+                away = next((_pobj(c) for c in t.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+                target = self._thing_actors(away, side, actors_at)
+                if target:
+                    out.append((t, codes.get("dissociation", "120"), source, target))
+                continue
+            noun = next((c for c in t.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+            if noun is None:
+                continue
+            if noun.lemma_.lower() in self.wish_nouns:
+                for c in noun.children:
+                    if c.dep_ in ("acl", "ccomp") and any(a.dep_ == "aux" and a.lower_ in _MODALS for a in c.children):
+                        subj = next((g for g in c.children if g.dep_ in _SUBJ + _SUBJ_PASS), None)
+                        target = self._thing_actors(subj, side, actors_at)
+                        if target:
+                            out.append((t, codes.get("wish", "100"), source, target))
+                continue
+            score = self._score(noun)
+            if not score:
+                continue
+            about = [
+                _pobj(c) for h in (noun, t) for c in h.children if c.dep_ == "prep" and c.lower_ in self.feeling_preps
+            ]
+            target = next((a for a in (self._thing_actors(o, side, actors_at) for o in about) if a), [])
+            if target:
+                out.append((t, codes.get("criticism", "111") if score < 0 else codes.get("praise", "051"), source, target))
+        return out
