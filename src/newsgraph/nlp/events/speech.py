@@ -282,7 +282,9 @@ class SpeechEventCoder(AntecedentMixin, ContentReadings, StanceReadings, SpeechR
                 # an act the content names without its doer ("hacking ... can be traced to the Russian
                 # government"): the speaker accuses whom the content is about
                 others = [a for a in self._about(content, speaker, actors_at, own) if a not in own]
-            if cameo and others and e.modality != "negated":
+            if cameo and others and e.modality not in ("negated", "hypothetical"):
+                # an act the content states, or one intended ("the latest move to try to force ..."); one it
+                # only supposes ("if North Korea conducted another test") is no allegation
                 return _Found(cue, Sense(cameo=cameo), cameo, list(speaker), others, derived=True)
         if content is None:
             return None

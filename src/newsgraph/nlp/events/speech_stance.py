@@ -360,5 +360,6 @@ class StanceReadings:
             ]
             target = next((a for a in (self._thing_actors(o, side, actors_at) for o in about) if a), [])
             if target:
-                out.append((t, codes.get("criticism", "111") if score < 0 else codes.get("praise", "051"), source, target))
+                code = codes.get("criticism", "111") if score < 0 else codes.get("praise", "051")
+                out.append((t, code, source, target))
         return out
