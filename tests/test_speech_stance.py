@@ -40,6 +40,8 @@ CASES = {
     "hope": "France expressed hope that Iran would return to the talks.",
     "distanced": "Germany distanced itself from France's proposal for a European army.",
     "never_bow": "North Korea's foreign ministry said Pyongyang would never bow to American pressure.",
+    "not_allowed": "The Israeli prime minister said Iran must not be allowed to acquire nuclear weapons.",
+    "should_punish": "The British foreign secretary said the perpetrators should be punished.",
     "fact": "The Chilean finance minister said copper exports to China rose by five percent last year.",
 }
 
@@ -102,6 +104,12 @@ def test_a_retaliation_or_punishment_promised_is_a_threat(docs):
     ((source, _, e),) = _speech(docs["punished"], "THREATEN")
     assert source == ["GRC"] and e.modality == "intended"
     assert not _speech(docs["punished"], "AGREE")
+
+
+def test_whose_permission_is_at_stake_is_asked(docs):
+    assert [(s, t) for s, t, _ in _speech(docs["not_allowed"], "REQUEST")] == [(["ISR"], ["IRN"])]
+    # a punishment asked for is no punishment promised
+    assert not _speech(docs["should_punish"], "THREATEN")
 
 
 def test_an_act_the_content_only_supposes_is_no_allegation(docs):

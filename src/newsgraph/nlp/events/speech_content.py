@@ -65,6 +65,7 @@ class ContentReadings:
         self.blame_verbs = _words(content, "blame_verbs")
         self.blame_adjectives = _words(content, "blame_adjectives")
         self.harms = _words(content, "harms")
+        self.permission_verbs = _words(content, "permission_verbs")
 
     # ------------------------------------------------------------ helpers
 
@@ -335,7 +336,9 @@ class ContentReadings:
             if self._obliged(t):
                 # the clause's subject: the modal's verb's ("X must withdraw"), or the verb's own ("X had to")
                 clause = t.head if t.dep_ == "aux" else t
-                subject = next((c for c in clause.children if c.dep_ in _SUBJ), None)
+                # "X must not be allowed to ...": the one whose permission is at stake is asked
+                deps = _SUBJ + _SUBJ_PASS if clause.lemma_.lower() in self.permission_verbs else _SUBJ
+                subject = next((c for c in clause.children if c.dep_ in deps), None)
                 asked = [a for a in coder._actors_of(subject, actors_at) if a not in speaker and a not in own]
                 if asked and any(c.dep_ == "aux" and c.lemma_ == "have" and c.i > t.i for c in t.head.children):
                     # "should have told us sooner": what another actor ought to have done is a reproach

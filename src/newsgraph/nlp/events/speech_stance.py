@@ -297,7 +297,8 @@ class StanceReadings:
             return False
         verb = t.head if t.dep_ == "conj" else t
         passive = any(c.dep_ == "auxpass" for c in verb.children)
-        future = any(c.dep_ == "aux" and c.lower_ in _MODALS - {"can", "could", "may", "might"} for c in verb.children)
+        # promised, not asked for ("should be punished" is a demand)
+        future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "wo") for c in verb.children)
         if not (passive and future):
             return False
         if t.lemma_.lower() in ("bring", "hold"):
