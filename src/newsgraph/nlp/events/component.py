@@ -111,7 +111,11 @@ class EventCoder(
             if hit is None:
                 # "After a test in January" (after "conducted its fifth nuclear test"): a new mention of an
                 # act the story has coded, by the same doer
-                act = self._story_act(tok, None, acts) if tok.head.i not in coded and tok.i not in actors_at else None
+                act = (
+                    self._story_act(tok, None, acts)
+                    if acts and tok.pos_ == "NOUN" and tok.head.i not in coded and tok.i not in actors_at
+                    else None
+                )
                 if act is not None and not self._not_done(tok, act.sense, actors_at):
                     ptype = act.ptype
                     target = self._target(doc, tok, act.sense, ptype, actors_at, act.source)

@@ -99,12 +99,12 @@ class StoryMixin:
     def _story_act(self, tok: Token, sense: Sense | None, acts: dict[str, _Act]) -> _Act | None:
         """The act coded earlier in the story that a new nominal mention without a doer repeats: the same
         word, of the same type when the nominal is a trigger of its own, in an earlier sentence."""
-        if not self._new_mention(tok):
+        if not acts or tok.pos_ != "NOUN":
             return None
         act = acts.get(tok.lemma_.lower())
         if act is None and sense is not None and self._ptype(sense.cameo) == "PROTEST":
             act = acts.get("@PROTEST")
-        if act is None or act.sent >= tok.sent.start:
+        if act is None or act.sent >= tok.sent.start or not self._new_mention(tok):
             return None
         if sense is not None and self._ptype(sense.cameo) != act.ptype:
             return None  # "a general strike" after an air strike: another act
