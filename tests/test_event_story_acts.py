@@ -145,3 +145,53 @@ def test_a_reaction_to_an_act_with_its_own_doer_is_two_events(nominals):
 def test_a_mediation_needs_no_other_side_named(nominals):
     doc = nominals["mediation"]
     assert any(e.trigger == "mediated" and _codes(doc, e.source) == {"QAT"} for e in doc.events), _events(doc)
+
+
+MORE = {
+    "staged": "Greek workers marched in Athens on Tuesday. The national strike was held to protest the new taxes.",
+    "again": "Greek workers marched in Athens on Tuesday. The march had been organised to protest the new taxes.",
+    "attended": "Following a late-night meeting, the Security Council issued a statement on Syria.",
+    "hoped": "Israel hopes to reach an accord with Jordan after talks in Amman.",
+    "who": "Qatar hosted talks between the Afghan government and the Taliban, who have long refused to negotiate "
+    "with Kabul.",
+    "hijack": "Somali pirates seized a Greek tanker in the Gulf of Aden on Monday.",
+    "confiscate": "Iran seized a Greek tanker in the Gulf on Monday.",
+}
+
+
+@pytest.fixture(scope="module")
+def more(nlp):
+    batch = [Document(id=k, text=v, published="2024-03-05", language="en") for k, v in MORE.items()]
+    return {d.id: d for d in annotate(batch, nlp)}
+
+
+def test_a_passive_of_staging_an_act_is_the_storys_act_by_its_doers(more):
+    doc = more["staged"]
+    assert any(e.type == "PROTEST" and e.trigger == "held" and "GRC" in _codes(doc, e.source) for e in doc.events), (
+        _events(doc)
+    )
+
+
+def test_a_definite_phrase_naming_an_act_told_before_is_that_act(more):
+    doc = more["again"]
+    assert [e.trigger for e in doc.events if e.type == "PROTEST"] == ["marched"], _events(doc)
+
+
+def test_a_meeting_a_clause_is_set_against_was_attended_by_its_subject(more):
+    doc = more["attended"]
+    assert any(e.type == "CONSULT" and e.trigger == "meeting" and "IGO" in _codes(doc, e.source) for e in doc.events)
+    doc = more["hoped"]
+    assert not any(e.trigger == "talks" for e in doc.events), _events(doc)
+
+
+def test_a_who_clause_hung_on_a_thing_is_said_of_the_actor_before_it(more):
+    doc = more["who"]
+    hits = [e for e in doc.events if e.trigger == "negotiate"]
+    assert hits and _codes(doc, hits[0].source) == {"AFG"} and hits[0].plover_type == "REJECT", _events(doc)
+
+
+def test_a_seizure_of_a_craft_is_a_hijacking_unless_a_state_seizes_it(more):
+    doc = more["hijack"]
+    assert any(e.trigger == "seized" and e.type == "ASSAULT" for e in doc.events), _events(doc)
+    doc = more["confiscate"]
+    assert any(e.trigger == "seized" and e.type == "COERCE" for e in doc.events), _events(doc)

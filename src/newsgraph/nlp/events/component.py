@@ -29,8 +29,10 @@ from newsgraph.nlp.extensions import register_extensions
 
 # Acts done to what is in a place, and threats of them: their target may be named by the place alone.
 _PHYSICAL = ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "THREATEN")
-# CAMEO: refusing entry, visas or permission to foreigners.
+# CAMEO: refusing entry, visas or permission to foreigners; confiscating property; hijacking.
 _REFUSED_ENTRY = "1245"
+_CONFISCATE = "1711"
+_HIJACK = "181"
 
 
 class EventCoder(
@@ -70,6 +72,7 @@ class EventCoder(
         self.agent_nouns = {str(w).lower() for w in self.lex.agents.get("agent_nouns", [])}
         self.nonpolitical = {str(w).lower() for w in self.lex.agents.get("nonpolitical", [])}
         self.instruments = {str(w).lower() for w in self.lex.agents.get("instruments", [])}
+        self.craft = {str(w).lower() for w in self.lex.agents.get("craft", [])}
 
     # ------------------------------------------------------------------ main
 
@@ -103,7 +106,7 @@ class EventCoder(
         consumed: set[int] = set()
         coded: set[int] = set()
         alleging: set[tuple[int, str | None]] = set()  # (first conjunct, type) of the acts coded as charged
-        acts: dict[str, _Act] = {}  # the story's latest act with its doer, by the words that name it
+        acts: dict[str, list[_Act]] = {}  # the story's acts with their doers, by the words that name them
         for tok in doc:
             if tok.i in consumed:
                 continue
@@ -162,9 +165,11 @@ class EventCoder(
             # a nominal with no actor of its own ("the war in Ukraine") is no event, unless it mentions anew an
             # act the story has coded ("a number of failed missile tests", "the protests began in June")
             again = self._story_act(tok, sense, acts) if nominal and self._agent_phrase(tok) is None else None
+            attended = self._attended(tok, sense, actors_at) if nominal and again is None else []
             if (
                 nominal
                 and again is None
+                and not attended
                 and not (
                     self._np_source(tok, sense, actors_at)
                     or self._nominal_doers(tok, sense, actors_at)
@@ -178,6 +183,9 @@ class EventCoder(
             event = self._code(doc, tok, sense, actors_at, consumed)
             if event is not None and again is not None and not event.source:
                 event.source, event.story = [a for a in again.source if a not in event.target], True
+            if event is not None and attended and not event.source:
+                # "Following a swiftly called meeting, the Security Council issued a statement": who met
+                event.source, event.story = [a for a in attended if a not in event.target], True
             if event is not None:
                 found.append(event)
                 self._register_act(acts, event)
@@ -219,6 +227,11 @@ class EventCoder(
                 f.target = [a for a in self._recipients(f.trigger) if a not in f.source] or [
                     a for a in holder.target if a not in f.source
                 ]
+            if not f.source and _is_passive(f.trigger):
+                # "The national strike was held to protest ...": a passive of staging an act the story has told
+                act = self._staged_act(f.trigger, acts)
+                if act is not None:
+                    f.source, f.story = [a for a in act.source if a not in f.target], True
             if not f.source:
                 # "Obama spoke after meeting with Putin": a gerund adjunct's doer is its clause's subject
                 f.source = self._adjunct_subject(f.trigger, actors_at) or self._relative_subject(f.trigger, actors_at)
@@ -246,6 +259,9 @@ class EventCoder(
                 if f.source and set(f.target) <= set(f.source):
                     # the place was read as the target ("arrested in Cairo"); the people held are
                     f.target = self._target(doc, f.trigger, f.sense, self._ptype(f.cameo), actors_at, f.source)
+            if f.cameo == _CONFISCATE and self._hijacked(f):
+                f.cameo = _HIJACK  # "Somali pirates recently seized a Saudi supertanker": no state confiscates
+            self._register_act(acts, f)  # with the doer the steps above found ("tens of thousands who marched")
             self._modality(doc, f, actors_at)
             f.date = self._date_of(doc, f.trigger, times)
             if f.story and not self._told_as_done(f):

@@ -202,7 +202,13 @@ class RolesMixin:
             # a past act mentioned in passing ("which attacked Israel", "who have long refused"); a present
             # relative clause describes the phrase ("the bloc that includes Germany", "Americans who visit")
             return []
-        return self._actors_of(verb.head, actors_at)
+        actors = self._actors_of(verb.head, actors_at)
+        if not actors and subj.lower_ == "who" and not self._someone(verb.head):
+            # "talks between his government and the Taliban, who have long refused ...": "who" is someone, so
+            # the parser hung it on the wrong phrase; it is the actor named right before it
+            before = next((t for t in reversed(verb.doc[verb.sent.start : subj.i]) if not t.is_punct), None)
+            actors = list(actors_at.get(before.i, ())) if before is not None else []
+        return actors
 
     def _named_group(self, tok: Token | None, actors_at: dict[int, list[str]]) -> list[str]:
         """A definite plural group ("free the hostages") is the group an earlier phrase with the same head

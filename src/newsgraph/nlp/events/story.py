@@ -18,6 +18,8 @@ from newsgraph.nlp.events.rules import _OBJ, _OCCUR, _SUBJ_PASS, _VERBAL, _Found
 _ANAPHORIC = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your"}
 # Nouns that count occurrences: "a series of strikes", "a wave of attacks", "a round of talks".
 _COUNTERS = {"number", "series", "wave", "round", "spate", "string", "succession", "flurry"}
+# Passives that say an event happened: "the national strike was held", "a protest was organised".
+_STAGED = {"hold", "stage", "organize", "organise", "carry", "conduct"}
 # CAMEO codes of holding people: abducting, taking hostage (181), arresting and detaining (173).
 _HOLDING = ("181", "173")
 # CAMEO codes of releasing people (0841) and handing them over.
@@ -57,15 +59,18 @@ class StoryMixin:
                 words.add(tok.lemma_.lower())  # "protesters clashed with police": the verb names the act
         return words
 
-    def _register_act(self, acts: dict[str, _Act], f: _Found) -> None:
-        """Keeps an event with its doer as the story's latest act of its kind."""
-        if not f.source or f.derived or f.unresolved:
+    def _register_act(self, acts: dict[str, list[_Act]], f: _Found) -> None:
+        """Keeps an event with its doer among the story's acts of its kind; protesters may be a crowd the
+        knowledge base does not know ("tens of thousands who marched")."""
+        if not f.source or f.derived:
             return
         act = _Act(f.sense, f.cameo, self._ptype(f.cameo), list(f.source), list(f.target), f.trigger.sent.start)
-        for word in self._act_words(f):
-            acts[word] = act
+        if not f.unresolved:
+            for word in self._act_words(f):
+                acts.setdefault(word, []).append(act)
         if act.ptype == "PROTEST":
-            acts["@PROTEST"] = act  # the story's protesters, whatever the word ("marched", "a general strike")
+            # the story's protesters, whatever the word ("marched", "a general strike")
+            acts.setdefault("@PROTEST", []).append(act)
 
     def _new_mention(self, tok: Token) -> bool:
         """Whether a nominal tells an occurrence of its own rather than referring back to one or naming a kind
@@ -74,7 +79,7 @@ class StoryMixin:
         clause against it ("After a test in January, ...", "Despite a number of failed missile tests")."""
         if tok.pos_ != "NOUN":
             return False
-        if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _OCCUR:
+        if self._happening(tok):
             return True
         dets = {c.lower_ for c in tok.children if c.dep_ == "det"}
         if dets & _ANAPHORIC or any(c.dep_ == "poss" for c in tok.children):
@@ -96,15 +101,18 @@ class StoryMixin:
         """A protest nominal that tells an occurrence of its own ("amid a 24-hour nationwide general strike")."""
         return tok.pos_ == "NOUN" and self._ptype(sense.cameo) == "PROTEST" and self._new_mention(tok)
 
-    def _story_act(self, tok: Token, sense: Sense | None, acts: dict[str, _Act]) -> _Act | None:
+    def _story_act(self, tok: Token, sense: Sense | None, acts: dict[str, list[_Act]]) -> _Act | None:
         """The act coded earlier in the story that a new nominal mention without a doer repeats: the same
         word, of the same type when the nominal is a trigger of its own, in an earlier sentence."""
         if not acts or tok.pos_ != "NOUN":
             return None
-        act = acts.get(tok.lemma_.lower())
+        start = tok.sent.start
+        act = next((a for a in reversed(acts.get(tok.lemma_.lower(), ())) if a.sent < start), None)
+        if act is not None and any(c.dep_ == "det" and c.lower_ in _ANAPHORIC for c in tok.children):
+            return None  # "the protest had been organized to promote ...": the one told before, not a new one
         if act is None and sense is not None and self._ptype(sense.cameo) == "PROTEST":
-            act = acts.get("@PROTEST")
-        if act is None or act.sent >= tok.sent.start or not self._new_mention(tok):
+            act = next((a for a in reversed(acts.get("@PROTEST", ())) if a.sent < start), None)
+        if act is None or not self._new_mention(tok):
             return None
         if sense is not None and self._ptype(sense.cameo) != act.ptype:
             return None  # "a general strike" after an air strike: another act
@@ -149,7 +157,8 @@ class StoryMixin:
             return False
         verb = f.trigger.head.head if f.trigger.dep_ == "pobj" else f.trigger.head
         modals = self.planned_modals | self.predicted_modals
-        return not any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
+        # nor an infinitive's ("Israel hopes to reach an accord after peace talks")
+        return not any(c.dep_ == "aux" and (c.lower_ in modals or c.lower_ == "to") for c in verb.children)
 
     def _reaction_object(self, tok: Token, sense: Sense, actors_at: dict[int, list[str]]) -> bool:
         """Whether a nominal a verbal reaction is aimed at names an act of its own doer ("condemned North
@@ -165,3 +174,55 @@ class StoryMixin:
         ]
         reactors = self._clause_subject(tok.head, actors_at)
         return bool(doers) and not set(doers) & set(reactors)
+
+    def _happening(self, tok: Token) -> bool:
+        """Whether a nominal is the subject of a predicate that says it happened: a verb of happening
+        ("the protests began in June", "riots broke out"), "took place", or a passive of holding or staging
+        ("The national strike was held to protest ...", "a protest was organised on Tuesday")."""
+        head = tok.head
+        lemma = head.lemma_.lower()
+        if tok.dep_ == "nsubj" and lemma in _OCCUR:
+            return True
+        if (
+            tok.dep_ == "nsubj"
+            and lemma == "take"
+            and any(c.dep_ == "dobj" and c.lower_ == "place" for c in head.children)
+        ):
+            return True
+        return tok.dep_ == "nsubjpass" and lemma in _STAGED
+
+    def _attended(self, tok: Token, sense: Sense, actors_at: dict[int, list[str]]) -> list[str]:
+        """Who attended a meeting that a phrase sets its clause against, when it names no one of its own:
+        the clause's subject ("Following a swiftly called meeting, the Security Council issued a statement",
+        "After talks with Putin, Obama said ...")."""
+        if tok.pos_ != "NOUN" or self._ptype(sense.cameo) != "CONSULT" or not self._new_mention(tok):
+            return []
+        cur = tok
+        if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.pos_ == "NOUN":
+            cur = cur.head.head
+        prep = cur.head
+        if cur.dep_ != "pobj" or prep.lower_ not in self.occurrence_preps or prep.head.pos_ not in ("VERB", "AUX"):
+            return []
+        if _is_passive(prep.head):
+            return []
+        return self._clause_subject(prep.head, actors_at)
+
+    def _hijacked(self, f: _Found) -> bool:
+        """Whether a seizure of a craft (a ship, a plane) is a hijacking: no state or state organ seizes it."""
+        tok = f.trigger
+        craft = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.craft]
+        if tok.dep_ in ("relcl", "acl") and tok.head.lemma_.lower() in self.craft:
+            craft.append(tok.head)  # "a Thai fishing trawler that had been commandeered hours earlier by pirates"
+        if not craft or not f.source:
+            return False
+        return not any(a in self._official or self._kinds.get(a) in ("state", "igo") for a in f.source)
+
+    def _staged_act(self, verb: Token, acts: dict[str, list[_Act]]) -> _Act | None:
+        """The story's act a passive of staging names as its subject with no agent ("The national strike was
+        held to protest the austerity measures", after the marches): the act's doer stages it."""
+        for c in verb.children:
+            if c.dep_ == "nsubjpass" and c.pos_ == "NOUN" and self._happening(c):
+                sense = self._trigger(c)
+                if sense is not None:
+                    return self._story_act(c, sense, acts)
+        return None
