@@ -149,11 +149,11 @@ def test_a_mediation_needs_no_other_side_named(nominals):
 
 MORE = {
     "staged": "Greek workers marched in Athens on Tuesday. The national strike was held to protest the new taxes.",
-    "again": "Greek workers marched in Athens on Tuesday. The march had been organised to protest the new taxes.",
+    "again": "Greek workers staged a protest in Athens on Tuesday. The protest had been organised by e-mail.",
     "attended": "Following a late-night meeting, the Security Council issued a statement on Syria.",
     "hoped": "Israel hopes to reach an accord with Jordan after talks in Amman.",
-    "who": "Qatar hosted talks between the Afghan government and the Taliban, who have long refused to negotiate "
-    "with Kabul.",
+    "who": "He hoped the swap would pave the way for direct talks between the government and the Taliban, who have "
+    "long refused to negotiate with Kabul.",
     "hijack": "Somali pirates seized a Greek tanker in the Gulf of Aden on Monday.",
     "confiscate": "Iran seized a Greek tanker in the Gulf on Monday.",
 }
@@ -174,7 +174,7 @@ def test_a_passive_of_staging_an_act_is_the_storys_act_by_its_doers(more):
 
 def test_a_definite_phrase_naming_an_act_told_before_is_that_act(more):
     doc = more["again"]
-    assert [e.trigger for e in doc.events if e.type == "PROTEST"] == ["marched"], _events(doc)
+    assert [e.trigger for e in doc.events if e.type == "PROTEST"] == ["protest"], _events(doc)
 
 
 def test_a_meeting_a_clause_is_set_against_was_attended_by_its_subject(more):
