@@ -137,3 +137,30 @@ def test_a_title_of_a_country_and_of_an_organisation(nlp):
 def test_anonymity_requested_is_no_request(nlp):
     text = '"The facade has changed," said a Western diplomat, who requested anonymity.'
     assert not [t for t, _s, _t in _events(nlp, text) if t == "REQUEST"]
+
+
+def test_modified_anaphors_name_the_state_before(nlp):
+    assert {
+        a.country
+        for a in _mention(nlp, "Cuba freed prisoners. Washington praised the communist island.", "the communist island")
+    } == {"CUB"}
+    text = "Saudi Arabia executed 37 men. Canada condemned the oil-rich kingdom."
+    assert {a.country for a in _mention(nlp, text, "the oil-rich kingdom")} == {"SAU"}
+    text = "Japan and China met on Monday. The two Asian powers agreed to talk."
+    assert {a.country for a in _mention(nlp, text, "The two Asian powers")} == {"JPN", "CHN"}
+    # not a phrase of another noun, not a description, not a name
+    assert not _mention(nlp, "Kerry spoke in Oslo. The secretary of state said it.", "The secretary of state")
+    text = "China is North Korea's ally and is considered the only country that can rein it in."
+    assert not _mention(nlp, text, "the only country")
+    assert [a.kind for a in _mention(nlp, "The Islamic State claimed the attack.", "Islamic State")] == ["armed_group"]
+
+
+def test_a_place_is_no_antecedent(nlp):
+    text = "Russia and China met in Tokyo. The two countries agreed to talk."
+    assert {a.country for a in _mention(nlp, text, "The two countries")} == {"RUS", "CHN"}
+
+
+def test_the_north_after_a_state_named_so(nlp):
+    text = "North Korea fired a missile. South Korea accused the North of provocation."
+    assert [a.country for a in _mention(nlp, text, "North")] == ["PRK"]
+    assert not _mention(nlp, "South Korea accused the North of provocation.", "North")

@@ -68,6 +68,10 @@ _GROUP_NOUNS = {
     "sides": ("state", "alliance", "armed_group"),
     "leaders": ("person",),
     "men": ("person",),
+    "powers": ("state",),
+    "allies": ("state", "alliance"),
+    "rivals": ("state",),
+    "giants": ("state",),
 }
 _SINGULAR_NOUNS = {
     "alliance": ("alliance",),
@@ -84,13 +88,21 @@ _SINGULAR_NOUNS = {
     "partnership": ("alliance",),
     "arrangement": ("alliance",),
     "grouping": ("alliance", "igo"),
+    # only after a modifier ("the Jewish state", "the communist island", "the oil-rich emirate")
+    "state": ("state",),
+    "island": ("state",),
+    "emirate": ("state",),
 }
 _GROUP_RE = re.compile(
-    r"\b(?:[Tt]he|[Bb]oth|[Tt]hese|[Tt]hose|[Aa]ll)\s+(?:(?P<num>two|three|four|five)\s+)?"
-    r"(?P<noun>countries|nations|states|governments|neighbou?rs|blocs|alliances|pacts|organi[sz]ations|sides|leaders)\b"
+    # "the two countries", "both nuclear-armed neighbours", "the two Asian powers" (modifiers after a number only)
+    r"\b(?:[Tt]he|[Bb]oth|[Tt]hese|[Tt]hose|[Aa]ll)\s+(?:(?P<num>two|three|four|five)\s+(?:[\w-]+\s+){0,2}?)?"
+    r"(?P<noun>countries|nations|states|governments|neighbou?rs|blocs|alliances|pacts|organi[sz]ations|sides|leaders"
+    r"|powers|allies|rivals|giants)\b"
 )
 _SINGULAR_RE = re.compile(
     r"\b(?:(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?P<noun>alliance|bloc|pact|country|nation|kingdom|organi[sz]ation)"
+    # "the oil-rich kingdom", "the communist island", "the Jewish state": one or two lower-case modifiers
+    r"|[Tt]he\s+(?:[a-z][\w-]*\s+){1,2}(?P<modified>kingdom|nation|country|republic|state|island|emirate)"
     # "As part of this project, Australia will ...": a deictic "this" names the last pact mentioned
     r"|[Tt]his\s+(?P<deictic>project|initiative|partnership|arrangement|grouping))\b(?!\s+of)"
 )

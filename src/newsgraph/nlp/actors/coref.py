@@ -9,6 +9,8 @@ the window holds nobody, the last person named.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from newsgraph.kb.base import fold
@@ -30,7 +32,8 @@ class Coreference:
 
     def _coreference(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
         out: list[_Cand] = []
-        resolved = [c for c in cands if c.resolved and c.out_label != "NORP"]
+        # places are where, not who ("Russia and China met in Tokyo. The two countries ...")
+        resolved = [c for c in cands if c.resolved and c.out_label not in ("NORP", "LOC")]
         for tok in doc:
             gender = _PRONOUNS.get(tok.lower_)
             if gender is None or tok.pos_ != "PRON":
@@ -50,7 +53,12 @@ class Coreference:
                 span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
                 if span is None:
                     continue
-                kinds = table[(m.group("noun") or m.groupdict().get("deictic") or "").lower()]
+                if any(c.start < span.end and span.start < c.end for c in resolved):
+                    continue  # words of a name the knowledge base resolved ("the Islamic State")
+                if (m.groupdict().get("modified") or (rx is _GROUP_RE and m.group("num"))) and not _modifies(span):
+                    continue  # "the secretary of state": no modifier of the noun
+                word = m.group("noun") or m.groupdict().get("deictic") or m.groupdict().get("modified") or ""
+                kinds = table[word.lower()]
                 n = _NUMBERS.get((m.groupdict().get("num") or "").lower(), 0)
                 if rx is _GROUP_RE and n == 0:
                     n = 2 if m.group(0).lower().startswith("both") else 0
@@ -63,6 +71,9 @@ class Coreference:
                 before = [c for c in resolved if c.end <= span.start and not _coargument(doc, c, span)]
                 for c in reversed(before):
                     for r in c.resolved:
+                        if r.kind == "state" and r.sector and r.country and self.kb.state(r.country) is not None:
+                            # "Aruban soldiers ... the island nation": the state whose agent it is
+                            r = self._from_entry(self.kb.state(r.country), doc_date(doc))
                         if r.kind in kinds and r.id not in {p.id for p in picked}:
                             picked.append(r)
                     if len(picked) >= n:
@@ -70,7 +81,24 @@ class Coreference:
                 if len(picked) >= n:
                     picked = list(reversed(picked[:n]))
                     out.append(_Cand(span.start, span.end, "group", None, picked, "COREF"))
+        out += self._compass_states(doc, cands)
         self._collective_members(doc, cands)
+        return out
+
+    def _compass_states(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+        """ "the North", "the South" after a state whose name begins so ("North Korea ... South Korea accused the
+        North", "South Sudan ... the South"): the last such state named before."""
+        out: list[_Cand] = []
+        for m in _COMPASS_RE.finditer(doc.text):
+            span = doc.char_span(m.start("word"), m.end("word"), alignment_mode="expand")
+            if span is None or any(c.start < span.end and span.start < c.end and c.resolved for c in cands):
+                continue
+            word = m.group("word").lower()
+            for c in reversed([c for c in cands if c.end <= span.start and len(c.resolved) == 1]):
+                r = c.resolved[0]
+                if r.kind == "state" and not r.sector and fold(r.name).startswith(word + " "):
+                    out.append(_Cand(span.start, span.end, "group", None, [r], "COREF"))
+                    break
         return out
 
     def _collective_members(self, doc: Doc, cands: list[_Cand]) -> None:
@@ -135,6 +163,29 @@ def _subject_of(doc: Doc, cand: _Cand, verbs: frozenset[str] | None) -> bool:
     if root.dep_ not in ("nsubj", "nsubjpass"):
         return False
     return verbs is None or fold(root.head.lemma_) in verbs
+
+
+# "the North", "the North's leader"; not "the North Atlantic", "the South China Sea", "the north of the country"
+_COMPASS_RE = re.compile(r"\b[Tt]he\s+(?P<word>North|South)\b(?!\s+[A-Z])(?!-)")
+
+
+# Modifiers that make a description of a noun phrase rather than a mention of something named before.
+_DESCRIBING = frozenset({"only", "first", "last", "same", "other", "next", "whole", "entire", "sole", "single", "new"})
+
+
+def _modifies(span) -> bool:
+    """The words between the determiner (and number) and the noun are its modifiers ("the oil-rich kingdom",
+    "the two Asian powers"), not a phrase of another noun ("the secretary of state")."""
+    words = [t for t in span[1:-1] if t.lower_ not in _NUMBERS]
+    inside = range(span.start, span.end)
+    noun = span[-1]
+    if noun.dep_ in ("attr", "oprd") or any(c.dep_ in ("relcl", "acl") for c in noun.children):
+        return False  # a description, not a mention: "considered the only country that can rein it in"
+    if any(t.lower_ in _DESCRIBING for t in words):
+        return False
+    return span.root.i == noun.i and all(
+        t.pos_ not in ("ADP", "DET", "CCONJ", "SCONJ", "PRON", "AUX", "PART") and t.head.i in inside for t in words
+    )
 
 
 def _coargument(doc: Doc, cand: _Cand, span) -> bool:
