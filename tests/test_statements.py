@@ -301,6 +301,21 @@ def test_with_noun_participle_speaker(nlp):
     assert (s.speaker_text, s.content) == ("analysts", "the trend would continue")
 
 
+def test_partitive_relative_speaks_for_the_whole(nlp):
+    s = _only(
+        _run(nlp, "This has not gone over well with family members of victims, many of whom say the claims are false.")
+    )
+    assert (s.speaker_text, s.content) == ("family members", "the claims are false")
+
+
+def test_gerund_after_a_preposition_takes_its_verbs_subject(nlp):
+    doc = _run(
+        nlp, "A sailor was killed in the attack, which the navy had announced by saying it had sunk a pirate ship."
+    )
+    s = next(s for s in doc._.statements if s.cue == "saying")
+    assert s.speaker_text == "the navy" and s.content == "it had sunk a pirate ship"
+
+
 def test_nested_quote_is_one_statement(nlp):
     s = _only(_run(nlp, "Lavrov said: “They call it a “special” deal, but it is not.”"))
     assert s.form == "direct" and s.content == "They call it a “special” deal, but it is not."

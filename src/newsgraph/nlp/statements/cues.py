@@ -243,9 +243,25 @@ class Cues:
             if subj is not None:
                 if cur.dep_ == "relcl" and subj.lower_ in ("who", "that", "which"):
                     return doc[subj.i : subj.i + 1], self._speaker_token(cur.head)
+                if any(
+                    t.lower_ in ("whom", "which") and t.dep_ == "pobj" and t.head.lower_ == "of" for t in subj.subtree
+                ):
+                    whole = self._partitive_whole(subj)
+                    if whole is not None:
+                        return whole, self._speaker_token(whole.root)
                 return self._np(subj), self._speaker_token(subj)
             if cur.dep_ == "relcl":
                 return None, None
+            if (
+                cur.dep_ == "pcomp"
+                and cur.tag_ == "VBG"
+                and cur.head.dep_ == "prep"
+                and cur.head.head.pos_ in ("VERB", "AUX")
+                and self._cue_kind(v) == "speech"
+            ):
+                # 'announced the attack by saying it had sunk ...': a speech gerund's subject is its verb's
+                cur = cur.head.head
+                continue
             if cur.dep_ == "ccomp" and cur is not v and any(c.dep_ == "expl" for c in cur.children):
                 # "has said there would be no change ... and rejected the threat": a verb coordinated with a
                 # clause that has only an expletive subject shares the outer subject
@@ -264,6 +280,20 @@ class Cues:
         toks = [t for t in tok.subtree if self.in_quote[t.i] < 0 or self.in_quote[t.i] == self.in_quote[tok.i]]
         lo, hi = toks[0].i, toks[-1].i + 1
         return _strip(self.doc[lo:hi])
+
+    def _partitive_whole(self, subj: Token) -> Span | None:
+        """'family members of 9/11 victims, many of whom say ...': the phrase before the comma that the
+        part ('many of whom') speaks for."""
+        k = subj.left_edge.i - 1
+        if k < 1 or self.doc[k].text != ",":
+            return None
+        tok = self.doc[k - 1]
+        if tok.pos_ not in ("NOUN", "PROPN") or self.in_quote[tok.i] >= 0:
+            return None
+        head = tok
+        while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ == "of":
+            head = head.head.head
+        return _strip(self.doc[head.left_edge.i : tok.i + 1])
 
     def _np_before(self, tok: Token, stop: Token) -> Span:
         """``tok``'s noun phrase up to the word before ``stop`` (a participle hung on it)."""
