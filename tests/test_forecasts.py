@@ -516,10 +516,28 @@ def test_a_prediction_reported_inside_a_statement_is_its_own_subjects(fnlp):
     for text, who in (
         ("Mr Howard said the police had said ID cards would help them foil terror plots.", "police"),
         ("According to Mr Sands, Lord Goldsmith warned Tony Blair that the war would last for years.", "goldsmith"),
-        # no one predicts but the speaker when the subject is a thing
+        # no one predicts but the speaker when the subject is evidence
         ("Charles Kennedy said the experience of Wales indicated households would pay more.", "kennedy"),
+        ("Our correspondent said privately ministers believe this will be the less painful option.", "minister"),
     ):
         doc, found = _forecasts(fnlp, text, published="2005-01-12")
         assert len(found) == 1, (text, [f.proposition for _n, f in found])
         name, f = found[0]
         assert who in ((name or "") + " " + (f.predictor_text or "")).lower(), (text, name, f.predictor_text)
+
+
+@pytest.mark.slow
+def test_addressees_reports_and_means_keep_their_forecasts(fnlp):
+    for text in (
+        # the that-clause the parser hangs on the addressee of 'warn'
+        "Officials in California are warning residents that oncoming rains will cause dangerous landslides.",
+        # a reported auxiliary under a noun of words
+        "Pentagon officials confirmed reports that a fourth aircraft carrier could head for the Gulf within days.",
+        # a gerund of means shares its clause's subject
+        "Saddam Hussein today sought peace by promising to withdraw from Iranian territory.",
+    ):
+        _doc, found = _forecasts(fnlp, text, published="1990-08-15")
+        assert len(found) == 1, (text, [f.proposition for _n, f in found])
+        if text.startswith("Officials"):  # the warning's subject predicts, not the page
+            name, f = found[0]
+            assert "officials" in ((name or "") + " " + (f.predictor_text or "")).lower(), (name, f.predictor_text)

@@ -219,6 +219,9 @@ class ClauseForecasts:
         if _to_infinitive(tok):
             return False
         comps = [c for c in children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+        # 'warning residents that rains will cause ...': the that-clause the parser hangs on the addressee
+        if tok.lemma_.lower() in cl["addressee_verbs"]:
+            comps += [a for o in objects for a in o.children if a.dep_ == "acl" and _that_clause(a)]
         if tok.lemma_.lower() in cl["predicting_needs_clause"] and not comps:
             return False
         if comps and xcomp is None and not objects:
@@ -274,9 +277,11 @@ class ClauseForecasts:
             subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.pos_ != "PRON":
                 predictors = [a for a in self._speaker(verb, actors_at) if a != statement.speaker]
-                if not predictors and not self._speaker(verb, actors_at) and subj.pos_ == "PROPN":
-                    named = _text(_phrase(subj))  # a name no actor stands for ('Lord Goldsmith')
-                # 'the experience of Wales indicated', 'statistics suggested': no one predicts but the speaker
+                evidential = verb.lemma_.lower() in self.cues.clauses["evidential"]
+                if evidential:
+                    predictors = []  # 'the experience of Wales indicated', 'statistics suggested': the speaker's
+                elif not predictors and not self._speaker(verb, actors_at):
+                    named = _text(_phrase(subj))  # no actor stands for them ('Lord Goldsmith', 'ministers')
         if predictors or named:
             pass
         elif statement is not None and statement.speaker:
@@ -379,15 +384,28 @@ def _pronoun_subject(head: Token) -> bool:
 
 def _has_subject(tok: Token) -> bool:
     """Whether a verb has a subject of its own or shares one with the verb it is coordinated with or
-    controlled by ('are planning to', 'said and promised to'); a participle has none."""
+    controlled by ('are planning to', 'said and promised to'), or a gerund of means with its clause's
+    ('sought peace by promising to withdraw'); a participle has none ('a constitution approved ... and
+    intended to', 'a scheme aiming to boost ...')."""
     cur, steps = tok, 0
-    while steps < 4:
+    while steps < 5:
         if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in cur.children):
             return True
-        if cur.dep_ not in ("conj", "xcomp") or cur.head.i == cur.i:
+        if cur.head.i == cur.i:
             return False
-        cur, steps = cur.head, steps + 1
+        if cur.dep_ in ("conj", "xcomp"):
+            cur = cur.head
+        elif cur.tag_ == "VBG" and cur.dep_ == "pcomp" and cur.head.lower_ == "by" and cur.head.head.i != cur.head.i:
+            cur = cur.head.head  # 'sought peace by promising to withdraw': the means, the clause's subject
+        else:
+            return False
+        steps += 1
     return False
+
+
+def _that_clause(tok: Token) -> bool:
+    """Whether a verb heads a clause opened by 'that'."""
+    return tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
 
 
 def _to_infinitive(tok: Token) -> bool:

@@ -30,6 +30,8 @@ CLAUSE_CUES = (
     "predicting_needs_clause",
     "content_nouns",
     "question_words",
+    "addressee_verbs",
+    "evidential",
 )
 
 

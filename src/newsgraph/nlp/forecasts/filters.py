@@ -82,7 +82,12 @@ class NotForecasts:
         while cur.i != speech.i and cur.head.i != cur.i and steps < 10:
             head = cur.head
             attitude = head.lower_ not in nouns and head.lemma_.lower() not in nouns
-            if cur.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and attitude:
+            addressee = (  # 'warning residents that ...': the that-clause the parser hangs on the addressee
+                head.dep_ in ("dobj", "dative")
+                and head.head.i == speech.i
+                and speech.lemma_.lower() in self.cues.clauses["addressee_verbs"]
+            )
+            if cur.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and attitude and not addressee:
                 return False  # the complement of a noun of attitude
             cur, steps = head, steps + 1
         return cur.i == speech.i
