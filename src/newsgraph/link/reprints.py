@@ -31,10 +31,13 @@ from datasketch import LeanMinHash, MinHashLSH
 from newsgraph.link.text import (
     MIN_PARAGRAPH_WORDS,
     NUM_PERM,
+    SHINGLE,
     jaccard,
     jaccard_matrix,
     signature,
+    signature_of,
     split_paragraphs,
+    window_hashes,
     words,
 )
 
@@ -74,16 +77,25 @@ class CopyLink:
 def fingerprint(
     doc_id: str, text: str, paragraphs: Sequence[str] | None = None, published: str | None = None, order: int = 0
 ) -> Fingerprint:
-    sigs, sizes, idx = [], [], []
+    sizes, idx, starts = [], [], []
     all_words: list[str] = []
     for i, para in enumerate(split_paragraphs(text, paragraphs)):
         toks = words(para)
-        all_words.extend(toks)
         if len(toks) >= MIN_PARAGRAPH_WORDS:
-            sigs.append(signature(toks))
             sizes.append(len(toks))
             idx.append(i)
-    return Fingerprint(doc_id, published, order, sigs, sizes, idx, signature(all_words))
+            starts.append(len(all_words))
+        all_words.extend(toks)
+    # each shingle hashed once: a paragraph's shingles are the whole text's that start and end in it
+    windows = window_hashes(all_words)
+    sigs = [signature_of(_distinct(windows[s : s + n - SHINGLE + 1])) for s, n in zip(starts, sizes, strict=True)]
+    whole = signature_of(_distinct(windows)) if len(all_words) >= SHINGLE else signature(all_words)
+    return Fingerprint(doc_id, published, order, sigs, sizes, idx, whole)
+
+
+def _distinct(hashes: list[int]) -> np.ndarray:
+    values = set(hashes)
+    return np.fromiter(values, dtype=np.uint64, count=len(values))
 
 
 class ReprintIndex:

@@ -49,9 +49,19 @@ def shingle_hashes(tokens: Sequence[str], k: int = SHINGLE) -> np.ndarray:
     return np.fromiter((zlib.crc32(g.encode()) for g in distinct), dtype=np.uint64, count=len(distinct))
 
 
+def window_hashes(tokens: Sequence[str], k: int = SHINGLE) -> list[int]:
+    """The 32-bit hash of the word k-shingle starting at each position (``len(tokens) - k + 1`` of them):
+    the distinct values of a slice are :func:`shingle_hashes` of the words it covers (for k words or more)."""
+    return [zlib.crc32(" ".join(tokens[i : i + k]).encode()) for i in range(len(tokens) - k + 1)]
+
+
 def signature(tokens: Sequence[str]) -> LeanMinHash:
     """The MinHash signature of a word sequence's shingles."""
-    hashes = shingle_hashes(tokens)
+    return signature_of(shingle_hashes(tokens))
+
+
+def signature_of(hashes: np.ndarray) -> LeanMinHash:
+    """The MinHash signature of shingle hashes (:func:`shingle_hashes`; repeats change nothing)."""
     # datasketch's update_batch runs the permutations vectorised; we feed it our own 32-bit hashes
     # through the identity hash function so the same shingle always gets the same value.
     global _EMPTY

@@ -9,6 +9,8 @@ document of the batch fails to write, the batch is rolled back and each half
 is written the same way, down to the bad document alone, so a bad document
 never takes good ones down with it and never leaves half its rows behind, and
 costs its batch a few transactions (about two per halving), not one per document.
+A document whose records repeat a key (two events with one id), which cannot
+be stored, is written alone between the documents before and after it at once.
 """
 
 from __future__ import annotations
@@ -188,6 +190,10 @@ class Store:
         """``documents`` in one transaction; when that fails, rolled back and each half written the same
         way, in order, so a bad document ends alone (``failed``, with its error) and the others are stored
         in as few transactions as the search allows."""
+        suspect = next((i for i, d in enumerate(documents) if write.repeats_a_key(d)), None)
+        if suspect is not None and len(documents) > 1:  # it must fail: alone, between the others
+            parts = (documents[:suspect], documents[suspect : suspect + 1], documents[suspect + 1 :])
+            return [r for part in parts if part for r in self._write_parts(part, resolve_on, reanalyse)]
         mark = len(self.last_changes)
         self.con.execute("BEGIN TRANSACTION")
         try:

@@ -106,6 +106,12 @@ def _insert(con: Any, table: str, columns: dict[str, list[Any]], *, ignore: bool
         con.unregister("_ng_rows")
 
 
+def repeats_a_key(doc: Document) -> bool:
+    """Whether the document's events, statements or forecasts repeat an id (their tables' key): its
+    insert must fail, so the store writes it alone."""
+    return any(len({r.id for r in records}) < len(records) for records in (doc.events, doc.statements, doc.forecasts))
+
+
 def plan(con: Any, documents: Sequence[Document], *, reanalyse: bool = False) -> Planned:
     """Decide, with two queries for the whole batch, what happens to each document."""
     ids = sorted({d.id for d in documents})
