@@ -79,6 +79,27 @@ def test_a_bad_document_costs_its_batch_a_few_transactions_not_one_per_document(
             assert store.con.execute(sql).fetchall() == clean.con.execute(sql).fetchall()
 
 
+def test_a_document_that_repeats_an_event_id_is_written_alone_without_a_failed_batch(tmp_path, monkeypatch):
+    from newsgraph.model import Event, Evidence
+
+    docs = [_doc(f"d{i}", url=None) for i in range(6)]
+    twice = Event("ev-1", "ASSAULT", None, ["RUS"], ["UKR"], "asserted", 0.9, None, Evidence("Some", 0, 4))
+    docs[2].events = [twice, twice]  # an analysis that repeats a key: its insert must fail
+    writes = []
+    original = Store._write_batch
+
+    def counted(self, documents, *args):
+        writes.append([d.id for d in documents])
+        return original(self, documents, *args)
+
+    monkeypatch.setattr(Store, "_write_batch", counted)
+    with Store(tmp_path / "db.duckdb") as store:
+        results = store.add_documents(docs)
+        assert [r.status for r in results] == ["added", "added", "failed", "added", "added", "added"]
+        assert writes == [["d0", "d1"], ["d2"], ["d3", "d4", "d5"]]  # no batch that fails first
+        assert store.con.execute("SELECT count(*) FROM events").fetchone()[0] == 0
+
+
 def test_parquet_export_writes_every_table(tmp_path):
     with Store(tmp_path / "db.duckdb") as store:
         store.add_documents([_doc("a")])
