@@ -30,6 +30,7 @@ CASES = {
         "The French foreign minister said it was to be hoped that Iran would return to the negotiating table."
     ),
     "no_actor_wish": "The French foreign minister said he hoped the talks would succeed.",
+    "state_wish": "The British foreign secretary said he hoped the German chancellor would be president one day.",
     "undertaking": "The British prime minister said he looks forward to working with the American president.",
     "retaliation": "Russia's foreign ministry said Moscow would respond harshly if Finland joined the alliance.",
     "punished": "The Greek prime minister vowed that those responsible for the deaths would be brought to justice.",
@@ -90,6 +91,7 @@ def test_a_wish_laid_on_another_actor_is_a_request(docs):
     assert [(s, t) for s, t, _ in _speech(docs["hoped"], "REQUEST")] == [(["MEX"], ["USA"])]
     assert [(s, t) for s, t, _ in _speech(docs["to_be_hoped"], "REQUEST")] == [(["FRA"], ["IRN"])]
     assert not _speech(docs["no_actor_wish"], "REQUEST")
+    assert not _speech(docs["state_wish"], "REQUEST")
 
 
 def test_an_undertaking_of_ones_own_is_an_intended_agreement(docs):

@@ -250,6 +250,8 @@ class StanceReadings:
             for c in t.children:
                 if c.dep_ != "ccomp" or not any(a.dep_ == "aux" and a.lower_ in _MODALS for a in c.children):
                     continue
+                if c.lemma_.lower() in self.copulas:
+                    continue  # a state wished for ("hoped Mr Brown would be premier") asks no act of anyone
                 subj = next((s for s in c.children if s.dep_ in _SUBJ + _SUBJ_PASS), None)
                 asked = self._thing_actors(subj, side, actors_at)
                 if asked:
@@ -347,6 +349,8 @@ class StanceReadings:
                 continue
             if noun.lemma_.lower() in self.wish_nouns:
                 for c in noun.children:
+                    if c.lemma_.lower() in self.copulas:
+                        continue
                     if c.dep_ in ("acl", "ccomp") and any(a.dep_ == "aux" and a.lower_ in _MODALS for a in c.children):
                         subj = next((g for g in c.children if g.dep_ in _SUBJ + _SUBJ_PASS), None)
                         target = self._thing_actors(subj, side, actors_at)
