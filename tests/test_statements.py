@@ -316,6 +316,14 @@ def test_gerund_after_a_preposition_takes_its_verbs_subject(nlp):
     assert s.speaker_text == "the navy" and s.content == "it had sunk a pirate ship"
 
 
+def test_what_was_spoken_about_is_no_statement(nlp):
+    doc = _run(nlp, "The German frigate responded to a distress call from the freighter.")
+    assert doc._.attributions and not doc._.statements
+    # a directive says what is wanted, and a clause says what was said: statements
+    assert _only(_run(nlp, "The minister called for an immediate ceasefire.")).content == "an immediate ceasefire"
+    assert _only(_run(nlp, "He spoke about how the war had changed him.")).content == "how the war had changed him"
+
+
 def test_nested_quote_is_one_statement(nlp):
     s = _only(_run(nlp, "Lavrov said: “They call it a “special” deal, but it is not.”"))
     assert s.form == "direct" and s.content == "They call it a “special” deal, but it is not."

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -47,6 +47,7 @@ class Lexicon:
     not_statements: frozenset[str] = frozenset()
     np_statements: frozenset[str] = frozenset()
     future_heads: frozenset[str] = frozenset()
+    topic_preps: dict[str, frozenset[str]] = field(default_factory=dict)
     future_auxiliaries: frozenset[str] = frozenset()
     speaker_nouns: frozenset[str] = frozenset()
 
@@ -116,6 +117,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         not_statements=_words(raw.get("not_statements")),
         np_statements=_words(raw.get("np_statements")),
         future_heads=_words(raw.get("future_heads")),
+        topic_preps={str(k).lower(): _words(v) for k, v in (raw.get("topic_preps") or {}).items()},
         future_auxiliaries=_words(raw.get("future_auxiliaries")),
         speaker_nouns=_words(raw.get("speaker_nouns")),
     )

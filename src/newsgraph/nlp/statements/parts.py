@@ -39,7 +39,13 @@ class Parts:
         cue = self.doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
         if cue is not None and any(self._lemma(t) in self.lex.not_statements for t in cue):
             return True
-        if f.kind != "speech" or f.how != "object" or f.quotes or len(f.fragments or [f.content]) != 1:
+        if f.kind == "speech" and f.how == "prep" and f.verb is not None and not f.quotes:
+            # 'spoke about the economy', 'responded to a distress call': what was spoken about, not what was said
+            preps = self.lex.topic_preps.get(self._lemma(f.verb), frozenset())
+            said = self.text[f.cue[0] : f.cue[1]].lower().split()
+            if not (len(said) > 1 and said[-1] in preps):
+                return False
+        elif f.kind != "speech" or f.how != "object" or f.quotes or len(f.fragments or [f.content]) != 1:
             return False
         if f.verb is not None and self._lemma(f.verb) in self.lex.np_statements:
             return False
