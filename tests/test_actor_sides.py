@@ -109,6 +109,9 @@ def test_western_and_foreign_agents_have_no_country(nlp):
     assert [(a.country, a.sector) for a in agents] == [(None, "JRN")]
     # a title is not a collective: "the foreign minister" is someone's
     assert not _mention(nlp, "The foreign minister said it was wrong.", "The foreign minister")
+    # nor a state's own ministry
+    text = "China warned Japan on Monday. The foreign ministry said Tokyo must stop."
+    assert not [a for a in _mention(nlp, text, "The foreign ministry") if a.id.startswith("agent:")]
 
 
 def test_a_group_anaphor_is_not_its_own_verbs_subject(nlp):

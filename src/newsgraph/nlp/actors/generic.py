@@ -66,9 +66,14 @@ class GenericAgents:
                 start -= 1
             if any(fold(t.text).rstrip("-") in former for t in doc[start : tok.i]):
                 sector = "ELI"  # "a retired vice president"
+            collective = [
+                fold(t.text) for t in doc[start : tok.i] if fold(t.text) in self.rules["collective_modifiers"]
+            ]
             if (
                 sector not in _CROWDS
-                and any(fold(t.text) in self.rules["collective_modifiers"] for t in doc[start : tok.i])
+                and collective
+                # "the foreign ministry", "a foreign ministry spokesman" are a state's own; "foreign observers" are not
+                and not (collective == ["foreign"] and tok.tag_ != "NNS")
                 and fold(doc[tok.i - 1 : tok.i + 1].text) not in self.kb.sectors.titles  # "the foreign minister"
                 and fold(doc[tok.i - 1].lemma_ + " " + tok.lemma_) not in self.kb.sectors.titles
             ):
