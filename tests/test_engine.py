@@ -117,7 +117,8 @@ def test_bench_splits_its_cpu_between_this_process_and_the_workers(tmp_path, nlp
     for name, text in TEXTS.items():
         (tmp_path / name).write_text(text, "utf-8")
     figures = run_bench(tmp_path, workers=1)
-    # one process: the parent did everything; the key names are a contract (added, never renamed)
-    assert figures["parent_cpu_seconds"] > 0 and figures["workers_cpu_seconds"] == 0
-    assert figures["parent_cpu_seconds"] <= figures["cpu_seconds"] + 0.01
+    # the key names are a contract (added, never renamed); the two parts make the whole (one process:
+    # the parent does the analysis; a child process a library starts on a cold cache counts as a worker's)
+    assert figures["parent_cpu_seconds"] > 0 and figures["workers_cpu_seconds"] >= 0
+    assert abs(figures["parent_cpu_seconds"] + figures["workers_cpu_seconds"] - figures["cpu_seconds"]) <= 0.02
     assert abs(figures["parent_cpu_ms_per_doc"] - 1000 * figures["parent_cpu_seconds"] / figures["documents"]) < 5
