@@ -22,6 +22,14 @@ CASES = {
     "locative": "France condemned the bombing of a refugee camp in South Sudan.",
     "own_quote": '"France firmly opposes the annexation of Crimea," the French foreign minister said.',
     "own_clause": "The French foreign minister said France firmly opposes the annexation of Crimea.",
+    "earlier_content": (
+        "Iran made an offer to resume talks with the United States. "
+        "However, this was rejected by the US State Department and the talks collapsed."
+    ),
+    "two_sentences": (
+        "Mr Schmidt made a bid last year to become chancellor after the death of president Helmut Kohl. "
+        "However, this was rejected by the Christian Democrats and Mr Schmidt subsequently resigned."
+    ),
 }
 
 
@@ -104,3 +112,15 @@ def test_blind_cases_first_run_floor(nlp):
                 for s, t, e in _events(doc, gold["type"])
             )
     assert right >= 10
+
+
+def test_a_cue_whose_content_came_before_codes_its_act_once_with_unique_ids(docs):
+    """'An offer was made. This was rejected by X': the rejection is coded on its verb, not again in the
+    sentence its content points back to; every event of a document has its own id (the store keys on it)."""
+    for key in ("earlier_content", "two_sentences"):
+        doc = docs[key]
+        rejects = [e for e in doc.events if "REJECT" in (e.type, e.plover_type) and e.trigger == "rejected"]
+        assert len(rejects) == 1 and rejects[0].evidence.text.startswith("However")
+        assert len({e.id for e in doc.events}) == len(doc.events)
+    for doc in docs.values():
+        assert len({e.id for e in doc.events}) == len(doc.events)

@@ -22,6 +22,7 @@ and expectations, failings, stance), who the act is from and at in ``speech_role
 
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -208,7 +209,13 @@ class SpeechEventCoder(AntecedentMixin, ContentReadings, StanceReadings, SpeechR
         if event.type == "UNCODED":
             return
         if sent.start != cue.sent.start:
+            if sent.start < cue.sent.start and any(
+                e.id == event.id and e.evidence.start == cue.sent.start_char for e in events + added
+            ):
+                return  # the cue's own act, already coded where the cue is: 'A bid was made. This was rejected by ...'
             event.evidence = Evidence(sent.text, sent.start_char, sent.end_char)
+            # the id hashes the cue: an act of the same cue read in another sentence is another event
+            event.id = "ev-" + hashlib.sha1(f"{event.id}@{sent.start_char}".encode()).hexdigest()[:10]
         added.append(event)
         triggers[event.id] = [cue]
         st.events = unique([*st.events, event.id])
