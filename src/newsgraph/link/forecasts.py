@@ -165,11 +165,6 @@ def forecast_rows(documents: Iterable[Document]) -> list[dict[str, Any]]:
     return out
 
 
-def actor_countries(documents: Iterable[Document]) -> dict[str, str]:
-    """Actor id -> country code, from the documents' actors."""
-    return {a.id: a.country for d in documents for a in d.actors if a.country}
-
-
 @dataclass(slots=True)
 class _Prop:
     type: str | None
